@@ -1,0 +1,20 @@
+import type { AdapterFactory } from '../contract.js';
+
+/** A lazily imported adapter module. */
+export type AdapterModule = { readonly default: AdapterFactory };
+
+/** What a built-in adapter needs installed, for the message when it cannot load. */
+export interface BuiltinAdapter {
+  /** Imports the module only when asked for, so a missing framework matters only then. */ readonly load: () => Promise<AdapterModule>;
+  /** One line: what it tests. */ readonly description: string;
+  /** npm packages it needs (optional peer dependencies). */ readonly requires: readonly string[];
+}
+
+/** The adapters shipped with rnn-jac-spec, by `--adapter` name. */
+export const builtinAdapters: Readonly<Record<string, BuiltinAdapter>> = {
+  reference: {
+    load: () => import('../../adapters/reference/index.js'),
+    description: 'float64/float32 analytic reference (the spec as code); checked against a dual-number oracle',
+    requires: [],
+  },
+};

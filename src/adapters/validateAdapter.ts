@@ -1,0 +1,26 @@
+import type { Adapter } from '../contract.js';
+
+const DTYPES = ['float32', 'float64'];
+const FORMS = ['pascanu', 'pascanu-sigma-input', 'elman'];
+const OPTIONAL_METHODS: readonly (keyof Adapter)[] = ['inputJacobian', 'sequenceJacobian', 'parameterGradients', 'vjp', 'jvp', 'forward', 'info', 'dispose'];
+
+function isStringArray(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((x) => typeof x === 'string');
+}
+
+/** Lists every way `value` breaks the adapter contract (empty when it follows it). */
+export function validateAdapter(value: unknown): string[] {
+  if (value === null || typeof value !== 'object') return [`the factory returned ${value === null ? 'null' : typeof value}, not an adapter object`];
+  const a = value as Record<string, unknown>;
+  const problems: string[] = [];
+  if (typeof a.name !== 'string' || a.name === '') problems.push('name must be a non-empty string');
+  if (!isStringArray(a.dtypes) || a.dtypes.length === 0 || a.dtypes.some((d) => !DTYPES.includes(d))) problems.push(`dtypes must be a non-empty array of ${DTYPES.join(' / ')}`);
+  if (!isStringArray(a.activations)) problems.push('activations must be an array of catalogue names (e.g. ["tanh", "relu"])');
+  if (typeof a.stepJacobian !== 'function') problems.push('stepJacobian(c) must be a function');
+  if (a.forms !== undefined && (!isStringArray(a.forms) || a.forms.some((f) => !FORMS.includes(f)))) problems.push(`forms, when given, must list some of ${FORMS.join(', ')}`);
+  if (a.variants !== undefined && !isStringArray(a.variants)) problems.push('variants, when given, must be an array of strings');
+  for (const m of OPTIONAL_METHODS) {
+    if (a[m] !== undefined && typeof a[m] !== 'function') problems.push(`${m}, when given, must be a function`);
+  }
+  return problems;
+}

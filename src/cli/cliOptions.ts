@@ -1,0 +1,102 @@
+import { parseArgs } from 'node:util';
+import type { Dtype } from '../contract.js';
+import { PROPERTY_IDS } from '../property/properties.js';
+import type { PropertyId } from '../property/property.js';
+import { parseFormats, type ReportFormat } from '../report/writeReports.js';
+import { UsageError } from './usageError.js';
+
+/** Defaults of the run options (README "CLI reference" lists the same). */
+export const DEFAULTS = { runs: 100, seed: 12115063, maxN: 64, maxT: 16, timeoutMs: 30_000, report: 'reports', format: 'json,junit,md' } as const;
+
+/** The parsed command line. */
+export interface CliOptions {
+  /** What to do. */ readonly mode: 'run' | 'help' | 'version' | 'list';
+  /** `--adapter`. */ readonly adapter?: string;
+  /** `--backend`. */ readonly backend?: string;
+  /** `--variant`. */ readonly variant?: string;
+  /** `--dtype`. */ readonly dtype?: Dtype;
+  /** `--properties`, in spec order. */ readonly properties: readonly PropertyId[];
+  /** `--runs`. */ readonly runs: number;
+  /** `--seed` (or the replay seed). */ readonly seed: number;
+  /** Path part of `--replay`. */ readonly path?: string;
+  /** `--max-n`, `--max-t`. */ readonly maxN: number; readonly maxT: number;
+  /** `--report`. */ readonly report: string;
+  /** `--format`. */ readonly formats: readonly ReportFormat[];
+  /** `--timeout` in ms. */ readonly timeoutMs: number;
+  /** `--opt key=value`, with `backend` from `--backend`. */ readonly opts: Readonly<Record<string, string>>;
+}
+
+function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  if (!/^-?\d+$/.test(raw.trim())) throw new UsageError(`--${name} must be an integer, got '${raw}'`);
+  const v = Number(raw);
+  if (v < min || v > max) throw new UsageError(`--${name} must be between ${min} and ${max}, got ${v}`);
+  return v;
+}
+
+function properties(raw: string | undefined): PropertyId[] {
+  if (raw === undefined) return [...PROPERTY_IDS];
+  const asked = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const unknown = asked.filter((p) => !(PROPERTY_IDS as string[]).includes(p));
+  if (unknown.length > 0) throw new UsageError(`unknown propert${unknown.length > 1 ? 'ies' : 'y'} ${unknown.map((p) => `'${p}'`).join(', ')}; the spec has: ${PROPERTY_IDS.join(', ')}`);
+  if (asked.length === 0) throw new UsageError('--properties needs at least one property name');
+  return PROPERTY_IDS.filter((p) => asked.includes(p));
+}
+
+/** Parses argv (without node and script). Throws UsageError with a message that says what is wrong. */
+export function parseCliOptions(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        adapter: { type: 'string', short: 'a' }, backend: { type: 'string' }, variant: { type: 'string' }, dtype: { type: 'string' },
+        properties: { type: 'string', short: 'p' }, runs: { type: 'string' }, seed: { type: 'string' }, replay: { type: 'string' },
+        'max-n': { type: 'string' }, 'max-t': { type: 'string' }, report: { type: 'string' }, format: { type: 'string' },
+        timeout: { type: 'string' }, opt: { type: 'string', multiple: true },
+        list: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message.replace(/^TypeError \[[A-Z_]+\]: /, '') : String(err));
+  }
+  const v = parsed.values;
+  const mode = v.help === true ? 'help' : v.version === true ? 'version' : v.list === true ? 'list' : 'run';
+  if (mode === 'run' && v.adapter === undefined) throw new UsageError('--adapter is required: a built-in name (e.g. reference) or the path of an adapter module');
+  if (v.dtype !== undefined && v.dtype !== 'float32' && v.dtype !== 'float64') throw new UsageError(`--dtype must be float32 or float64, got '${v.dtype}'`);
+  let seed = integer('seed', v.seed, DEFAULTS.seed, -(2 ** 31), 2 ** 31 - 1);
+  let path: string | undefined;
+  if (v.replay !== undefined) {
+    const m = /^(-?\d+):(\d+(?::\d+)*)$/.exec(v.replay.trim());
+    if (m === null) throw new UsageError(`--replay takes SEED:PATH as printed by a failure (e.g. 42:3:0:1), got '${v.replay}'`);
+    seed = integer('replay seed', m[1], 0, -(2 ** 31), 2 ** 31 - 1);
+    path = m[2];
+  }
+  const opts: Record<string, string> = {};
+  for (const kv of v.opt ?? []) {
+    const i = kv.indexOf('=');
+    if (i <= 0) throw new UsageError(`--opt takes key=value, got '${kv}'`);
+    opts[kv.slice(0, i)] = kv.slice(i + 1);
+  }
+  if (v.backend !== undefined) opts.backend = v.backend;
+  let formats: ReportFormat[];
+  try {
+    formats = parseFormats(v.format ?? DEFAULTS.format);
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+  return {
+    mode, adapter: v.adapter, backend: v.backend, variant: v.variant, dtype: v.dtype as Dtype | undefined,
+    properties: properties(v.properties),
+    runs: integer('runs', v.runs, DEFAULTS.runs, 1, 10_000_000),
+    seed, path,
+    maxN: integer('max-n', v['max-n'], DEFAULTS.maxN, 1, 1024),
+    maxT: integer('max-t', v['max-t'], DEFAULTS.maxT, 1, 1024),
+    report: v.report ?? DEFAULTS.report,
+    formats,
+    timeoutMs: integer('timeout', v.timeout, DEFAULTS.timeoutMs, 1, 24 * 3600 * 1000),
+    opts,
+  };
+}

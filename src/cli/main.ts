@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+/**
+ * The `rnn-jac-spec` command. Exit codes: 0 all applicable properties pass, 1 a property failed,
+ * 2 bad usage or an adapter that cannot load.
+ * @packageDocumentation
+ */
+import { AdapterLoadError, loadAdapter } from '../adapters/loadAdapter.js';
+import type { Adapter } from '../contract.js';
+import { writeReports } from '../report/writeReports.js';
+import { run, RunSetupError } from '../runner/run.js';
+import { packageVersion } from '../spec/packageRoot.js';
+import { parseCliOptions } from './cliOptions.js';
+import { progressLine } from './progressLine.js';
+import { summary } from './summary.js';
+import { listing, usage } from './usage.js';
+import { UsageError } from './usageError.js';
+
+/** Runs the CLI on argv (without node and script) and resolves to the exit code. */
+export async function main(argv: readonly string[], out = process.stdout, err = process.stderr): Promise<number> {
+  let adapter: Adapter | undefined;
+  try {
+    const o = parseCliOptions(argv);
+    if (o.mode === 'help') return void out.write(usage()), 0;
+    if (o.mode === 'version') return void out.write(`${packageVersion()}\n`), 0;
+    if (o.mode === 'list') return void out.write(listing()), 0;
+    adapter = await loadAdapter(o.adapter!, { ...o.opts });
+    const progress = progressLine(err);
+    const result = await run({
+      adapter, adapterSpec: o.adapter!, backend: o.backend, variant: o.variant, dtype: o.dtype,
+      properties: o.properties, runs: o.runs, seed: o.seed, path: o.path, maxN: o.maxN, maxT: o.maxT,
+      timeoutMs: o.timeoutMs, opts: o.opts, onProgress: progress.onProgress,
+    }).finally(progress.done);
+    out.write(summary(result) + '\n');
+    const written = await writeReports(o.report, result, o.formats);
+    out.write(`Reports: ${written.join(', ')}\n`);
+    return result.summary.fail > 0 ? 1 : 0;
+  } catch (e) {
+    if (e instanceof UsageError) return void err.write(`rnn-jac-spec: ${e.message}\nRun 'rnn-jac-spec --help' for the options.\n`), 2;
+    if (e instanceof AdapterLoadError || e instanceof RunSetupError) return void err.write(`rnn-jac-spec: ${e.message}\n`), 2;
+    err.write(`rnn-jac-spec: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 2;
+  } finally {
+    await adapter?.dispose?.();
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url === (await import('node:url')).pathToFileURL((await import('node:fs')).realpathSync(process.argv[1])).href;
+if (invokedDirectly) process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,31 @@
+import { describeFailure } from '../report/describeFailure.js';
+import { formatDuration } from '../report/format.js';
+import type { RunResult } from '../runner/result.js';
+
+function table(rows: readonly string[][]): string {
+  const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));
+  return rows.map((r) => r.map((c, j) => (j >= 4 ? c.padStart(widths[j]) : c.padEnd(widths[j]))).join('  ').trimEnd()).join('\n');
+}
+
+/** What the CLI prints at the end: the header, one row per property × target, failures in full, totals. */
+export function summary(r: RunResult): string {
+  const info = r.adapter.info;
+  const about = info !== undefined ? ` (${info.framework} ${info.version}${info.backend !== undefined ? `, backend ${info.backend}` : ''}${info.device !== undefined ? `, ${info.device}` : ''})` : '';
+  const head = `rnn-jac-spec ${r.tool.version}, spec ${r.tool.specVersion}: adapter ${r.adapter.name}${about}\nseed ${r.options.seed}, ${r.options.runs} cases per property, n ≤ ${r.options.maxN}, T ≤ ${r.options.maxT}`;
+  const rows = [['property', 'rule', 'target', 'verdict', 'cases', 'err/tol', 'time']];
+  for (const p of r.results) {
+    const target = [p.target.backend, p.target.variant, p.target.dtype].filter((x) => x !== undefined).join(' ');
+    rows.push([p.property, p.rule, target, p.verdict === 'not-applicable' ? 'n/a' : p.verdict.toUpperCase(), String(p.cases), p.verdict === 'pass' ? p.maxRatio.toPrecision(2) : '', formatDuration(p.durationMs)]);
+  }
+  const failures = r.results.filter((p) => p.verdict === 'fail').map((p) => `FAIL ${describeFailure(p).replace(/\n/g, '\n  ')}`);
+  const na = r.results.filter((p) => p.verdict === 'not-applicable' && p.reason !== undefined);
+  const reasons = [...new Set(na.map((p) => `  ${p.property}: ${p.reason}`))];
+  const observations = [...new Set(r.results.flatMap((p) => p.observations ?? []))];
+  const s = r.summary;
+  const parts = [head, '', table(rows)];
+  if (reasons.length > 0) parts.push('', 'Not applicable:', ...reasons);
+  if (observations.length > 0) parts.push('', 'Observations (information, not verdicts):', ...observations.map((o) => `  ${o}`));
+  if (failures.length > 0) parts.push('', ...failures.flatMap((f) => [f, '']));
+  parts.push('', `${s.pass} passed, ${s.fail} failed, ${s.notApplicable} not applicable: ${s.cases} cases in ${formatDuration(r.durationMs)}`);
+  return parts.join('\n');
+}

@@ -1,0 +1,44 @@
+import { builtinAdapters } from '../adapters/builtinAdapters.js';
+import { specDocument } from '../spec/specDocument.js';
+import { DEFAULTS } from './cliOptions.js';
+
+/** The --help text. */
+export function usage(): string {
+  return `Usage: rnn-jac-spec --adapter NAME|PATH [options]
+
+Checks that an autodiff framework computes the Jacobians of a recurrent network as the spec says
+(specs/SPEC.md): one-step, input and sequence Jacobians, BPTT gradients, VJP/JVP, forward states.
+
+  --adapter, -a NAME|PATH  built-in adapter (${Object.keys(builtinAdapters).join(', ')}) or the path of a module
+                           whose default export is an adapter factory
+  --backend B              backend / execution provider, passed to the adapter
+  --variant V              only this AD entry point (default: every variant the adapter declares)
+  --dtype float32|float64  only this dtype (default: every dtype the adapter declares)
+  --properties, -p a,b     properties to run (default: all; see --list)
+  --runs N                 cases per property and target (default ${DEFAULTS.runs})
+  --seed S                 fast-check seed (default ${DEFAULTS.seed}: runs are deterministic)
+  --replay SEED:PATH       replay one case, as printed in a failure's "Replay:" line
+  --max-n N                largest hidden size n (default ${DEFAULTS.maxN})
+  --max-t T                largest sequence length T (default ${DEFAULTS.maxT})
+  --report DIR             where reports go (default ${DEFAULTS.report}/)
+  --format LIST            report formats: json,junit,md (default ${DEFAULTS.format})
+  --timeout MS             per adapter call (default ${DEFAULTS.timeoutMs})
+  --opt key=value          adapter option (repeatable)
+  --list                   list properties, built-in adapters and activations
+  --help, -h               this text
+  --version, -v            the version
+
+Exit codes: 0 every applicable property passed; 1 a property failed; 2 bad usage or an adapter
+that cannot load (the message says what to do).
+`;
+}
+
+/** The --list text. */
+export function listing(): string {
+  const spec = specDocument();
+  const w = Math.max(...spec.properties.map((p) => p.id.length));
+  const props = spec.properties.map((p) => `  ${p.id.padEnd(w)}  ${p.rule.padEnd(10)} ${p.title}: ${p.formula}`).join('\n');
+  const adapters = Object.entries(builtinAdapters).map(([k, a]) => `  ${k}: ${a.description}${a.requires.length > 0 ? ` (needs ${a.requires.join(', ')})` : ''}`).join('\n');
+  const acts = spec.activations.map((a) => `  ${a.name}${a.params.length > 0 ? `(${a.params.map((p) => p.name).join(', ')})` : ''}: σ = ${a.sigma}`).join('\n');
+  return `Properties (spec ${spec.specVersion}):\n${props}\n\nBuilt-in adapters:\n${adapters}\n\nActivations:\n${acts}\n`;
+}

@@ -1,0 +1,152 @@
+/**
+ * The adapter contract: the one object a framework hands to rnn-jac-spec.
+ *
+ * An adapter module's default export is an {@link AdapterFactory}. The runner calls it once with the
+ * `--backend`, `--opt key=value` and other options, then asks the resulting {@link Adapter} only for
+ * what it declares: its dtypes, its activations, its forms and the optional methods it implements.
+ * Everything not declared is reported as "not applicable", never as a failure.
+ *
+ * Conventions (spec rule RJS-CONV): vectors are column vectors; matrices are row-major
+ * (entry (i, j) of an r×c matrix is element `i*c + j`); Jacobians are in numerator layout
+ * (row i is output i, column k is input k). Sequences of T vectors of length d are row-major T×d
+ * matrices, row t−1 holding step t.
+ *
+ * An adapter must compute every derivative with its framework's own autodiff. It must never compute
+ * the expected formula itself, and never correct what the framework returns.
+ *
+ * This file imports nothing: third-party adapters may copy it.
+ * @packageDocumentation
+ */
+
+/** Floating-point type the framework computes in. Inputs are exactly representable in it. */
+export type Dtype = 'float32' | 'float64';
+
+/**
+ * Which recurrence the case is about (spec rules RJS-FORM-1..3).
+ * - `pascanu`: `x_t = W·σ(x_{t-1}) + U·u_t + b` (Pascanu et al. 2013, eq. 2).
+ * - `pascanu-sigma-input`: `x_t = W·σ(x_{t-1}) + U·σ(u_t) + b` (the variant some copies of eq. 2 print).
+ * - `elman`: `h_t = σ(W·h_{t-1} + U·u_t + b)` (SimpleRNN, the ONNX RNN op).
+ */
+export type Form = 'pascanu' | 'pascanu-sigma-input' | 'elman';
+
+/** A numeric result: any array-like of numbers (Float32Array, Float64Array, number[] …). */
+export type NumericArray = ArrayLike<number>;
+
+/** A result that may be returned directly or as a promise. */
+export type MaybePromise<T> = T | Promise<T>;
+
+/** The activation σ of a case: a name from the spec's catalogue and its parameter, if it has one. */
+export interface ActivationRef {
+  /** Catalogue name: `identity`, `tanh`, `sigmoid`, `relu`, `leakyRelu`, `elu`, `softplus`, `gelu`. */
+  readonly name: string;
+  /** `leakyRelu`: slope for x < 0. `elu`: scale of `alpha·(eˣ−1)` for x < 0. Absent for the others. */
+  readonly alpha?: number;
+}
+
+/** One step of the recurrence: what {@link Adapter.stepJacobian} and the one-step capabilities get. */
+export interface StepCase {
+  /** Hidden size. */
+  readonly n: number;
+  /** Recurrent weights, n×n row-major. Non-symmetric for n ≥ 2. */
+  readonly W: Float64Array;
+  /** The previous state `x_{t-1}` (elman: `h_{t-1}`), length n. */
+  readonly x: Float64Array;
+  /** The activation σ. */
+  readonly activation: ActivationRef;
+  /** The dtype to compute in. */
+  readonly dtype: Dtype;
+  /** The recurrence. Always `pascanu` unless the adapter lists other {@link Adapter.forms}. */
+  readonly form: Form;
+  /** Input size. */
+  readonly m: number;
+  /** Input weights, n×m row-major. */
+  readonly U: Float64Array;
+  /** The input `u_t`, length m. */
+  readonly u: Float64Array;
+  /** Bias, length n. */
+  readonly b: Float64Array;
+  /** The AD entry point to use, one of {@link Adapter.variants}; undefined when it declares none. */
+  readonly variant: string | undefined;
+}
+
+/** A whole sequence: what the multi-step capabilities get. */
+export interface SequenceCase {
+  /** Hidden size. */ readonly n: number;
+  /** Input size. */ readonly m: number;
+  /** Number of steps T ≥ 1. */ readonly T: number;
+  /** Recurrent weights, n×n row-major. */ readonly W: Float64Array;
+  /** Input weights, n×m row-major. */ readonly U: Float64Array;
+  /** Bias, length n. */ readonly b: Float64Array;
+  /** Initial state x_0 (elman: h_0), length n. */ readonly x0: Float64Array;
+  /** Inputs u_1 … u_T, T×m row-major. */ readonly us: Float64Array;
+  /** The activation σ. */ readonly activation: ActivationRef;
+  /** The dtype to compute in. */ readonly dtype: Dtype;
+  /** The recurrence. */ readonly form: Form;
+  /** The AD entry point, as in {@link StepCase.variant}. */ readonly variant: string | undefined;
+}
+
+/** A sequence with the weights of the linear loss `L = Σ_{t=1..T} ⟨c_t, x_t⟩`. */
+export interface LossCase extends SequenceCase {
+  /** c_1 … c_T, T×n row-major. */
+  readonly cs: Float64Array;
+}
+
+/** Gradients of the linear loss of a {@link LossCase}. */
+export interface ParameterGradients {
+  /** ∂L/∂W, n×n row-major (same layout as W). */ readonly W: NumericArray;
+  /** ∂L/∂U, n×m row-major (same layout as U). */ readonly U: NumericArray;
+  /** ∂L/∂b, length n. */ readonly b: NumericArray;
+  /** ∂L/∂x_0, length n. */ readonly x0: NumericArray;
+}
+
+/** What {@link Adapter.info} describes; it goes into every report. */
+export interface AdapterInfo {
+  /** Framework name, e.g. `@tensorflow/tfjs`. */ readonly framework: string;
+  /** Framework version actually loaded (the one under test). */ readonly version: string;
+  /** Backend or execution provider, e.g. `cpu`, `wasm`, `webgpu`. */ readonly backend?: string;
+  /** Device description, e.g. a GPU adapter name. */ readonly device?: string;
+  /** Anything else a maintainer should know (free text). */ readonly notes?: string;
+}
+
+/** A framework under test. Only the first four members are required. */
+export interface Adapter {
+  /** Short name used in reports, e.g. `tfjs`. */
+  readonly name: string;
+  /** The dtypes the framework computes in. The runner tests each (or the one `--dtype` names). */
+  readonly dtypes: readonly Dtype[];
+  /** Catalogue names of the activations it supports. Others are reported as not applicable. */
+  readonly activations: readonly string[];
+  /**
+   * One-step Jacobian `∂x_t/∂x_{t-1}` of the case's form, n×n row-major, numerator layout.
+   * For `pascanu` it is `W·diag(σ'(x_{t-1}))`; U, u and b do not change it.
+   */
+  stepJacobian(c: StepCase): MaybePromise<NumericArray>;
+
+  /** Forms it implements; default `['pascanu']`. */
+  readonly forms?: readonly Form[];
+  /** Named AD entry points (e.g. `jacfwd`, `jacrev`). The runner tests each unless `--variant` picks one. */
+  readonly variants?: readonly string[];
+  /** Input Jacobian `∂x_t/∂u_t`, n×m row-major. */
+  inputJacobian?(c: StepCase): MaybePromise<NumericArray>;
+  /** Sequence Jacobian `∂x_T/∂x_0`, n×n row-major. */
+  sequenceJacobian?(c: SequenceCase): MaybePromise<NumericArray>;
+  /** Gradients of `L = Σ_t ⟨c_t, x_t⟩` with respect to W, U, b and x_0, by backpropagation through time. */
+  parameterGradients?(c: LossCase): MaybePromise<ParameterGradients>;
+  /** Vector–Jacobian product `Jᵀ·v` of the one-step Jacobian (reverse mode), length n. */
+  vjp?(c: StepCase, v: Float64Array): MaybePromise<NumericArray>;
+  /** Jacobian–vector product `J·w` of the one-step Jacobian (forward mode), length n. */
+  jvp?(c: StepCase, w: Float64Array): MaybePromise<NumericArray>;
+  /** Forward states x_1 … x_T (elman: h_1 … h_T), T×n row-major. */
+  forward?(c: SequenceCase): MaybePromise<NumericArray>;
+  /** Framework, version, backend and device, for reports. */
+  info?(): MaybePromise<AdapterInfo>;
+  /** Releases what the adapter holds (tensors, sessions, devices). Called once, at the end of a run. */
+  dispose?(): MaybePromise<void>;
+}
+
+/**
+ * An adapter module's default export. `options` holds `backend` (from `--backend`) and every
+ * `--opt key=value`. Throw an `Error` whose message says what is missing and how to install it when
+ * the framework or backend cannot start: the CLI prints it and exits 2.
+ */
+export type AdapterFactory = (options: Record<string, string>) => MaybePromise<Adapter>;

@@ -1,0 +1,50 @@
+import type { Bounded } from '../bound/bounded.js';
+import { compare } from '../check/compare.js';
+import type { Dtype } from '../contract.js';
+import { unitRoundoff } from '../model/precision.js';
+import type { Diagnosis } from '../runner/result.js';
+import type { WrongForm } from './wrongForm.js';
+
+/**
+ * Says which known wrong form the actual value matches (within that form's own tolerance), in the
+ * catalogue's order, most specific first. When none matches, describes the error: a uniform relative
+ * error is read as reduced-precision arithmetic (with its effective mantissa bits), errors confined
+ * to one row or column are located.
+ */
+export function diagnose(forms: readonly WrongForm[], expected: Bounded, actual: ArrayLike<number>, dtype: Dtype): Diagnosis {
+  for (const f of forms) {
+    if (f.value.v.length === actual.length && compare(f.value, actual, f.id).maxRatio <= 1) {
+      return { id: f.id, formula: f.formula, message: f.message };
+    }
+  }
+  return describeError(expected, actual, dtype);
+}
+
+function describeError(expected: Bounded, actual: ArrayLike<number>, dtype: Dtype): Diagnosis {
+  const rel: number[] = [];
+  const rows = new Set<number>();
+  const cols = new Set<number>();
+  for (let i = 0; i < expected.v.length; i++) {
+    const err = Math.abs(actual[i] - expected.v[i]);
+    if (err > expected.e[i]) {
+      rows.add(Math.floor(i / expected.cols));
+      cols.add(i % expected.cols);
+    }
+    if (Math.abs(expected.v[i]) > expected.e[i] && expected.v[i] !== 0) rel.push(err / Math.abs(expected.v[i]));
+  }
+  rel.sort((a, b) => a - b);
+  const median = rel.length > 0 ? rel[Math.floor(rel.length / 2)] : 0;
+  const u = unitRoundoff(dtype);
+  // Most entries off by a similar small relative amount: arithmetic in a narrower format than promised.
+  if (rel.length >= 4 && median > 64 * u && median < 0.05 && rel[0] > 0) {
+    const bits = Math.round(-Math.log2(median));
+    return {
+      id: 'reduced-precision',
+      message: `no known wrong form matches; the median relative error is ${median.toPrecision(2)}, about ${bits} significant bits where ${dtype} promises ${Math.round(-Math.log2(u))}: the arithmetic looks like a narrower format (TF32 matmuls have 11, bfloat16 has 8)`,
+    };
+  }
+  const where =
+    expected.cols > 1 && cols.size === 1 ? `; wrong entries are confined to column ${[...cols][0]}` :
+    expected.rows > 1 && rows.size === 1 ? `; wrong entries are confined to row ${[...rows][0]}` : '';
+  return { id: 'unknown', message: `the result matches no known wrong form${where}` };
+}

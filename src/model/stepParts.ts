@@ -1,0 +1,72 @@
+import type { Activation } from '../activation/activation.js';
+import { activationByName } from '../activation/activations.js';
+import { add, exact, matmul, scaleCols, scaleRows, type Bounded, type Precision } from '../bound/bounded.js';
+import { mapDerivative, mapSigma } from '../bound/elementwise.js';
+import type { ActivationRef, Form } from '../contract.js';
+
+/** The fixed parameters of a recurrence, as bounded (exact) matrices. */
+export interface Recurrence {
+  /** The form. */ readonly form: Form;
+  /** n. */ readonly n: number;
+  /** m. */ readonly m: number;
+  /** W, n×n. */ readonly W: Bounded;
+  /** U, n×m. */ readonly U: Bounded;
+  /** b, n×1. */ readonly b: Bounded;
+  /** σ. */ readonly act: Activation;
+  /** σ's parameter (0 when it has none). */ readonly alpha: number;
+}
+
+/** Builds a {@link Recurrence} from contract-shaped arrays. */
+export function recurrence(c: { form: Form; n: number; m: number; W: Float64Array; U: Float64Array; b: Float64Array; activation: ActivationRef }): Recurrence {
+  return {
+    form: c.form,
+    n: c.n,
+    m: c.m,
+    W: exact(c.n, c.n, c.W),
+    U: exact(c.n, c.m, c.U),
+    b: exact(c.n, 1, c.b),
+    act: activationByName(c.activation.name),
+    alpha: c.activation.alpha ?? 0,
+  };
+}
+
+/** Everything one step of the recurrence produces, each with its error bound. */
+export interface StepParts {
+  /** The next state x_t (elman: h_t), n×1. */ readonly next: Bounded;
+  /** Where σ' is taken: x_{t−1} (pascanu forms) or a_t (elman), n×1. */ readonly pre: Bounded;
+  /** The vector W multiplies: σ(x_{t−1}) (pascanu forms) or h_{t−1} (elman), n×1. */ readonly signal: Bounded;
+  /** The input feature U multiplies: u_t, or σ(u_t) for pascanu-sigma-input, m×1. */ readonly feature: Bounded;
+  /** σ' where the step differentiates: at x_{t−1} (pascanu forms) or at a_t (elman), n×1. */ readonly slope: Bounded;
+  /** The one-step Jacobian ∂x_t/∂x_{t−1}, n×n. */ readonly J: Bounded;
+  /** The input Jacobian ∂x_t/∂u_t, n×m. */ readonly Ju: Bounded;
+}
+
+/** One step of the recurrence from a (bounded) previous state and an exact input (RJS-FORM-1..3). */
+export function stepParts(r: Recurrence, prev: Bounded, u: Bounded, p: Precision): StepParts {
+  if (r.form === 'elman') {
+    const a = add(add(matmul(r.W, prev, p), matmul(r.U, u, p), p), r.b, p);
+    const slope = mapDerivative(a, r.act, r.alpha, p);
+    return {
+      next: mapSigma(a, r.act, r.alpha, p),
+      pre: a,
+      signal: prev,
+      feature: u,
+      slope,
+      J: scaleRows(slope, r.W, p),
+      Ju: scaleRows(slope, r.U, p),
+    };
+  }
+  const signal = mapSigma(prev, r.act, r.alpha, p);
+  const slope = mapDerivative(prev, r.act, r.alpha, p);
+  const sigmaInput = r.form === 'pascanu-sigma-input';
+  const feature = sigmaInput ? mapSigma(u, r.act, r.alpha, p) : u;
+  return {
+    next: add(add(matmul(r.W, signal, p), matmul(r.U, feature, p), p), r.b, p),
+    pre: prev,
+    signal,
+    feature,
+    slope,
+    J: scaleCols(r.W, slope, p),
+    Ju: sigmaInput ? scaleCols(r.U, mapDerivative(u, r.act, r.alpha, p), p) : r.U,
+  };
+}

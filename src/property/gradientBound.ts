@@ -1,0 +1,58 @@
+import type fc from 'fast-check';
+import { activationByName } from '../activation/activations.js';
+import type { Bounded } from '../bound/bounded.js';
+import { sequenceCase, type GeneratedSequenceCase } from '../arbitrary/sequenceCase.js';
+import { stepCase, type GeneratedStepCase } from '../arbitrary/stepCase.js';
+import { CaseFailure } from '../check/caseFailure.js';
+import { toFloat64 } from '../check/toFloat64.js';
+import { diagnose } from '../diagnosis/diagnose.js';
+import { sequenceJacobianForms } from '../diagnosis/sequenceForms.js';
+import { stepJacobianForms } from '../diagnosis/stepForms.js';
+import { frobenius, spectralNorm } from '../linalg/spectralNorm.js';
+import { expectedSequenceJacobian, expectedStepJacobian } from '../model/expected.js';
+import { unitRoundoff } from '../model/precision.js';
+import type { Property } from './property.js';
+import { matrixData } from './verify.js';
+
+type BoundCase = GeneratedSequenceCase | GeneratedStepCase;
+const isSequence = (c: BoundCase): c is GeneratedSequenceCase => 'T' in c;
+
+/**
+ * RJS-BOUND: ‖∂x_T/∂x_0‖₂ ≤ (γ·‖W‖₂)^T (Pascanu et al. 2013, eq. 5–6), on the adapter's sequence
+ * Jacobian, or on its step Jacobian (T = 1) when it has none. Tolerance: ‖E‖_F of the entrywise bounds
+ * (‖J̃ − J‖₂ ≤ ‖E‖_F) plus n·u_float64 per norm computed and T of them in the power.
+ */
+export const gradientBound: Property<BoundCase> = {
+  id: 'gradient-bound',
+  notApplicable: () => undefined,
+  arbitrary: (c, adapter): fc.Arbitrary<BoundCase> => (typeof adapter.sequenceJacobian === 'function' ? sequenceCase(c) : stepCase(c)),
+  async check(c, env) {
+    const a = env.adapter;
+    const T = isSequence(c) ? c.T : 1;
+    const raw = isSequence(c)
+      ? await env.call('sequenceJacobian', () => a.sequenceJacobian!({ ...c, variant: env.variant }))
+      : await env.call('stepJacobian', () => a.stepJacobian({ ...c, variant: env.variant }));
+    const quantity = T === 1 ? '‖∂x_t/∂x_{t-1}‖₂' : '‖∂x_T/∂x_0‖₂';
+    const J = toFloat64(raw, c.n * c.n, quantity, `${c.n}×${c.n}`);
+    const gamma = activationByName(c.activation.name).gamma(c.activation.alpha ?? 0);
+    const bound = (gamma * spectralNorm(c.W, c.n, c.n)) ** T;
+    const norm = spectralNorm(J, c.n, c.n);
+    const expected: Bounded = isSequence(c) ? expectedSequenceJacobian(c) : expectedStepJacobian(c);
+    const u64 = unitRoundoff('float64');
+    const tol = frobenius(expected.e) + c.n * u64 * norm + (T + 1) * c.n * u64 * bound;
+    const excess = norm - bound;
+    const ratio = excess <= 0 ? 0 : excess / tol;
+    if (ratio <= 1) return ratio;
+    const diagnosis = diagnose(isSequence(c) ? sequenceJacobianForms(c) : stepJacobianForms(c), expected, J, c.dtype);
+    throw new CaseFailure({
+      kind: 'mismatch',
+      quantity,
+      summary: `${quantity} = ${norm} exceeds Pascanu's bound (γ·‖W‖₂)^${T} = ${bound} by ${excess.toPrecision(3)} > tolerance ${tol.toPrecision(3)}; ${diagnosis.message}`,
+      expected: matrixData(c.n, c.n, expected.v),
+      actual: matrixData(c.n, c.n, J),
+      tolerance: matrixData(c.n, c.n, expected.e),
+      worst: { quantity, row: 0, col: 0, expected: bound, actual: norm, error: excess, tolerance: tol },
+      diagnosis,
+    });
+  },
+};

@@ -1,0 +1,38 @@
+import type { Bounded } from '../bound/bounded.js';
+import { CaseFailure } from '../check/caseFailure.js';
+import { compare } from '../check/compare.js';
+import { toFloat64 } from '../check/toFloat64.js';
+import type { Dtype } from '../contract.js';
+import { diagnose } from '../diagnosis/diagnose.js';
+import type { WrongForm } from '../diagnosis/wrongForm.js';
+import type { MatrixData } from '../runner/result.js';
+
+/** A matrix for reports. */
+export function matrixData(rows: number, cols: number, values: ArrayLike<number>): MatrixData {
+  return { rows, cols, values: Array.from(values) };
+}
+
+/**
+ * Checks an adapter result against the expected value entry by entry (RJS-TOL-1). On failure it
+ * throws a CaseFailure carrying expected, actual, tolerance, the worst entry and the diagnosis
+ * (computed only then, from `wrongForms`). Resolves to the max error/tolerance ratio.
+ */
+export function verify(expected: Bounded, raw: unknown, quantity: string, dtype: Dtype, wrongForms: () => readonly WrongForm[]): number {
+  const shape = expected.cols === 1 ? `a vector of ${expected.rows}` : `${expected.rows}×${expected.cols}`;
+  const actual = toFloat64(raw, expected.v.length, quantity, shape);
+  const cmp = compare(expected, actual, quantity);
+  if (cmp.maxRatio <= 1) return cmp.maxRatio;
+  const diagnosis = diagnose(wrongForms(), expected, actual, dtype);
+  const w = cmp.worst;
+  const where = expected.cols === 1 ? `[${w.row}]` : `[${w.row}, ${w.col}]`;
+  throw new CaseFailure({
+    kind: 'mismatch',
+    quantity,
+    summary: `${quantity}${where} = ${w.actual}, expected ${w.expected}: error ${w.error.toPrecision(3)} > tolerance ${w.tolerance.toPrecision(3)} (${cmp.maxRatio.toPrecision(3)}×); ${diagnosis.message}`,
+    expected: matrixData(expected.rows, expected.cols, expected.v),
+    actual: matrixData(expected.rows, expected.cols, actual),
+    tolerance: matrixData(expected.rows, expected.cols, expected.e),
+    worst: w,
+    diagnosis,
+  });
+}

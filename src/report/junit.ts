@@ -1,0 +1,127 @@
+/**
+ * The JUnit XML report, in the common dialect GitHub (test reporter actions), GitLab and Jenkins
+ * read: a root `<testsuites>`, one `<testsuite>` per target, one `<testcase>` per property result.
+ * @packageDocumentation
+ */
+import type { PropertyResult, RunResult } from '../runner/result.js';
+import { describeFailure } from './describeFailure.js';
+import { escapeXmlAttribute as attr, escapeXmlText as text } from './escapeXml.js';
+import { targetLabel, targetParts } from './targetLabel.js';
+
+/** Verdict counts and time of a group of results, as the JUnit attributes want them. */
+interface Counts {
+  readonly tests: number;
+  readonly failures: number;
+  readonly skipped: number;
+  readonly ms: number;
+}
+
+/** Milliseconds as JUnit seconds (`0.123`); 0 for a negative or non-finite duration. */
+function seconds(ms: number): string {
+  return (Number.isFinite(ms) && ms > 0 ? ms / 1000 : 0).toFixed(3);
+}
+
+/** Counts verdicts and sums durations. */
+function count(results: readonly PropertyResult[]): Counts {
+  return {
+    tests: results.length,
+    failures: results.filter((r) => r.verdict === 'fail').length,
+    skipped: results.filter((r) => r.verdict === 'not-applicable').length,
+    ms: results.reduce((s, r) => s + (Number.isFinite(r.durationMs) && r.durationMs > 0 ? r.durationMs : 0), 0),
+  };
+}
+
+/** The count attributes shared by `<testsuites>` and `<testsuite>`. */
+function countAttributes(c: Counts, ms: number): string {
+  return `tests="${c.tests}" failures="${c.failures}" errors="0" skipped="${c.skipped}" time="${seconds(ms)}"`;
+}
+
+/**
+ * The JUnit class name of a result: `rnn-jac-spec.<adapter>.<backend>.<variant>.<dtype>`, with
+ * `default` for a missing backend or variant. Dots inside a part become `_` so that CI tools,
+ * which split class names at dots, keep the four levels.
+ * @param r - the property result
+ * @returns the class name
+ */
+export function junitClassName(r: PropertyResult): string {
+  return ['rnn-jac-spec', ...targetParts(r.target).map((p) => p.replace(/\./g, '_'))].join('.');
+}
+
+/** Groups results by target, in order of first appearance. */
+function byTarget(results: readonly PropertyResult[]): Map<string, PropertyResult[]> {
+  const groups = new Map<string, PropertyResult[]>();
+  for (const r of results) {
+    const key = targetLabel(r.target);
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
+  return groups;
+}
+
+/** `<property>` elements describing the run, so a CI page shows what was tested. */
+function properties(result: RunResult): string[] {
+  const info = result.adapter.info;
+  const o = result.options;
+  const entries: [string, string | number | undefined][] = [
+    ['adapter', result.adapter.spec],
+    ['framework', info?.framework],
+    ['framework.version', info?.version],
+    ['framework.backend', info?.backend],
+    ['device', info?.device],
+    ['seed', o.seed],
+    ['runs', o.runs],
+    ['max-n', o.maxN],
+    ['max-t', o.maxT],
+    ['spec.version', result.tool.specVersion],
+    ['tool.version', result.tool.version],
+  ];
+  const lines = entries
+    .filter((e): e is [string, string | number] => e[1] !== undefined)
+    .map(([k, v]) => `      <property name="${attr(k)}" value="${attr(String(v))}"/>`);
+  return ['    <properties>', ...lines, '    </properties>'];
+}
+
+/** One `<testcase>` element. */
+function testcase(r: PropertyResult): string[] {
+  const open = `    <testcase classname="${attr(junitClassName(r))}" name="${attr(`${r.property} (${r.rule})`)}" time="${seconds(r.durationMs)}"`;
+  const body: string[] = [];
+  if (r.verdict === 'fail') {
+    const f = r.counterexample?.failure;
+    const message = f?.summary ?? 'failed';
+    body.push(`      <failure message="${attr(message)}" type="${attr(f?.kind ?? 'fail')}">${text(describeFailure(r))}</failure>`);
+  } else if (r.verdict === 'not-applicable') {
+    body.push(`      <skipped message="${attr(r.reason ?? 'not applicable')}"/>`);
+  }
+  if (r.observations && r.observations.length > 0) {
+    body.push(`      <system-out>${text(r.observations.join('\n'))}</system-out>`);
+  }
+  return body.length === 0 ? [`${open}/>`] : [`${open}>`, ...body, '    </testcase>'];
+}
+
+/**
+ * Renders the JUnit XML report: UTF-8, XML 1.0, one `<testsuite>` per target (adapter, backend,
+ * variant, dtype), one `<testcase>` per property result. A failing result carries `<failure>` with
+ * the text of {@link describeFailure}; a not-applicable one `<skipped>` with its reason. `errors`
+ * is always 0: a case that threw or timed out is a failure of the adapter, not of the suite.
+ * @param result - the run
+ * @returns the XML document, with a trailing newline
+ */
+export function renderJunit(result: RunResult): string {
+  const total = count(result.results);
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="rnn-jac-spec" ${countAttributes(total, Math.max(total.ms, Number.isFinite(result.durationMs) ? result.durationMs : 0))}>`,
+  ];
+  for (const [label, group] of byTarget(result.results)) {
+    const c = count(group);
+    lines.push(
+      `  <testsuite name="${attr(`rnn-jac-spec ${label}`)}" ${countAttributes(c, c.ms)} timestamp="${attr(result.startedAt)}">`,
+      ...properties(result),
+      ...group.flatMap(testcase),
+      '  </testsuite>',
+    );
+  }
+  lines.push('</testsuites>');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,41 @@
+/** The report formats `--report` accepts, in the order they are written. */
+export const REPORT_FORMATS = ['json', 'junit', 'md'] as const;
+
+/** A report format: `json` (specs/report.schema.json), `junit` (JUnit XML) or `md` (Markdown). */
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** The file each format is written to, inside the report directory. */
+export const REPORT_FILE_NAMES: Readonly<Record<ReportFormat, string>> = {
+  json: 'rnn-jac-spec.json',
+  junit: 'rnn-jac-spec.junit.xml',
+  md: 'rnn-jac-spec.md',
+};
+
+/**
+ * Tells whether a string is a known report format.
+ * @param s - any string
+ * @returns true for `json`, `junit` and `md`
+ */
+export function isReportFormat(s: string): s is ReportFormat {
+  return (REPORT_FORMATS as readonly string[]).includes(s);
+}
+
+/**
+ * Parses a comma-separated list of formats, e.g. `json,md`. Blanks around names are ignored, names
+ * are case-insensitive, and duplicates are dropped (first occurrence kept).
+ * @param csv - the list, as given on the command line
+ * @returns the formats, at least one
+ * @throws Error naming the unknown format and the known ones, or saying the list is empty
+ */
+export function parseFormats(csv: string): ReportFormat[] {
+  const known = REPORT_FORMATS.join(', ');
+  const formats: ReportFormat[] = [];
+  for (const raw of csv.split(',')) {
+    const name = raw.trim().toLowerCase();
+    if (name === '') continue;
+    if (!isReportFormat(name)) throw new Error(`unknown report format "${raw.trim()}"; known formats: ${known}`);
+    if (!formats.includes(name)) formats.push(name);
+  }
+  if (formats.length === 0) throw new Error(`no report format given; known formats: ${known}`);
+  return formats;
+}

@@ -1,0 +1,96 @@
+/**
+ * The result of a run, as every report writer sees it. This is also the shape of the JSON report
+ * (specs/report.schema.json), so it holds only plain data.
+ */
+import type { AdapterInfo, Dtype } from '../contract.js';
+
+/** Verdict of one property on one target. */
+export type Verdict = 'pass' | 'fail' | 'not-applicable';
+
+/** The adapter, backend, variant and dtype a property ran against. */
+export interface Target {
+  /** Adapter name (as the adapter reports it). */ readonly adapter: string;
+  /** `--backend`, if given. */ readonly backend: string | undefined;
+  /** AD entry point, if the adapter declares variants. */ readonly variant: string | undefined;
+  /** dtype. */ readonly dtype: Dtype;
+}
+
+/** The largest error seen, relative to its tolerance. */
+export interface WorstEntry {
+  /** What was compared, e.g. `∂x_t/∂x_{t-1}` or `∂L/∂W`. */ readonly quantity: string;
+  /** Row and column (column 0 for vectors). */ readonly row: number; readonly col: number;
+  /** Expected value. */ readonly expected: number;
+  /** Value the adapter returned. */ readonly actual: number;
+  /** |actual − expected|. */ readonly error: number;
+  /** Tolerance at that entry. */ readonly tolerance: number;
+}
+
+/** A matrix for display: rows×cols, row-major. */
+export interface MatrixData {
+  /** Rows. */ readonly rows: number;
+  /** Columns. */ readonly cols: number;
+  /** Values, row-major. */ readonly values: readonly number[];
+}
+
+/** Which known wrong form the actual value matches. */
+export interface Diagnosis {
+  /** Stable ID of the wrong form, e.g. `transposed-jacobian`; `unknown` when none matches. */ readonly id: string;
+  /** One sentence for a framework maintainer. */ readonly message: string;
+  /** The wrong form as a formula, e.g. `Wᵀ·diag(σ'(x_{t-1}))`. */ readonly formula?: string;
+}
+
+/** Why a case failed, with everything a maintainer needs without reading our code. */
+export interface CaseFailureData {
+  /** `mismatch` (wrong values), `threw`, `timeout`, `non-finite`, `shape`. */
+  readonly kind: 'mismatch' | 'threw' | 'timeout' | 'non-finite' | 'shape';
+  /** One-line summary. */ readonly summary: string;
+  /** The quantity that failed. */ readonly quantity: string;
+  /** Expected value (shrunk case), when there is one. */ readonly expected?: MatrixData;
+  /** Actual value, when there is one. */ readonly actual?: MatrixData;
+  /** Tolerance per entry, when there is one. */ readonly tolerance?: MatrixData;
+  /** The worst entry. */ readonly worst?: WorstEntry;
+  /** The known wrong form it matches. */ readonly diagnosis?: Diagnosis;
+}
+
+/** A failing property's shrunk counterexample and how to replay it. */
+export interface Counterexample {
+  /** The shrunk case: the inputs the adapter was given (typed arrays as plain arrays). */ readonly case: Record<string, unknown>;
+  /** What went wrong. */ readonly failure: CaseFailureData;
+  /** fast-check seed. */ readonly seed: number;
+  /** fast-check path of the shrunk case. */ readonly path: string;
+  /** One command line that replays exactly this case. */ readonly replay: string;
+  /** Cases run before the first failure (1-based). */ readonly failedAfter: number;
+  /** Shrinking steps taken. */ readonly shrinks: number;
+}
+
+/** One property on one target. */
+export interface PropertyResult {
+  /** Property ID (CLI name). */ readonly property: string;
+  /** Rule ID in the spec. */ readonly rule: string;
+  /** Short title. */ readonly title: string;
+  /** The target. */ readonly target: Target;
+  /** Verdict. */ readonly verdict: Verdict;
+  /** Why it is not applicable (missing capability, dtype …). */ readonly reason?: string;
+  /** Cases generated and checked (including shrinking runs). */ readonly cases: number;
+  /** Largest error/tolerance ratio over passing cases (≤ 1 means pass); how close to the edge. */ readonly maxRatio: number;
+  /** Wall time in milliseconds. */ readonly durationMs: number;
+  /** The counterexample, when it failed. */ readonly counterexample?: Counterexample;
+  /** Observations that are not verdicts, e.g. the subgradient a framework uses at a kink. */ readonly observations?: readonly string[];
+}
+
+/** A whole run. */
+export interface RunResult {
+  /** Version of the report format (follows specs/report.schema.json). */ readonly reportVersion: 1;
+  /** rnn-jac-spec version. */ readonly tool: { readonly name: 'rnn-jac-spec'; readonly version: string; readonly specVersion: string };
+  /** The adapter as loaded: `--adapter` value, and what `info()` said. */ readonly adapter: { readonly spec: string; readonly name: string; readonly info?: AdapterInfo };
+  /** The options of the run. */
+  readonly options: {
+    readonly seed: number; readonly runs: number; readonly maxN: number; readonly maxT: number;
+    readonly properties: readonly string[]; readonly backend?: string; readonly variant?: string; readonly dtype?: Dtype;
+    readonly timeoutMs: number;
+  };
+  /** ISO time the run started. */ readonly startedAt: string;
+  /** Total wall time in milliseconds. */ readonly durationMs: number;
+  /** One entry per property × target. */ readonly results: readonly PropertyResult[];
+  /** Counts of verdicts. */ readonly summary: { readonly pass: number; readonly fail: number; readonly notApplicable: number; readonly cases: number };
+}

@@ -1,0 +1,106 @@
+import type { CaseConstraints } from '../arbitrary/caseConstraints.js';
+import { activations } from '../activation/activations.js';
+import type { Adapter, Dtype, Form } from '../contract.js';
+import { properties } from '../property/properties.js';
+import type { PropertyId } from '../property/property.js';
+import { packageVersion } from '../spec/packageRoot.js';
+import { specDocument } from '../spec/specDocument.js';
+import type { PropertyResult, RunResult, Target } from './result.js';
+import { runProperty } from './runProperty.js';
+
+/** Everything a run needs; the CLI builds it from its arguments. */
+export interface RunOptions {
+  /** The adapter under test, already created. */ readonly adapter: Adapter;
+  /** `--adapter` as the user wrote it (for replay lines and reports). */ readonly adapterSpec: string;
+  /** `--backend`. */ readonly backend?: string;
+  /** `--variant`: only this one (must be one of the adapter's variants). */ readonly variant?: string;
+  /** `--dtype`: only this one (must be one of the adapter's dtypes). */ readonly dtype?: Dtype;
+  /** Properties to run, in spec order. */ readonly properties: readonly PropertyId[];
+  /** Cases per property and target. */ readonly runs: number;
+  /** fast-check seed. */ readonly seed: number;
+  /** Replays one case (`--replay SEED:PATH`): `seed` is then the replay seed. */ readonly path?: string;
+  /** Largest n and T. */ readonly maxN: number; readonly maxT: number;
+  /** Per-call timeout in ms. */ readonly timeoutMs: number;
+  /** `--opt` values. */ readonly opts: Readonly<Record<string, string>>;
+  /** Progress callback: called before each property × target and after each case. */
+  readonly onProgress?: (p: Progress) => void;
+}
+
+/** Where a run is. */
+export interface Progress {
+  /** Property × target index (1-based) and how many there are. */ readonly step: number; readonly steps: number;
+  /** What runs now, e.g. `step-jacobian float32`. */ readonly label: string;
+  /** Cases run so far in this step. */ readonly cases: number;
+}
+
+/** A run option the adapter cannot honour: the CLI turns it into exit code 2. */
+export class RunSetupError extends Error {
+  override readonly name = 'RunSetupError';
+}
+
+/** The targets a run covers: the adapter's variants × dtypes, narrowed by `--variant` and `--dtype`. */
+export function targetsOf(o: RunOptions): Target[] {
+  const a = o.adapter;
+  const variants: (string | undefined)[] = a.variants && a.variants.length > 0 ? [...a.variants] : [undefined];
+  if (o.variant !== undefined && !variants.includes(o.variant)) {
+    throw new RunSetupError(`adapter '${a.name}' has no variant '${o.variant}'; it declares: ${variants.filter((v) => v !== undefined).join(', ') || 'none'}`);
+  }
+  if (o.dtype !== undefined && !a.dtypes.includes(o.dtype)) {
+    throw new RunSetupError(`adapter '${a.name}' does not compute in ${o.dtype}; it declares: ${a.dtypes.join(', ')}`);
+  }
+  const dtypes = o.dtype !== undefined ? [o.dtype] : [...a.dtypes];
+  const chosen = o.variant !== undefined ? [o.variant] : variants;
+  return chosen.flatMap((variant) => dtypes.map((dtype) => ({ adapter: a.name, backend: o.backend, variant, dtype })));
+}
+
+/** Runs every chosen property on every target and collects the results. */
+export async function run(o: RunOptions): Promise<RunResult> {
+  const startedAt = new Date();
+  const targets = targetsOf(o);
+  const catalogue = Object.keys(activations);
+  const supported = catalogue.filter((n) => o.adapter.activations.includes(n));
+  const forms: readonly Form[] = o.adapter.forms && o.adapter.forms.length > 0 ? o.adapter.forms : ['pascanu'];
+  const steps = targets.length * o.properties.length;
+  const results: PropertyResult[] = [];
+  for (const target of targets) {
+    const constraints: CaseConstraints = { maxN: o.maxN, maxT: o.maxT, maxM: Math.min(8, o.maxN), dtype: target.dtype, forms, activations: supported };
+    for (const id of o.properties) {
+      const label = `${id} ${target.variant !== undefined ? target.variant + ' ' : ''}${target.dtype}`;
+      const step = results.length + 1;
+      o.onProgress?.({ step, steps, label, cases: 0 });
+      if (supported.length === 0) {
+        results.push(notApplicable(id, target, `the adapter supports no catalogue activation (it lists: ${o.adapter.activations.join(', ') || 'none'})`));
+        continue;
+      }
+      results.push(
+        await runProperty({
+          id, property: properties[id], adapter: o.adapter, adapterSpec: o.adapterSpec, target, constraints,
+          runs: o.runs, seed: o.seed, path: o.path, timeoutMs: o.timeoutMs, opts: o.opts,
+          onCase: (cases) => o.onProgress?.({ step, steps, label, cases }),
+        }),
+      );
+    }
+  }
+  const info = typeof o.adapter.info === 'function' ? await o.adapter.info() : undefined;
+  const count = (v: PropertyResult['verdict']): number => results.filter((r) => r.verdict === v).length;
+  return {
+    reportVersion: 1,
+    tool: { name: 'rnn-jac-spec', version: packageVersion(), specVersion: specDocument().specVersion },
+    adapter: { spec: o.adapterSpec, name: o.adapter.name, ...(info !== undefined ? { info } : {}) },
+    options: {
+      seed: o.seed, runs: o.runs, maxN: o.maxN, maxT: o.maxT, properties: [...o.properties], timeoutMs: o.timeoutMs,
+      ...(o.backend !== undefined ? { backend: o.backend } : {}),
+      ...(o.variant !== undefined ? { variant: o.variant } : {}),
+      ...(o.dtype !== undefined ? { dtype: o.dtype } : {}),
+    },
+    startedAt: startedAt.toISOString(),
+    durationMs: Date.now() - startedAt.getTime(),
+    results,
+    summary: { pass: count('pass'), fail: count('fail'), notApplicable: count('not-applicable'), cases: results.reduce((s, r) => s + r.cases, 0) },
+  };
+}
+
+function notApplicable(id: PropertyId, target: Target, reason: string): PropertyResult {
+  const meta = specDocument().properties.find((p) => p.id === id);
+  return { property: id, rule: meta?.rule ?? id, title: meta?.title ?? id, target, verdict: 'not-applicable', reason, cases: 0, maxRatio: 0, durationMs: 0 };
+}

@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import type { CaseConstraints } from '../arbitrary/caseConstraints.js';
+import { CaseFailure } from '../check/caseFailure.js';
+import type { Adapter } from '../contract.js';
+import type { Property, PropertyId } from '../property/property.js';
+import { specDocument } from '../spec/specDocument.js';
+import { replayCommand } from './replayCommand.js';
+import type { PropertyResult, Target } from './result.js';
+import { serializeCase } from './serializeCase.js';
+import { withTimeout } from './withTimeout.js';
+
+/** What one property run needs. */
+export interface PropertyRun {
+  /** The property. */ readonly id: PropertyId; readonly property: Property<unknown>;
+  /** The adapter and its `--adapter` spec (for replay lines). */ readonly adapter: Adapter; readonly adapterSpec: string;
+  /** The target. */ readonly target: Target;
+  /** Generation constraints. */ readonly constraints: CaseConstraints;
+  /** Cases to run, seed, and a path to replay one case. */ readonly runs: number; readonly seed: number; readonly path?: string;
+  /** Per-call timeout. */ readonly timeoutMs: number;
+  /** `--opt` values, for replay lines. */ readonly opts: Readonly<Record<string, string>>;
+  /** Called after every case. */ readonly onCase?: (cases: number) => void;
+}
+
+/** Runs one property on one target with fast-check, shrinking any failure to its smallest case. */
+export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
+  const meta = specDocument().properties.find((p) => p.id === r.id);
+  const head = { property: r.id, rule: meta?.rule ?? r.id, title: meta?.title ?? r.id, target: r.target };
+  const started = performance.now();
+  const reason = r.property.notApplicable(r.adapter, r.constraints);
+  if (reason !== undefined) return { ...head, verdict: 'not-applicable', reason, cases: 0, maxRatio: 0, durationMs: 0 };
+
+  const observations = new Set<string>();
+  let cases = 0;
+  let maxRatio = 0;
+  const env = {
+    adapter: r.adapter,
+    variant: r.target.variant,
+    call: <T>(what: string, f: () => T | Promise<T>) => withTimeout(what, r.timeoutMs, f),
+    observe: (note: string) => observations.add(note),
+  };
+  const prop = fc.asyncProperty(r.property.arbitrary(r.constraints, r.adapter), async (kase) => {
+    cases++;
+    r.onCase?.(cases);
+    const ratio = await r.property.check(kase, env);
+    if (ratio > maxRatio) maxRatio = ratio;
+  });
+  const details = await fc.check(prop, { numRuns: r.runs, seed: r.seed, path: r.path, endOnFailure: false });
+  const base = { ...head, cases, maxRatio, durationMs: performance.now() - started, observations: [...observations].sort() };
+  if (!details.failed) return { ...base, verdict: 'pass' };
+  const error = details.errorInstance;
+  if (!(error instanceof CaseFailure)) {
+    // Not a verdict on the adapter: a defect of rnn-jac-spec itself. Say so loudly.
+    throw new Error(`internal error of rnn-jac-spec in property ${r.id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+  const path = details.counterexamplePath ?? '';
+  return {
+    ...base,
+    verdict: 'fail',
+    counterexample: {
+      case: serializeCase(details.counterexample?.[0], r.target.variant),
+      failure: error.data,
+      seed: details.seed,
+      path,
+      replay: replayCommand({ adapter: r.adapterSpec, backend: r.target.backend, variant: r.target.variant, dtype: r.target.dtype, property: r.id, maxN: r.constraints.maxN, maxT: r.constraints.maxT, opts: r.opts, seed: details.seed, path }),
+      failedAfter: details.numRuns,
+      shrinks: details.numShrinks,
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { describe, it, expect } from 'vitest';
+import { renderJson } from '../../src/report/json.js';
+import { minimalResult, sampleResult } from './sampleResult.js';
+
+describe('renderJson', () => {
+  it('round-trips a finite result', () => {
+    const r = minimalResult();
+    const text = renderJson(r);
+    expect(JSON.parse(text)).toEqual(r);
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(text).toContain('\n  "reportVersion": 1,\n');
+  });
+
+  it('omits undefined members', () => {
+    const parsed = JSON.parse(renderJson(minimalResult()));
+    expect(Object.keys(parsed.results[0].target)).toEqual(['adapter', 'dtype']);
+  });
+
+  it('writes non-finite numbers as strings', () => {
+    const parsed = JSON.parse(renderJson(sampleResult()));
+    expect(parsed.results[1].counterexample.failure.actual.values[3]).toBe('Infinity');
+    expect(parsed.results[1].counterexample.case.weird).toBe('NaN');
+    expect(parsed.results[3].maxRatio).toBe('NaN');
+    const neg = { ...minimalResult(), durationMs: -Infinity };
+    expect(JSON.parse(renderJson(neg)).durationMs).toBe('-Infinity');
+  });
+
+  it('keeps everything else of the sample as is', () => {
+    const r = sampleResult();
+    const parsed = JSON.parse(renderJson(r));
+    expect(parsed.results[0]).toEqual(r.results[0]);
+    expect(parsed.adapter).toEqual(r.adapter);
+    expect(parsed.results[1].counterexample.failure.worst).toEqual(r.results[1].counterexample?.failure.worst);
+  });
+
+  it('writes typed arrays in a case as arrays', () => {
+    const r = minimalResult();
+    const failed = { ...r.results[0], verdict: 'fail' as const, counterexample: {
+      case: { W: new Float64Array([1, 2]) }, seed: 0, path: '0', replay: 'x', failedAfter: 1, shrinks: 0,
+      failure: { kind: 'threw' as const, summary: 's', quantity: 'q' },
+    } };
+    const parsed = JSON.parse(renderJson({ ...r, results: [failed] }));
+    expect(parsed.results[0].counterexample.case.W).toEqual([1, 2]);
+  });
+});
