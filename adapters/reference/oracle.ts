@@ -31,12 +31,14 @@ function sigma(name: string, alpha: number, x: Dual): Dual {
     }
     case 'sigmoid':
       return x.a >= 0 ? div(ONE, add(ONE, exp(neg(x)))) : div(exp(x), add(ONE, exp(x)));
+    // At a kink (x = 0) both the oracle and the reference take the right-hand branch, so that
+    // states which land exactly on 0 (sparse W) compare equal; the spec accepts either side.
     case 'relu':
-      return x.a > 0 ? x : d(0);
+      return x.a >= 0 ? x : d(0);
     case 'leakyRelu':
-      return x.a > 0 ? x : mul(d(alpha), x);
+      return x.a >= 0 ? x : mul(d(alpha), x);
     case 'elu':
-      return x.a > 0 ? x : mul(d(alpha), add(exp(x), d(-1)));
+      return x.a >= 0 ? x : mul(d(alpha), add(exp(x), d(-1)));
     case 'softplus':
       return x.a > 0 ? add(x, log(add(ONE, exp(neg(x))))) : log(add(ONE, exp(x)));
     case 'gelu':
@@ -70,9 +72,13 @@ function run(p: Problem, seed: Seed): Dual[][] {
     const prev = p.form === 'elman' ? x : x.map(s);
     const next: Dual[] = [];
     for (let i = 0; i < p.n; i++) {
-      let acc = b[i];
-      for (let k = 0; k < p.n; k++) acc = add(acc, mul(W[i * p.n + k], prev[k]));
-      for (let k = 0; k < p.m; k++) acc = add(acc, mul(U[i * p.m + k], inp[k]));
+      // Summed in the reference's order, (W·x + U·u) + b, so that a pre-activation that cancels to
+      // within rounding of a kink has the same sign in both and both take the same branch.
+      let wx = d(0);
+      for (let k = 0; k < p.n; k++) wx = add(wx, mul(W[i * p.n + k], prev[k]));
+      let uu = d(0);
+      for (let k = 0; k < p.m; k++) uu = add(uu, mul(U[i * p.m + k], inp[k]));
+      const acc = add(add(wx, uu), b[i]);
       next.push(p.form === 'elman' ? s(acc) : acc);
     }
     states.push(next);

@@ -5,6 +5,7 @@ import type { Dtype } from '../contract.js';
 export interface EntryConstraints {
   /** Largest magnitude. */ readonly bound: number;
   /** The dtype the value must be exactly representable in. */ readonly dtype: Dtype;
+  /** Smallest magnitude (default: none; the value may shrink to 0). */ readonly min?: number;
 }
 
 /** Rounds to the dtype, so that the adapter's inputs are exact (RJS-TOL-1). */
@@ -17,6 +18,12 @@ export function toDtype(x: number, dtype: Dtype): number {
  * 0, so no entry is subnormal in float32 (where flush-to-zero is a legitimate platform choice).
  */
 export function entry(c: EntryConstraints): fc.Arbitrary<number> {
+  const min = c.min;
+  if (min !== undefined) {
+    return fc
+      .tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean())
+      .map(([r, negative]) => toDtype((negative ? -1 : 1) * (min + (c.bound - min) * r), c.dtype));
+  }
   return fc
     .double({ min: -c.bound, max: c.bound, noNaN: true })
     .map((v) => (Math.abs(v) < 1e-6 * c.bound ? 0 : toDtype(v, c.dtype)));

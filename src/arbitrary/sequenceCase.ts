@@ -32,7 +32,9 @@ export function lossCase(c: CaseConstraints): fc.Arbitrary<GeneratedLossCase> {
         .record({
           W: recurrentMatrix({ n, gamma: activationByName(activation.name).gamma(activation.alpha ?? 0), dtype: c.dtype }),
           U: entries(n * m, { bound: 1, dtype: c.dtype }),
-          b: entries(n, { bound: 1, dtype: c.dtype }),
+          // A bias bounded away from 0 keeps states off the kinks (x_t = 0 exactly) inside a sequence,
+          // where two subgradient choices would multiply (RJS-GEN-6); RJS-KINK tests kinks on purpose.
+          b: entries(n, { bound: 1, min: 1 / 16, dtype: c.dtype }),
           x0: stateVector(n, { dtype: c.dtype }),
           us: entries(T * m, { bound: 2, dtype: c.dtype }),
           cs: entries(T * n, { bound: 1, dtype: c.dtype }),

@@ -1,5 +1,5 @@
 import type { Activation } from '../activation/activation.js';
-import type { Bounded, Precision } from './bounded.js';
+import { bounded, frob, type Bounded, type Precision } from './bounded.js';
 
 /**
  * σ applied to each entry of a bounded matrix (RJS-TOL-3): the input error is carried through the
@@ -9,6 +9,8 @@ import type { Bounded, Precision } from './bounded.js';
 export function mapSigma(A: Bounded, act: Activation, alpha: number, p: Precision): Bounded {
   const v = new Float64Array(A.v.length);
   const e = new Float64Array(A.v.length);
+  const own = new Float64Array(A.v.length);
+  let maxSlope = 0;
   for (let i = 0; i < v.length; i++) {
     const x = A.v[i];
     const ex = A.e[i];
@@ -17,9 +19,11 @@ export function mapSigma(A: Bounded, act: Activation, alpha: number, p: Precisio
     for (const k of act.kinks(alpha)) {
       if (Math.abs(x - k.at) <= ex) slope = Math.max(slope, Math.abs(k.left), Math.abs(k.right));
     }
-    e[i] = slope * ex + p.K * p.u * act.sigmaScale(x, alpha) + p.tiny;
+    own[i] = p.K * p.u * act.sigmaScale(x, alpha) + p.tiny;
+    maxSlope = Math.max(maxSlope, slope);
+    e[i] = slope * ex + own[i];
   }
-  return { rows: A.rows, cols: A.cols, v, e };
+  return bounded(A.rows, A.cols, v, e, maxSlope * A.f + frob(own));
 }
 
 /**
@@ -46,5 +50,6 @@ export function mapDerivative(A: Bounded, act: Activation, alpha: number, p: Pre
     const curvature = Math.max(Math.abs(act.second(x, alpha)), Math.abs(act.second(x - ex, alpha)), Math.abs(act.second(x + ex, alpha)));
     e[i] = curvature * ex + p.K * p.u * act.derivativeScale(x, alpha) + p.tiny;
   }
-  return { rows: A.rows, cols: A.cols, v, e };
+  // Kink intervals and curvature make σ' bounds entrywise by nature: no separate normwise bound.
+  return bounded(A.rows, A.cols, v, e, Infinity);
 }

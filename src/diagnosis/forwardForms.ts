@@ -1,4 +1,4 @@
-import { stackRows, transpose, type Bounded } from '../bound/bounded.js';
+import { exact, stackRows, transpose, type Bounded } from '../bound/bounded.js';
 import type { GeneratedSequenceCase } from '../arbitrary/sequenceCase.js';
 import type { Form } from '../contract.js';
 import { finish } from '../model/expected.js';
@@ -11,7 +11,7 @@ export function forwardForms(c: GeneratedSequenceCase): WrongForm[] {
   const p = comparisonPrecision(c.dtype);
   const states = (cc: GeneratedSequenceCase, pick: 'next' | 'pre' = 'next'): Bounded =>
     finish(stackRows(trajectory(cc, p).steps.map((s) => ({ ...s[pick], rows: 1, cols: c.n }))), c.dtype);
-  const Wt = Float64Array.from(transpose({ rows: c.n, cols: c.n, v: c.W, e: new Float64Array(c.n * c.n) }).v);
+  const Wt = transpose(exact(c.n, c.n, c.W)).v;
   const forms: WrongForm[] = [
     { id: 'transpose-W', formula: 'Wᵀ in place of W', message: 'the recurrence uses Wᵀ: the row-vector layout (h·R) was read as the column-vector one (W·h)', value: states({ ...c, W: Wt }) },
   ];

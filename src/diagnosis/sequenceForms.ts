@@ -1,4 +1,4 @@
-import { transpose, type Bounded } from '../bound/bounded.js';
+import { scaleCols, scaleRows, transpose, type Bounded } from '../bound/bounded.js';
 import type { GeneratedSequenceCase } from '../arbitrary/sequenceCase.js';
 import { finish, orderedProduct } from '../model/expected.js';
 import { comparisonPrecision } from '../model/precision.js';
@@ -13,11 +13,18 @@ export function sequenceJacobianForms(c: GeneratedSequenceCase): WrongForm[] {
   const fin = (b: Bounded): Bounded => finish(b, c.dtype);
   const P = orderedProduct(tr.steps, p);
   const reversed = [...tr.steps].reverse();
+  const Wt = transpose(tr.r.W);
   const transposedSteps = tr.steps.map((s) => ({ ...s, J: transpose(s.J) }));
   const forms: WrongForm[] = [
     { id: 'transposed-jacobian', formula: '(J_T⋯J_1)ᵀ', message: 'your backend returns the transpose of the sequence Jacobian (denominator layout)', value: fin(transpose(P)) },
     { id: 'reversed-product-order', formula: 'J_1·J_2⋯J_T', message: 'the one-step Jacobians are multiplied in reverse order (J_1⋯J_T instead of J_T⋯J_1)', value: fin(orderedProduct(reversed, p)) },
-    { id: 'transposed-step-jacobians', formula: 'J_Tᵀ⋯J_1ᵀ', message: "each one-step Jacobian is transposed (Pascanu's printed Wᵀ·diag(σ') chained in forward order)", value: fin(orderedProduct(transposedSteps, p)) },
+    { id: 'transposed-step-jacobians', formula: 'J_Tᵀ⋯J_1ᵀ', message: 'each one-step Jacobian is transposed before they are chained in forward order', value: fin(orderedProduct(transposedSteps, p)) },
+    {
+      id: 'transpose-W',
+      formula: c.form === 'elman' ? "Π diag(σ'(a_t))·Wᵀ" : "Π Wᵀ·diag(σ'(x_{t−1}))",
+      message: c.form === 'elman' ? 'W is transposed inside every step Jacobian' : "every step uses the form printed in Pascanu et al. (2013), Wᵀ·diag(σ'): W is transposed inside each step Jacobian",
+      value: fin(orderedProduct(tr.steps.map((s) => ({ ...s, J: c.form === 'elman' ? scaleRows(s.slope, Wt, p) : scaleCols(Wt, s.slope, p) })), p)),
+    },
     { id: 'negated', formula: '−J_T⋯J_1', message: 'the sequence Jacobian has the wrong sign', value: fin(negated(P)) },
   ];
   if (tr.steps.length > 1) {

@@ -1,5 +1,5 @@
 import { activations } from '../activation/activations.js';
-import { exact, scaleCols, scaleRows, transpose, type Bounded } from '../bound/bounded.js';
+import { bounded, exact, scaleCols, scaleRows, transpose, type Bounded } from '../bound/bounded.js';
 import { mapDerivative, mapSigma } from '../bound/elementwise.js';
 import type { GeneratedStepCase } from '../arbitrary/stepCase.js';
 import { finish } from '../model/expected.js';
@@ -17,7 +17,7 @@ function diagMatrix(d: Bounded): Bounded {
     v[i * n + i] = d.v[i];
     e[i * n + i] = d.e[i];
   }
-  return { rows: n, cols: n, v, e };
+  return bounded(n, n, v, e, Infinity);
 }
 
 /** Known wrong forms of the one-step Jacobian ∂x_t/∂x_{t−1} for a case (RJS-STEP diagnosis). */

@@ -1,4 +1,4 @@
-import { add, exact, hadamard, matmul, sliceRows, transpose, type Bounded, type Precision } from '../bound/bounded.js';
+import { add, exact, hadamard, matmul, sliceRows, sumAll, transpose, type Bounded, type Precision } from '../bound/bounded.js';
 import type { LossCase } from '../contract.js';
 import { trajectory } from './trajectory.js';
 
@@ -25,19 +25,20 @@ export function bptt(c: Omit<LossCase, 'variant'>, p: Precision, mistakes: BpttM
   const { n, m, T } = c;
   const cs = exact(T, n, c.cs);
   const zero = (r: number, k: number): Bounded => exact(r, k, new Float64Array(r * k));
-  let dW = zero(n, n);
-  let dU = zero(n, m);
-  let db = zero(n, 1);
+  const dW: Bounded[] = [zero(n, n)];
+  const dU: Bounded[] = [zero(n, m)];
+  const db: Bounded[] = [zero(n, 1)];
   let g = zero(n, 1);
   const first = mistakes.lastStepOnly === true ? T : 1;
   for (let t = T; t >= first; t--) {
     const s = tr.steps[t - 1];
     g = add(g, { ...sliceRows(cs, t - 1, t), rows: n, cols: 1 }, p);
     const lin = c.form === 'elman' ? hadamard(s.slope, g, p) : g;
-    dW = add(dW, matmul(lin, transpose(s.signal), p), p);
-    dU = add(dU, matmul(lin, transpose(s.feature), p), p);
-    db = add(db, lin, p);
+    dW.push(matmul(lin, transpose(s.signal), p));
+    dU.push(matmul(lin, transpose(s.feature), p));
+    db.push(lin);
     g = matmul(mistakes.forwardJacobian === true ? s.J : transpose(s.J), g, p);
   }
-  return { W: dW, U: dU, b: db, x0: g };
+  // The sums over time may be taken in any order: sumAll charges γ_{T}·Σ|terms|.
+  return { W: sumAll(dW, p), U: sumAll(dU, p), b: sumAll(db, p), x0: g };
 }

@@ -1,5 +1,6 @@
 import { exact, matmul, roundResult, stackRows, transpose, type Bounded, type Precision } from '../bound/bounded.js';
 import { bptt, type ExpectedGradients } from './bptt.js';
+import { chainProduct } from './chainProduct.js';
 import type { Dtype, LossCase, SequenceCase, StepCase } from '../contract.js';
 import { comparisonPrecision, unitRoundoff } from './precision.js';
 import { recurrence, stepParts, type StepParts } from './stepParts.js';
@@ -46,9 +47,7 @@ export function expectedForward(c: Omit<SequenceCase, 'variant'>): Bounded {
 
 /** The ordered product J_T ⋯ J_1 of the given step Jacobians. */
 export function orderedProduct(steps: readonly StepParts[], p: Precision): Bounded {
-  let P = steps[0].J;
-  for (let t = 1; t < steps.length; t++) P = matmul(steps[t].J, P, p);
-  return P;
+  return chainProduct(steps.map((s) => s.J), p);
 }
 
 /** RJS-SEQ: expected ∂x_T/∂x_0 = J_T ⋯ J_1, n×n. */

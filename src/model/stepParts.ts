@@ -1,8 +1,9 @@
 import type { Activation } from '../activation/activation.js';
 import { activationByName } from '../activation/activations.js';
-import { add, exact, matmul, scaleCols, scaleRows, type Bounded, type Precision } from '../bound/bounded.js';
+import { exact, hstack, matmul, scaleCols, scaleRows, stackRows, type Bounded, type Precision } from '../bound/bounded.js';
 import { mapDerivative, mapSigma } from '../bound/elementwise.js';
 import type { ActivationRef, Form } from '../contract.js';
+import { spectralNormBound } from '../linalg/spectralNorm.js';
 
 /** The fixed parameters of a recurrence, as bounded (exact) matrices. */
 export interface Recurrence {
@@ -22,8 +23,9 @@ export function recurrence(c: { form: Form; n: number; m: number; W: Float64Arra
     form: c.form,
     n: c.n,
     m: c.m,
-    W: exact(c.n, c.n, c.W),
-    U: exact(c.n, c.m, c.U),
+    // Spectral norms (to float64 accuracy, padded by n·u) keep the normwise bounds of long products tight.
+    W: exact(c.n, c.n, c.W, spectralNormBound(c.W, c.n, c.n)),
+    U: exact(c.n, c.m, c.U, spectralNormBound(c.U, c.n, c.m)),
     b: exact(c.n, 1, c.b),
     act: activationByName(c.activation.name),
     alpha: c.activation.alpha ?? 0,
@@ -41,10 +43,18 @@ export interface StepParts {
   /** The input Jacobian ∂x_t/∂u_t, n×m. */ readonly Ju: Bounded;
 }
 
+/**
+ * W·s + U·g + b as one sum of n + m + 1 terms per entry, so that γ_{n+m+1} covers every order an
+ * implementation may use (fused kernels often start the accumulator at b).
+ */
+export function affine(r: Recurrence, s: Bounded, g: Bounded, p: Precision): Bounded {
+  return matmul(hstack([r.W, r.U, r.b]), stackRows([s, g, exact(1, 1, [1])]), p);
+}
+
 /** One step of the recurrence from a (bounded) previous state and an exact input (RJS-FORM-1..3). */
 export function stepParts(r: Recurrence, prev: Bounded, u: Bounded, p: Precision): StepParts {
   if (r.form === 'elman') {
-    const a = add(add(matmul(r.W, prev, p), matmul(r.U, u, p), p), r.b, p);
+    const a = affine(r, prev, u, p);
     const slope = mapDerivative(a, r.act, r.alpha, p);
     return {
       next: mapSigma(a, r.act, r.alpha, p),
@@ -61,7 +71,7 @@ export function stepParts(r: Recurrence, prev: Bounded, u: Bounded, p: Precision
   const sigmaInput = r.form === 'pascanu-sigma-input';
   const feature = sigmaInput ? mapSigma(u, r.act, r.alpha, p) : u;
   return {
-    next: add(add(matmul(r.W, signal, p), matmul(r.U, feature, p), p), r.b, p),
+    next: affine(r, signal, feature, p),
     pre: prev,
     signal,
     feature,

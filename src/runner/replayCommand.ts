@@ -10,6 +10,7 @@ export interface ReplaySpec {
   /** Size limits (the generators depend on them). */ readonly maxN: number; readonly maxT: number;
   /** `--opt` values. */ readonly opts: Readonly<Record<string, string>>;
   /** fast-check seed and path of the shrunk case. */ readonly seed: number; readonly path: string;
+  /** `--timeout` (a timeout failure must replay under the same limit). */ readonly timeoutMs: number;
 }
 
 function quote(s: string): string {
@@ -23,6 +24,8 @@ export function replayCommand(r: ReplaySpec): string {
   if (r.variant !== undefined) args.push('--variant', r.variant);
   args.push('--dtype', r.dtype, '--properties', r.property, '--max-n', String(r.maxN), '--max-t', String(r.maxT));
   for (const [k, v] of Object.entries(r.opts)) args.push('--opt', `${k}=${v}`);
-  args.push('--replay', `${r.seed}:${r.path}`);
+  args.push('--timeout', String(r.timeoutMs));
+  // One word with '=': a negative seed would otherwise read as an option.
+  args.push(`--replay=${r.seed}:${r.path}`);
   return args.map(quote).join(' ');
 }

@@ -61,7 +61,7 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
       failure: error.data,
       seed: details.seed,
       path,
-      replay: replayCommand({ adapter: r.adapterSpec, backend: r.target.backend, variant: r.target.variant, dtype: r.target.dtype, property: r.id, maxN: r.constraints.maxN, maxT: r.constraints.maxT, opts: r.opts, seed: details.seed, path }),
+      replay: replayCommand({ adapter: r.adapterSpec, backend: r.target.backend, variant: r.target.variant, dtype: r.target.dtype, property: r.id, maxN: r.constraints.maxN, maxT: r.constraints.maxT, opts: r.opts, seed: details.seed, path, timeoutMs: r.timeoutMs }),
       failedAfter: details.numRuns,
       shrinks: details.numShrinks,
     },
