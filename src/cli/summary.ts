@@ -1,5 +1,6 @@
 import { describeFailure } from '../report/describeFailure.js';
 import { formatDuration } from '../report/format.js';
+import { targetLabel } from '../report/targetLabel.js';
 import type { RunResult } from '../runner/result.js';
 
 function table(rows: readonly string[][]): string {
@@ -17,7 +18,7 @@ export function summary(r: RunResult): string {
     const target = [p.target.backend, p.target.variant, p.target.dtype].filter((x) => x !== undefined).join(' ');
     rows.push([p.property, p.rule, target, p.verdict === 'not-applicable' ? 'n/a' : p.verdict.toUpperCase(), String(p.cases), p.verdict === 'pass' ? p.maxRatio.toPrecision(2) : '', formatDuration(p.durationMs)]);
   }
-  const failures = r.results.filter((p) => p.verdict === 'fail').map((p) => `FAIL ${describeFailure(p).replace(/\n/g, '\n  ')}`);
+  const failures = r.results.filter((p) => p.verdict === 'fail').map((p) => `FAIL ${p.property} (${p.rule}) on ${targetLabel(p.target)}\n  ${describeFailure(p).replace(/\n/g, '\n  ')}`);
   const na = r.results.filter((p) => p.verdict === 'not-applicable' && p.reason !== undefined);
   const reasons = [...new Set(na.map((p) => `  ${p.property}: ${p.reason}`))];
   const observations = [...new Set(r.results.flatMap((p) => p.observations ?? []))];

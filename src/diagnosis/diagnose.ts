@@ -12,12 +12,13 @@ import type { WrongForm } from './wrongForm.js';
  * to one row or column are located.
  */
 export function diagnose(forms: readonly WrongForm[], expected: Bounded, actual: ArrayLike<number>, dtype: Dtype): Diagnosis {
-  for (const f of forms) {
-    if (f.value.v.length === actual.length && compare(f.value, actual, f.id).maxRatio <= 1) {
-      return { id: f.id, formula: f.formula, message: f.message };
-    }
-  }
-  return describeError(expected, actual, dtype);
+  const matches = forms.filter((f) => f.value.v.length === actual.length && compare(f.value, actual, f.id).maxRatio <= 1);
+  const first = matches[0];
+  if (first === undefined) return describeError(expected, actual, dtype);
+  // On special cases (σ' ≡ 1, a zero state) several wrong forms coincide: say so rather than pick silently.
+  const others = [...new Set(matches.slice(1).map((f) => f.id))].filter((id) => id !== first.id);
+  const tie = others.length > 0 ? ` (on this case it cannot be told apart from: ${others.join(', ')})` : '';
+  return { id: first.id, formula: first.formula, message: first.message + tie };
 }
 
 function describeError(expected: Bounded, actual: ArrayLike<number>, dtype: Dtype): Diagnosis {
