@@ -5,7 +5,8 @@ import { activationRef } from './activationRef.js';
 import type { CaseConstraints } from './caseConstraints.js';
 import { dimension } from './dimension.js';
 import { entries } from './entry.js';
-import { recurrentMatrix } from './recurrentMatrix.js';
+import { recurrentMatrix, sequenceGainLimit } from './recurrentMatrix.js';
+import { unitRoundoff } from '../model/precision.js';
 import { stateVector } from './stateValue.js';
 
 /** A sequence case as generated: everything but the variant. */
@@ -30,7 +31,12 @@ export function lossCase(c: CaseConstraints): fc.Arbitrary<GeneratedLossCase> {
     .chain(({ n, m, T, form, activation }) =>
       fc
         .record({
-          W: recurrentMatrix({ n, gamma: activationByName(activation.name).gamma(activation.alpha ?? 0), dtype: c.dtype }),
+          W: recurrentMatrix({
+            n,
+            gamma: activationByName(activation.name).gamma(activation.alpha ?? 0),
+            dtype: c.dtype,
+            maxGain: sequenceGainLimit(n, T, unitRoundoff(c.dtype)),
+          }),
           U: entries(n * m, { bound: 1, dtype: c.dtype }),
           // A bias bounded away from 0 keeps states off the kinks (x_t = 0 exactly) inside a sequence,
           // where two subgradient choices would multiply (RJS-GEN-6); RJS-KINK tests kinks on purpose.

@@ -72,7 +72,7 @@ describe('replay lines', () => {
 
   // A timeout failure found with a short --timeout must replay under the same limit.
   it('the replay line of a timeout failure keeps --timeout', () => {
-    const r = runFixture('slow-300ms.mjs', ['--timeout', '100', '--runs', '1', '--properties', 'step-jacobian']);
+    const r = runFixture('slow-300ms.mjs', ['--timeout', '100', '--runs', '1', '--dtype', 'float64', '--properties', 'step-jacobian']);
     expect(r.status).toBe(1);
     expect(onlyFailure(r.report).counterexample?.failure.kind).toBe('timeout');
     const line = /^\s*Replay: npx rnn-jac-spec (.*)$/m.exec(r.stdout)![1];

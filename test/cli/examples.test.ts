@@ -73,7 +73,7 @@ describe('examples/transposed-adapter.mjs', () => {
   it('fails (exit 1) and the diagnosis names the transpose', () => {
     expect(first.status).toBe(1);
     expect(first.stdout).toMatch(/^\s*Diagnosis: .*transpose/m);
-    expect(first.stdout).toMatch(/^\s*Replay: npx rnn-jac-spec .*--replay \S+$/m);
+    expect(first.stdout).toMatch(/^\s*Replay: npx rnn-jac-spec .*--replay=\S+$/m);
     const step = first.report.results.find((p) => p.property === 'step-jacobian' && p.target.dtype === 'float64');
     expect(step?.verdict).toBe('fail');
     expect(step?.counterexample?.failure.kind).toBe('mismatch');
