@@ -114,9 +114,5 @@ export const kernelMutants: readonly Mutant[] = [
     create: tf32Noise,
     killedBy: ['step-jacobian'],
     diagnosis: 'reduced-precision',
-    gap: {
-      diagnosis: 'unknown',
-      note: 'the shrunk W = c·[[0, 1], [0, 0]] has one nonzero entry, fewer than the 4 the reduced-precision test needs; in a full run the kink property even reports diag-wrong-side (a form on a kink matches anything in its interval)',
-    },
   },
 ];

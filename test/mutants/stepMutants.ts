@@ -113,10 +113,6 @@ export const stepMutants: readonly Mutant[] = [
     })),
     killedBy: ['step-jacobian'],
     diagnosis: 'alpha-ignored',
-    gap: {
-      diagnosis: 'derivative-at-next-state',
-      note: "in the shrunk case x_t has an entry exactly on elu's kink, so the derivative-at-next-state form's bound spans the whole interval [alpha, 1] and matches before alpha-ignored is tried",
-    },
     dtype: 'float64',
   },
 ];
