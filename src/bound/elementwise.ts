@@ -10,13 +10,14 @@ export function mapSigma(A: Bounded, act: Activation, alpha: number, p: Precisio
   const v = new Float64Array(A.v.length);
   const e = new Float64Array(A.v.length);
   const own = new Float64Array(A.v.length);
+  const kinks = act.kinks(alpha);
   let maxSlope = 0;
   for (let i = 0; i < v.length; i++) {
     const x = A.v[i];
     const ex = A.e[i];
     v[i] = act.sigma(x, alpha);
     let slope = Math.max(Math.abs(act.derivative(x, alpha)), Math.abs(act.derivative(x - ex, alpha)), Math.abs(act.derivative(x + ex, alpha)));
-    for (const k of act.kinks(alpha)) {
+    for (const k of kinks) {
       if (Math.abs(x - k.at) <= ex) slope = Math.max(slope, Math.abs(k.left), Math.abs(k.right));
     }
     own[i] = p.K * p.u * act.sigmaScale(x, alpha) + p.tiny;
@@ -34,10 +35,11 @@ export function mapSigma(A: Bounded, act: Activation, alpha: number, p: Precisio
 export function mapDerivative(A: Bounded, act: Activation, alpha: number, p: Precision): Bounded {
   const v = new Float64Array(A.v.length);
   const e = new Float64Array(A.v.length);
+  const kinks = act.kinks(alpha);
   for (let i = 0; i < v.length; i++) {
     const x = A.v[i];
     const ex = A.e[i];
-    const kink = act.kinks(alpha).find((k) => Math.abs(x - k.at) <= ex);
+    const kink = kinks.find((k) => Math.abs(x - k.at) <= ex);
     if (kink !== undefined) {
       const vals = [kink.left, kink.right, act.derivative(x - ex, alpha), act.derivative(x + ex, alpha)];
       const lo = Math.min(...vals);

@@ -13,20 +13,25 @@ export interface Recurrence {
   /** W, n×n. */ readonly W: Bounded;
   /** U, n×m. */ readonly U: Bounded;
   /** b, n×1. */ readonly b: Bounded;
+  /** [W | U | b], n×(n+m+1): the affine map of a step as one matrix, built once per recurrence. */ readonly WUb: Bounded;
   /** σ. */ readonly act: Activation;
   /** σ's parameter (0 when it has none). */ readonly alpha: number;
 }
 
 /** Builds a {@link Recurrence} from contract-shaped arrays. */
 export function recurrence(c: { form: Form; n: number; m: number; W: Float64Array; U: Float64Array; b: Float64Array; activation: ActivationRef }): Recurrence {
+  // Spectral norms (to float64 accuracy, padded by n·u) keep the normwise bounds of long products tight.
+  const W = exact(c.n, c.n, c.W, spectralNormBound(c.W, c.n, c.n));
+  const U = exact(c.n, c.m, c.U, spectralNormBound(c.U, c.n, c.m));
+  const b = exact(c.n, 1, c.b);
   return {
     form: c.form,
     n: c.n,
     m: c.m,
-    // Spectral norms (to float64 accuracy, padded by n·u) keep the normwise bounds of long products tight.
-    W: exact(c.n, c.n, c.W, spectralNormBound(c.W, c.n, c.n)),
-    U: exact(c.n, c.m, c.U, spectralNormBound(c.U, c.n, c.m)),
-    b: exact(c.n, 1, c.b),
+    W,
+    U,
+    b,
+    WUb: hstack([W, U, b]),
     act: activationByName(c.activation.name),
     alpha: c.activation.alpha ?? 0,
   };
@@ -48,7 +53,7 @@ export interface StepParts {
  * implementation may use (fused kernels often start the accumulator at b).
  */
 export function affine(r: Recurrence, s: Bounded, g: Bounded, p: Precision): Bounded {
-  return matmul(hstack([r.W, r.U, r.b]), stackRows([s, g, exact(1, 1, [1])]), p);
+  return matmul(r.WUb, stackRows([s, g, exact(1, 1, [1])]), p);
 }
 
 /** One step of the recurrence from a (bounded) previous state and an exact input (RJS-FORM-1..3). */
