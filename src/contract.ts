@@ -99,6 +99,17 @@ export interface ParameterGradients {
   /** ∂L/∂x_0, length n. */ readonly x0: NumericArray;
 }
 
+/**
+ * What one variant covers, where it covers less than the adapter as a whole: a layer API may have
+ * only the elman form and only the activations its layer accepts by name.
+ */
+export interface VariantScope {
+  /** Forms this variant implements; default {@link Adapter.forms}. Must be a subset of them. */
+  readonly forms?: readonly Form[];
+  /** Activations this variant supports; default {@link Adapter.activations}. Must be a subset of them. */
+  readonly activations?: readonly string[];
+}
+
 /** What {@link Adapter.info} describes; it goes into every report. */
 export interface AdapterInfo {
   /** Framework name, e.g. `@tensorflow/tfjs`. */ readonly framework: string;
@@ -126,6 +137,11 @@ export interface Adapter {
   readonly forms?: readonly Form[];
   /** Named AD entry points (e.g. `jacfwd`, `jacrev`). The runner tests each unless `--variant` picks one. */
   readonly variants?: readonly string[];
+  /**
+   * Per-variant narrowing, keyed by variant name. A variant absent here covers every form and
+   * activation the adapter declares; cases it cannot take are never generated for it.
+   */
+  readonly variantScopes?: Readonly<Record<string, VariantScope>>;
   /** Input Jacobian `∂x_t/∂u_t`, n×m row-major. */
   inputJacobian?(c: StepCase): MaybePromise<NumericArray>;
   /** Sequence Jacobian `∂x_T/∂x_0`, n×n row-major. */

@@ -17,4 +17,9 @@ export const builtinAdapters: Readonly<Record<string, BuiltinAdapter>> = {
     description: 'float64/float32 analytic reference (the spec as code); checked against a dual-number oracle',
     requires: [],
   },
+  tfjs: {
+    load: () => import('../../adapters/tfjs/index.js'),
+    description: '@tensorflow/tfjs autodiff (tf.grads; tf.layers.simpleRNN with tf.variableGrads), float32, --backend cpu|wasm|webgpu',
+    requires: ['@tensorflow/tfjs'],
+  },
 };

@@ -19,8 +19,27 @@ export function validateAdapter(value: unknown): string[] {
   if (typeof a.stepJacobian !== 'function') problems.push('stepJacobian(c) must be a function');
   if (a.forms !== undefined && (!isStringArray(a.forms) || a.forms.some((f) => !FORMS.includes(f)))) problems.push(`forms, when given, must list some of ${FORMS.join(', ')}`);
   if (a.variants !== undefined && !isStringArray(a.variants)) problems.push('variants, when given, must be an array of strings');
+  problems.push(...scopeProblems(a));
   for (const m of OPTIONAL_METHODS) {
     if (a[m] !== undefined && typeof a[m] !== 'function') problems.push(`${m}, when given, must be a function`);
+  }
+  return problems;
+}
+
+/** variantScopes must name declared variants and narrow, never widen, forms and activations. */
+function scopeProblems(a: Record<string, unknown>): string[] {
+  const scopes = a.variantScopes;
+  if (scopes === undefined) return [];
+  if (scopes === null || typeof scopes !== 'object') return ['variantScopes, when given, must be an object keyed by variant name'];
+  const variants = isStringArray(a.variants) ? a.variants : [];
+  const forms = isStringArray(a.forms) && a.forms.length > 0 ? a.forms : ['pascanu'];
+  const activations = isStringArray(a.activations) ? a.activations : [];
+  const problems: string[] = [];
+  for (const [name, scope] of Object.entries(scopes as Record<string, unknown>)) {
+    if (!variants.includes(name)) problems.push(`variantScopes names '${name}', which is not one of variants (${variants.join(', ') || 'none'})`);
+    const s = (scope ?? {}) as Record<string, unknown>;
+    if (s.forms !== undefined && (!isStringArray(s.forms) || s.forms.some((f) => !forms.includes(f)))) problems.push(`variantScopes.${name}.forms must be a subset of forms (${forms.join(', ')})`);
+    if (s.activations !== undefined && (!isStringArray(s.activations) || s.activations.some((n) => !activations.includes(n)))) problems.push(`variantScopes.${name}.activations must be a subset of activations`);
   }
   return problems;
 }

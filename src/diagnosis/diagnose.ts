@@ -8,8 +8,8 @@ import type { WrongForm } from './wrongForm.js';
 /**
  * Says which known wrong form the actual value matches (within that form's own tolerance), in the
  * catalogue's order, most specific first. When none matches, describes the error: a uniform relative
- * error is read as reduced-precision arithmetic (with its effective mantissa bits), errors confined
- * to one row or column are located.
+ * error is read as reduced-precision arithmetic (with its effective mantissa bits), wrong entries that
+ * are all right to about three digits as lost accuracy, and errors confined to one row or column are located.
  */
 export function diagnose(forms: readonly WrongForm[], expected: Bounded, actual: ArrayLike<number>, dtype: Dtype): Diagnosis {
   // A form evaluated across a kink accepts a whole subgradient interval, so it matches loosely. It is
@@ -56,5 +56,29 @@ function describeError(expected: Bounded, actual: ArrayLike<number>, dtype: Dtyp
   const where =
     expected.cols > 1 && cols.size === 1 ? `; wrong entries are confined to column ${[...cols][0]}` :
     expected.rows > 1 && rows.size === 1 ? `; wrong entries are confined to row ${[...rows][0]}` : '';
+  // Every wrong entry right to a few digits: the formula is right but loses accuracy somewhere.
+  const worst = worstRelativeError(expected, actual);
+  if (worst !== undefined && worst < INACCURATE_LIMIT) {
+    return {
+      id: 'inaccurate',
+      message: `no known wrong form matches; every wrong entry is within ${worst.toExponential(1)} relative of the expected value (about ${Math.round(worst / u)} units of roundoff of ${dtype})${where}: the formula looks right but loses accuracy, e.g. cancellation in an elementwise function such as 1 − e^(−2|x|) in tanh near 0`,
+    };
+  }
   return { id: 'unknown', message: `the result matches no known wrong form${where}` };
+}
+
+/** Largest relative error a wrong entry may have and still read as lost accuracy (2⁻¹⁰ ≈ 0.1 %). */
+const INACCURATE_LIMIT = 2 ** -10;
+
+/** Largest |actual − v|/|v| over the entries beyond their tolerance; undefined if one has v = 0 or is not finite. */
+function worstRelativeError(expected: Bounded, actual: ArrayLike<number>): number | undefined {
+  let worst = 0;
+  for (let i = 0; i < expected.v.length; i++) {
+    const err = Math.abs(actual[i] - expected.v[i]);
+    if (!(err <= expected.e[i])) {
+      if (expected.v[i] === 0 || !Number.isFinite(err)) return undefined;
+      worst = Math.max(worst, err / Math.abs(expected.v[i]));
+    }
+  }
+  return worst > 0 ? worst : undefined;
 }

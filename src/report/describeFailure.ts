@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import type { Counterexample, PropertyResult, WorstEntry } from '../runner/result.js';
-import { formatMatrix, formatNumber, formatRatio, formatShape } from './format.js';
+import { formatMatrix, formatNumber, formatPair, formatRatio, formatShape } from './format.js';
 import { jsonReplacer } from './jsonReplacer.js';
 import { targetLabel } from './targetLabel.js';
 
@@ -18,8 +18,9 @@ const INDENT = '  ';
  * @returns the line, without newline
  */
 export function describeWorst(w: WorstEntry): string {
+  const [expected, actual] = formatPair(w.expected, w.actual);
   return (
-    `${w.quantity}[${w.row},${w.col}]: expected ${formatNumber(w.expected)}, actual ${formatNumber(w.actual)}, ` +
+    `${w.quantity}[${w.row},${w.col}]: expected ${expected}, actual ${actual}, ` +
     `error ${formatNumber(w.error)} vs tolerance ${formatNumber(w.tolerance)} (ratio ${formatRatio(w.error, w.tolerance)})`
   );
 }
@@ -54,6 +55,7 @@ export function describeFailure(r: PropertyResult): string {
     `Shrunk case: ${describeCase(c)}`,
     `Failure: ${f.kind} of ${f.quantity}`,
   ];
+  if (f.stack) lines.push('Stack:', indent(f.stack));
   if (f.expected) lines.push(`Expected (${formatShape(f.expected)}):`, indent(formatMatrix(f.expected)));
   if (f.actual) lines.push(`Actual (${formatShape(f.actual)}):`, indent(formatMatrix(f.actual)));
   if (f.worst) lines.push(`Worst entry: ${describeWorst(f.worst)}`);

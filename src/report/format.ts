@@ -29,6 +29,18 @@ export function formatNumber(x: number, digits = 6): string {
   return fixed.includes('e') ? exponent(x, digits) : trimFraction(fixed);
 }
 
+/**
+ * Two numbers with as many significant digits (6 to 17) as it takes to tell them apart, so an
+ * expected and an actual value that differ in the 7th digit do not print alike.
+ */
+export function formatPair(a: number, b: number): [string, string] {
+  for (let digits = 6; digits < 17; digits++) {
+    const pair: [string, string] = [formatNumber(a, digits), formatNumber(b, digits)];
+    if (pair[0] !== pair[1] || a === b) return pair;
+  }
+  return [formatNumber(a, 17), formatNumber(b, 17)];
+}
+
 /** `toExponential` with the mantissa's trailing zeros removed and an explicit exponent sign. */
 function exponent(x: number, digits: number): string {
   const [mantissa, exp] = x.toExponential(digits - 1).split('e');

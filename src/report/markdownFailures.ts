@@ -7,7 +7,7 @@
 import type { CaseFailureData, Counterexample, PropertyResult } from '../runner/result.js';
 import { describeCase } from './describeFailure.js';
 import { escapeXmlText } from './escapeXml.js';
-import { formatMatrix, formatNumber, formatRatio, formatShape } from './format.js';
+import { formatMatrix, formatNumber, formatPair, formatRatio, formatShape } from './format.js';
 import { mdBlock, mdCode, mdTable, mdText } from './markdownText.js';
 import { targetLabel } from './targetLabel.js';
 
@@ -30,8 +30,7 @@ function worst(f: CaseFailureData): string[] {
   const row = [
     mdCode(w.quantity, true),
     `(${w.row}, ${w.col})`,
-    formatNumber(w.expected),
-    formatNumber(w.actual),
+    ...formatPair(w.expected, w.actual),
     formatNumber(w.error),
     formatNumber(w.tolerance),
     formatRatio(w.error, w.tolerance),
@@ -67,6 +66,7 @@ function failure(r: PropertyResult, index: number): string[] {
   const f = c.failure;
   lines.push(`${mdText(f.summary)} (${mdText(f.kind)})`, '');
   lines.push(...diagnosis(f), '');
+  if (f.stack) lines.push('Where it threw:', '', mdBlock(f.stack, 'text'), '');
   lines.push('Replay:', '', mdBlock(c.replay, 'sh'), '');
   const w = worst(f);
   if (w.length > 0) lines.push(...w, '');

@@ -50,6 +50,7 @@ export interface CaseFailureData {
   /** Tolerance per entry, when there is one. */ readonly tolerance?: MatrixData;
   /** The worst entry. */ readonly worst?: WorstEntry;
   /** The known wrong form it matches. */ readonly diagnosis?: Diagnosis;
+  /** `threw`: the top frames of the error's stack (where in the framework it threw). */ readonly stack?: string;
 }
 
 /** A failing property's shrunk counterexample and how to replay it. */

@@ -1,6 +1,6 @@
 import type { CaseConstraints } from '../arbitrary/caseConstraints.js';
 import { activations } from '../activation/activations.js';
-import type { Adapter, Dtype, Form } from '../contract.js';
+import type { Adapter, Dtype, Form, VariantScope } from '../contract.js';
 import { properties } from '../property/properties.js';
 import type { PropertyId } from '../property/property.js';
 import { packageVersion } from '../spec/packageRoot.js';
@@ -56,13 +56,13 @@ export function targetsOf(o: RunOptions): Target[] {
 /** Runs every chosen property on every target and collects the results. */
 export async function run(o: RunOptions): Promise<RunResult> {
   const startedAt = new Date();
-  const targets = targetsOf(o);
-  const catalogue = Object.keys(activations);
-  const supported = catalogue.filter((n) => o.adapter.activations.includes(n));
-  const forms: readonly Form[] = o.adapter.forms && o.adapter.forms.length > 0 ? o.adapter.forms : ['pascanu'];
+  const info = typeof o.adapter.info === 'function' ? await o.adapter.info() : undefined;
+  // Without --backend, targets name the backend the adapter reports it started (e.g. tfjs's cpu).
+  const targets = targetsOf({ ...o, backend: o.backend ?? info?.backend });
   const steps = targets.length * o.properties.length;
   const results: PropertyResult[] = [];
   for (const target of targets) {
+    const { forms, supported } = scopeOf(o.adapter, target.variant);
     const constraints: CaseConstraints = { maxN: o.maxN, maxT: o.maxT, maxM: Math.min(8, o.maxN), dtype: target.dtype, forms, activations: supported };
     for (const id of o.properties) {
       const label = `${id} ${target.variant !== undefined ? target.variant + ' ' : ''}${target.dtype}`;
@@ -81,7 +81,6 @@ export async function run(o: RunOptions): Promise<RunResult> {
       );
     }
   }
-  const info = typeof o.adapter.info === 'function' ? await o.adapter.info() : undefined;
   const count = (v: PropertyResult['verdict']): number => results.filter((r) => r.verdict === v).length;
   return {
     reportVersion: 1,
@@ -98,6 +97,14 @@ export async function run(o: RunOptions): Promise<RunResult> {
     results,
     summary: { pass: count('pass'), fail: count('fail'), notApplicable: count('not-applicable'), cases: results.reduce((s, r) => s + r.cases, 0) },
   };
+}
+
+/** The forms and catalogue activations a variant covers (its {@link VariantScope}, else the adapter's). */
+export function scopeOf(a: Adapter, variant: string | undefined): { forms: readonly Form[]; supported: string[] } {
+  const scope: VariantScope | undefined = variant !== undefined ? a.variantScopes?.[variant] : undefined;
+  const forms = scope?.forms ?? (a.forms && a.forms.length > 0 ? a.forms : ['pascanu' as const]);
+  const names = scope?.activations ?? a.activations;
+  return { forms, supported: Object.keys(activations).filter((n) => names.includes(n)) };
 }
 
 function notApplicable(id: PropertyId, target: Target, reason: string): PropertyResult {

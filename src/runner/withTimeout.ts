@@ -22,7 +22,8 @@ export async function withTimeout<T>(what: string, timeoutMs: number, f: () => M
   } catch (err) {
     if (err instanceof CaseFailure) throw err;
     const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-    throw new CaseFailure({ kind: 'threw', quantity: what, summary: `adapter.${what} threw ${message}` });
+    const stack = topFrames(err);
+    throw new CaseFailure({ kind: 'threw', quantity: what, summary: `adapter.${what} threw ${message}`, ...(stack !== undefined ? { stack } : {}) });
   } finally {
     clearTimeout(timer);
   }
@@ -31,4 +32,16 @@ export async function withTimeout<T>(what: string, timeoutMs: number, f: () => M
 function timeoutFailure(what: string, timeoutMs: number, took?: number): CaseFailure {
   const detail = took === undefined ? `did not finish within ${timeoutMs} ms` : `took ${Math.round(took)} ms, more than ${timeoutMs} ms`;
   return new CaseFailure({ kind: 'timeout', quantity: what, summary: `adapter.${what} ${detail} (--timeout)` });
+}
+
+/** Frames shown for an error an adapter threw: enough to see which framework function threw. */
+const FRAMES = 8;
+
+/** The first {@link FRAMES} "at …" lines of an error's stack, or undefined when it has none. */
+function topFrames(err: unknown): string | undefined {
+  if (!(err instanceof Error) || err.stack === undefined) return undefined;
+  // Paths relative to the working directory: reports are shared, the machine's layout is not news.
+  const prefix = `${process.cwd()}/`;
+  const frames = err.stack.split('\n').filter((l) => /^\s+at /.test(l)).slice(0, FRAMES).map((l) => l.trim().split(prefix).join(''));
+  return frames.length > 0 ? frames.join('\n') : undefined;
 }

@@ -26,6 +26,7 @@ function failing(): PropertyResult {
         tolerance: { rows: 2, cols: 2, values: [1e-6, 1e-6, 1e-6, 1e-6] },
         worst: { quantity: '∂x_t/∂x_{t-1}', row: 0, col: 1, expected: -0.419974, actual: 0.839948, error: 1.259922, tolerance: 1e-6 },
         diagnosis: { id: 'transposed-jacobian', message: 'The framework returns the transpose.', formula: 'diag(σ\'(x))·Wᵀ' },
+        stack: 'at convertToTensorArray (node_modules/x/tf.node.js:3979:15)\nat stack_ (node_modules/x/tf.node.js:8344:22)',
       },
       seed: -12345,
       path: '3:1:0',
