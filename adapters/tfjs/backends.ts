@@ -41,11 +41,18 @@ async function activate(tf: Tf, name: string, hint: string): Promise<string> {
   return name;
 }
 
-async function importOr<T>(pkg: string, why: string): Promise<T> {
+/**
+ * Imports `pkg`, or throws an error that says what to do: install the package when it is missing,
+ * or follow `hint` when it is there but fails to load (a native library it needs, say).
+ */
+export async function importOr<T>(pkg: string, why: string, hint = ''): Promise<T> {
   try {
     return (await import(pkg)) as T;
   } catch (err) {
-    throw new Error(`${why} needs the npm package ${pkg} (${err instanceof Error ? err.message.split('\n')[0] : String(err)}).\n  Install it next to @tensorflow/tfjs, at the same version: npm install --save-dev ${pkg}`);
+    const detail = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    const missing = (err as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && detail.includes(pkg);
+    if (missing) throw new Error(`${why} needs the npm package ${pkg}, which is not installed.\n  Install it (tfjs packages at the version of @tensorflow/tfjs): npm install --save-dev ${pkg}`);
+    throw new Error(`${why}: the npm package ${pkg} is installed but failed to load: ${detail}${hint}`);
   }
 }
 
@@ -70,7 +77,7 @@ const WEBGPU_HINT = [
 ].join('\n');
 
 async function startWebgpu(tf: Tf): Promise<StartedBackend> {
-  const dawn = await importOr<{ create(flags: string[]): unknown; globals: object }>('webgpu', 'tfjs --backend webgpu (Dawn for Node)');
+  const dawn = await importOr<{ create(flags: string[]): unknown; globals: object }>('webgpu', 'tfjs --backend webgpu (Dawn for Node)', WEBGPU_HINT);
   Object.assign(globalThis, dawn.globals);
   const g = globalThis as { navigator?: object };
   // Node 20 has no navigator; Node ≥ 21 has one without gpu. tfjs-backend-webgpu reads navigator.gpu.
@@ -79,7 +86,7 @@ async function startWebgpu(tf: Tf): Promise<StartedBackend> {
   Object.defineProperty(g.navigator, 'gpu', { value: gpu, configurable: true });
   const adapter = await gpu.requestAdapter();
   if (adapter === null) throw new Error(`tfjs --backend webgpu: Dawn found no WebGPU adapter (navigator.gpu.requestAdapter() returned null).${WEBGPU_HINT}`);
-  await importOr('@tensorflow/tfjs-backend-webgpu', 'tfjs --backend webgpu');
+  await importOr('@tensorflow/tfjs-backend-webgpu', 'tfjs --backend webgpu', WEBGPU_HINT);
   await activate(tf, 'webgpu', WEBGPU_HINT);
   const info = adapter.info ?? {};
   const device = [info.vendor, info.architecture, info.device, info.description].filter((s) => s !== undefined && s !== '').join(' / ');

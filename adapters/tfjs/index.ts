@@ -9,7 +9,7 @@
  */
 import type { Adapter, AdapterFactory, AdapterInfo } from '../../src/contract.js';
 import { LAYER_ACTIVATIONS, TFJS_ACTIVATIONS } from './activation.js';
-import { startBackend } from './backends.js';
+import { importOr, startBackend } from './backends.js';
 import { gradsVariant } from './grads.js';
 import { layersVariant } from './layers.js';
 import type { Tf } from './tfjs.js';
@@ -17,7 +17,7 @@ import type { TfjsVariant } from './variant.js';
 
 /** Creates the tfjs adapter on `options.backend` (default `cpu`). */
 export const createTfjsAdapter: AdapterFactory = async (options) => {
-  const tf: Tf = await import('@tensorflow/tfjs');
+  const tf = await importOr<Tf>('@tensorflow/tfjs', 'the tfjs adapter');
   // PROD only silences tfjs's console warnings (e.g. "install tfjs-node"); numerics are unchanged.
   tf.env().set('PROD', true);
   const started = await startBackend(tf, options.backend ?? 'cpu');

@@ -45,16 +45,18 @@ function batchOf(tf: Tf, us: ArrayLike<number>, B: number, T: number, m: number)
 }
 
 /**
- * Gradients of the scalar `f` with respect to `vars`, by tf.variableGrads. The variables are
- * created from `initial` and disposed afterwards; the gradients are downloaded.
+ * Gradients of the scalar `f` with respect to `extra` and to new variables holding the tensors
+ * `initial` makes, by tf.variableGrads. The new variables are disposed afterwards; the gradients
+ * are downloaded.
  */
-async function variableGrads(tf: Tf, initial: Tensor[], f: (vs: tfjs.Variable[]) => tfjs.Scalar, extra: tfjs.Variable[] = []): Promise<Float32Array[]> {
-  const vars = initial.map((t) => tf.variable(t));
-  tf.dispose(initial);
+async function variableGrads(tf: Tf, initial: () => Tensor[], f: (vs: tfjs.Variable[]) => tfjs.Scalar, extra: tfjs.Variable[] = []): Promise<Float32Array[]> {
+  const vars = tf.tidy(() => initial().map((t) => tf.variable(t)));
   try {
-    const { value, grads } = tf.variableGrads(() => f(vars), [...extra, ...vars]);
-    value.dispose();
-    const order = [...extra, ...vars].map((v) => grads[v.name]);
+    // In a tidy scope, so that the loss value is released even when tfjs throws while backpropagating.
+    const order = tf.tidy(() => {
+      const { grads } = tf.variableGrads(() => f(vars), [...extra, ...vars]);
+      return [...extra, ...vars].map((v) => grads[v.name]);
+    });
     try {
       return (await Promise.all(order.map((g) => g.data()))) as Float32Array[];
     } finally {
@@ -95,24 +97,24 @@ export function layersVariant(tf: Tf): TfjsVariant {
   return {
     stepJacobian: (c) =>
       withLayer(tf, c, async (layer) => {
-        const [g] = await variableGrads(tf, [tf.tile(f32(tf, c.x, [1, c.n]), [c.n, 1])], ([H0]) =>
+        const [g] = await variableGrads(tf, () => [tf.tile(f32(tf, c.x, [1, c.n]), [c.n, 1])], ([H0]) =>
           tf.tidy(() => dot(tf, last(layer, batchOf(tf, c.u, c.n, 1, c.m), H0, 1), tf.eye(c.n))));
         return g;
       }),
     inputJacobian: (c) =>
       withLayer(tf, c, async (layer) => {
-        const [g] = await variableGrads(tf, [batchOf(tf, c.u, c.n, 1, c.m)], ([inputs]) =>
+        const [g] = await variableGrads(tf, () => [batchOf(tf, c.u, c.n, 1, c.m)], ([inputs]) =>
           tf.tidy(() => dot(tf, last(layer, tf.clone(inputs), tf.tile(f32(tf, c.x, [1, c.n]), [c.n, 1]), 1), tf.eye(c.n))));
         return g;
       }),
     vjp: (c, v) =>
       withLayer(tf, c, async (layer) => {
-        const [g] = await variableGrads(tf, [f32(tf, c.x, [1, c.n])], ([H0]) => tf.tidy(() => vjpOf(layer, c, f32(tf, v, [1, c.n]), H0)));
+        const [g] = await variableGrads(tf, () => [f32(tf, c.x, [1, c.n])], ([H0]) => tf.tidy(() => vjpOf(layer, c, f32(tf, v, [1, c.n]), H0)));
         return g;
       }),
     sequenceJacobian: (c) =>
       withLayer(tf, c, async (layer) => {
-        const [g] = await variableGrads(tf, [tf.tile(f32(tf, c.x0, [1, c.n]), [c.n, 1])], ([H0]) =>
+        const [g] = await variableGrads(tf, () => [tf.tile(f32(tf, c.x0, [1, c.n]), [c.n, 1])], ([H0]) =>
           tf.tidy(() => dot(tf, last(layer, batchOf(tf, c.us, c.n, c.T, c.m), H0, c.T), tf.eye(c.n))));
         return g;
       }),
@@ -129,7 +131,7 @@ export function layersVariant(tf: Tf): TfjsVariant {
       withLayer(tf, c, async (layer) => {
         // The layer's own trainable variables, in build order: kernel K, recurrentKernel R, bias.
         const [K, R, bias] = layer.trainableWeights.map((w) => w.read() as tfjs.Variable);
-        const [gK, gR, gb, gx0] = await variableGrads(tf, [f32(tf, c.x0, [1, c.n])], ([H0]) =>
+        const [gK, gR, gb, gx0] = await variableGrads(tf, () => [f32(tf, c.x0, [1, c.n])], ([H0]) =>
           tf.tidy(() => dot(tf, tf.reshape(states(layer, batchOf(tf, c.us, 1, c.T, c.m), H0), [c.T, c.n]), f32(tf, c.cs, [c.T, c.n]))), [K, R, bias]);
         return { W: transposed(gR, c.n, c.n), U: transposed(gK, c.m, c.n), b: gb, x0: gx0 };
       }),

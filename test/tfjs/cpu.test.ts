@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Adapter } from '../../src/contract.js';
+import { isUnstackGradientBug, runTfjs, tfjsAdapter, unexpectedFailures } from './tfjsRun.js';
+
+describe('tfjs adapter on the cpu backend', () => {
+  let adapter: Adapter;
+  beforeAll(async () => {
+    adapter = await tfjsAdapter('cpu');
+  });
+  afterAll(() => adapter.dispose?.());
+
+  it('describes itself: float32 only, both variants, the SimpleRNN scope, the installed tfjs version', async () => {
+    expect(adapter.dtypes).toEqual(['float32']);
+    expect(adapter.variants).toEqual(['grads', 'layers']);
+    expect(adapter.variantScopes?.layers?.forms).toEqual(['elman']);
+    expect(adapter.jvp, 'tfjs has no forward mode').toBeUndefined();
+    const info = await adapter.info!();
+    const { version } = await import('@tensorflow/tfjs');
+    expect(info).toMatchObject({ framework: '@tensorflow/tfjs', version: version.tfjs, backend: 'cpu' });
+  });
+
+  it('passes every property with tf.grads, and records the subgradient tfjs uses at each kink', async () => {
+    const r = await runTfjs(adapter, 'cpu', { runs: 25, variant: 'grads' });
+    expect(unexpectedFailures(r, [])).toEqual([]);
+    expect(r.summary.pass).toBe(8);
+    const kink = r.results.find((x) => x.property === 'kink-subgradient')!;
+    expect(kink.observations?.join('\n')).toMatch(/relu'\(0\) = the left-hand derivative/);
+  });
+
+  it('checks tf.layers.simpleRNN (elman only): all pass but the input Jacobian, where tfjs cannot differentiate unstack of one step', async () => {
+    const r = await runTfjs(adapter, 'cpu', { runs: 25, variant: 'layers' });
+    expect(unexpectedFailures(r, [isUnstackGradientBug])).toEqual([]);
+    const input = r.results.find((x) => x.property === 'input-jacobian')!;
+    expect(input.verdict).toBe('fail');
+    expect(input.counterexample!.case.n, 'shrunk to the smallest case').toBe(1);
+    expect(input.counterexample!.failure.stack).toMatch(/stack/);
+    expect(r.results.find((x) => x.property === 'kink-subgradient')!.verdict).toBe('not-applicable');
+    expect(r.results.filter((x) => x.verdict === 'pass').map((x) => x.property)).toEqual(
+      ['step-jacobian', 'sequence-jacobian', 'parameter-gradients', 'adjoint', 'forward', 'gradient-bound']);
+  });
+});
