@@ -22,7 +22,12 @@ export const createTfjsAdapter: AdapterFactory = async (options) => {
   tf.env().set('PROD', true);
   const started = await startBackend(tf, options.backend ?? 'cpu');
   const variants: Record<string, TfjsVariant> = { grads: gradsVariant(tf), layers: layersVariant(tf) };
-  const pick = (v: string | undefined): TfjsVariant => variants[v ?? 'grads'] ?? variants.grads;
+  // tfjs's backend is process-wide: another tfjs adapter in the same process (a benchmark, a test
+  // runner) may have switched it since. Every call first makes sure it runs on this adapter's backend.
+  const on = async <T>(v: string | undefined, f: (variant: TfjsVariant) => Promise<T>): Promise<T> => {
+    if (tf.getBackend() !== started.backend) await tf.setBackend(started.backend);
+    return f(variants[v ?? 'grads'] ?? variants.grads);
+  };
   const adapter: Adapter = {
     name: 'tfjs',
     dtypes: ['float32'],
@@ -30,12 +35,12 @@ export const createTfjsAdapter: AdapterFactory = async (options) => {
     forms: ['pascanu', 'pascanu-sigma-input', 'elman'],
     variants: Object.keys(variants),
     variantScopes: { layers: { forms: ['elman'], activations: Object.keys(LAYER_ACTIVATIONS) } },
-    stepJacobian: (c) => pick(c.variant).stepJacobian(c),
-    inputJacobian: (c) => pick(c.variant).inputJacobian(c),
-    sequenceJacobian: (c) => pick(c.variant).sequenceJacobian(c),
-    parameterGradients: (c) => pick(c.variant).parameterGradients(c),
-    vjp: (c, v) => pick(c.variant).vjp(c, v),
-    forward: (c) => pick(c.variant).forward(c),
+    stepJacobian: (c) => on(c.variant, (v) => v.stepJacobian(c)),
+    inputJacobian: (c) => on(c.variant, (v) => v.inputJacobian(c)),
+    sequenceJacobian: (c) => on(c.variant, (v) => v.sequenceJacobian(c)),
+    parameterGradients: (c) => on(c.variant, (v) => v.parameterGradients(c)),
+    vjp: (c, dy) => on(c.variant, (v) => v.vjp(c, dy)),
+    forward: (c) => on(c.variant, (v) => v.forward(c)),
     info: (): AdapterInfo => ({
       framework: '@tensorflow/tfjs',
       version: tf.version.tfjs,

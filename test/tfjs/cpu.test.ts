@@ -38,4 +38,15 @@ describe('tfjs adapter on the cpu backend', () => {
     expect(r.results.filter((x) => x.verdict === 'pass').map((x) => x.property)).toEqual(
       ['step-jacobian', 'sequence-jacobian', 'parameter-gradients', 'adjoint', 'forward', 'gradient-bound']);
   });
+
+  it('catches a SimpleRNN whose recurrentKernel holds W instead of Wᵀ, and names it transpose-W', async () => {
+    // Handing the layers variant Wᵀ makes it set R = (Wᵀ)ᵀ = W: the mistake of copying W unchanged.
+    const transposed = (W: Float64Array, n: number) => Float64Array.from(W, (_, k) => W[(k % n) * n + Math.floor(k / n)]);
+    const unmapped: Adapter = { ...adapter, stepJacobian: (c) => adapter.stepJacobian({ ...c, W: transposed(c.W, c.n) }) };
+    const r = await runTfjs(unmapped, 'cpu', { runs: 25, variant: 'layers', properties: ['step-jacobian'] });
+    const [result] = r.results;
+    expect(result.verdict).toBe('fail');
+    expect(result.counterexample!.failure.diagnosis!.id).toBe('transpose-W');
+    expect(result.counterexample!.case.n).toBe(2);
+  });
 });
