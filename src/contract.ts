@@ -101,13 +101,41 @@ export interface ParameterGradients {
 
 /**
  * What one variant covers, where it covers less than the adapter as a whole: a layer API may have
- * only the elman form and only the activations its layer accepts by name.
+ * only the elman form and only the activations its layer accepts by name, and a framework without
+ * autodiff for an op may offer only finite differences of its forward pass.
  */
 export interface VariantScope {
   /** Forms this variant implements; default {@link Adapter.forms}. Must be a subset of them. */
   readonly forms?: readonly Form[];
   /** Activations this variant supports; default {@link Adapter.activations}. Must be a subset of them. */
   readonly activations?: readonly string[];
+  /**
+   * The dtypes this variant computes in; default {@link Adapter.dtypes}. Must be a subset of them
+   * (e.g. an operator whose kernel exists in float32 only). Other dtypes are no target of it.
+   */
+  readonly dtypes?: readonly Dtype[];
+  /**
+   * The optional methods this variant implements; default: every optional method the adapter has.
+   * Each must be one the adapter implements. A property that needs a method left out is "not
+   * applicable" for this variant (its reason says so); `stepJacobian` is always offered.
+   */
+  readonly capabilities?: readonly ('inputJacobian' | 'sequenceJacobian' | 'parameterGradients' | 'vjp' | 'jvp' | 'forward')[];
+  /**
+   * Present when this variant's {@link Adapter.stepJacobian} and {@link Adapter.inputJacobian} are
+   * not autodiff but central differences of the framework's forward pass (spec rule RJS-TOL-FD, the
+   * one exception to "autodiff only"). Column k is `(f(x + h·e_k) − f(x − h·e_k)) / (2h)`, f being
+   * one step of the recurrence as a function of x_{t-1} (of u_t for the input Jacobian): the
+   * framework evaluates f in the case's dtype (x ± h·e_k formed in float64 or in the dtype, then
+   * rounded to the dtype), and the adapter forms the difference and the quotient in float64. The
+   * suite compares each entry with the exact-arithmetic range of that quotient plus its roundoff,
+   * instead of with σ'. Properties that use the step Jacobian other than entry by entry
+   * (gradient-bound without `sequenceJacobian`, adjoint without `jvp`) are not applicable to such a
+   * variant; the other methods it lists in {@link VariantScope.capabilities} must be autodiff.
+   */
+  readonly finiteDifference?: {
+    /** The step h: a positive power of two (so that dividing by 2h is exact). */
+    readonly step: number;
+  };
 }
 
 /** What {@link Adapter.info} describes; it goes into every report. */
@@ -142,6 +170,12 @@ export interface Adapter {
    * activation the adapter declares; cases it cannot take are never generated for it.
    */
   readonly variantScopes?: Readonly<Record<string, VariantScope>>;
+  /**
+   * Per-dtype narrowing of {@link Adapter.activations}, for a framework that lacks some kernels in
+   * one dtype (ONNX Runtime's CPU provider has no float64 Elu, Softplus or Erf). Each list must be a
+   * subset of `activations`; a dtype absent here supports them all.
+   */
+  readonly dtypeActivations?: Readonly<Partial<Record<Dtype, readonly string[]>>>;
   /** Input Jacobian `∂x_t/∂u_t`, n×m row-major. */
   inputJacobian?(c: StepCase): MaybePromise<NumericArray>;
   /** Sequence Jacobian `∂x_T/∂x_0`, n×n row-major. */

@@ -14,4 +14,6 @@ export const elu: Activation = {
   derivativeScale: (x, alpha) => (x > 0 ? 0 : 2 * Math.abs(alpha)),
   gamma: (alpha) => Math.max(1, Math.abs(alpha)),
   kinks: (alpha) => (alpha === 1 ? [] : [{ at: 0, left: alpha, right: 1 }]),
+  // σ' is monotone on each side of the kink.
+  derivativeCriticalPoints: () => [],
 };

@@ -12,4 +12,6 @@ export const gelu: Activation = {
   derivativeScale: (x) => (1 + Math.abs(erf(x / Math.SQRT2))) / 2 + Math.abs(x) * normalPdf(x),
   gamma: () => normalCdf(Math.SQRT2) + Math.SQRT2 * normalPdf(Math.SQRT2),
   kinks: () => [],
+  // σ'' = φ·(2 − x²): σ' has its minimum at −√2 and its maximum at √2.
+  derivativeCriticalPoints: () => [-Math.SQRT2, Math.SQRT2],
 };

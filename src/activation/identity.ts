@@ -11,4 +11,6 @@ export const identity: Activation = {
   derivativeScale: () => 0,
   gamma: () => 1,
   kinks: () => [],
+  // σ' is constant.
+  derivativeCriticalPoints: () => [],
 };

@@ -11,4 +11,6 @@ export const leakyRelu: Activation = {
   derivativeScale: (x, alpha) => (x > 0 ? 0 : Math.abs(alpha)),
   gamma: (alpha) => Math.max(1, Math.abs(alpha)),
   kinks: (alpha) => [{ at: 0, left: alpha, right: 1 }],
+  // σ' is constant on each side of the kink.
+  derivativeCriticalPoints: () => [],
 };

@@ -11,4 +11,6 @@ export const relu: Activation = {
   derivativeScale: () => 0,
   gamma: () => 1,
   kinks: () => [{ at: 0, left: 0, right: 1 }],
+  // σ' is constant on each side of the kink.
+  derivativeCriticalPoints: () => [],
 };

@@ -25,4 +25,6 @@ export const sigmoid: Activation = {
   derivativeScale: (x) => logistic(x),
   gamma: () => 0.25,
   kinks: () => [],
+  // σ' = σ(1 − σ) peaks at 0.
+  derivativeCriticalPoints: () => [0],
 };

@@ -12,4 +12,6 @@ export const softplus: Activation = {
   derivativeScale: (x) => logistic(x),
   gamma: () => 1,
   kinks: () => [],
+  // σ' (the logistic) is monotone.
+  derivativeCriticalPoints: () => [],
 };

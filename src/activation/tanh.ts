@@ -17,4 +17,6 @@ export const tanh: Activation = {
   derivativeScale: (x) => 1 + Math.tanh(x) ** 2,
   gamma: () => 1,
   kinks: () => [],
+  // σ' = 1 − tanh² peaks at 0.
+  derivativeCriticalPoints: () => [0],
 };

@@ -22,4 +22,9 @@ export const builtinAdapters: Readonly<Record<string, BuiltinAdapter>> = {
     description: '@tensorflow/tfjs autodiff (tf.grads; tf.layers.simpleRNN with tf.variableGrads), float32, --backend cpu|wasm|webgpu',
     requires: ['@tensorflow/tfjs'],
   },
+  onnxruntime: {
+    load: () => import('../../adapters/onnxruntime/index.js'),
+    description: 'onnxruntime-node with gradient graphs derived by per-op VJP rules, finite differences, and the ONNX RNN op; --backend cpu|webgpu|cuda',
+    requires: ['onnxruntime-node'],
+  },
 };

@@ -1,4 +1,4 @@
-import type { Dtype, Form } from '../contract.js';
+import type { Dtype, Form, VariantScope } from '../contract.js';
 
 /** What every case generator needs to know: sizes, the adapter's declarations, the dtype. */
 export interface CaseConstraints {
@@ -8,4 +8,9 @@ export interface CaseConstraints {
   /** The dtype the case's inputs are exactly representable in. */ readonly dtype: Dtype;
   /** Forms the adapter implements. */ readonly forms: readonly Form[];
   /** Activations the adapter supports (catalogue order). */ readonly activations: readonly string[];
+  /**
+   * The variant's declared scope, if any: properties read its `capabilities` (what is applicable)
+   * and `finiteDifference` (which expected value and tolerance, RJS-TOL-FD) from it.
+   */
+  readonly scope?: VariantScope;
 }

@@ -16,3 +16,12 @@ export function comparisonPrecision(dtype: Dtype): Precision {
   const t = specDocument().tolerance;
   return { u: unitRoundoff(dtype) + unitRoundoff('float64'), K: t.elementwiseUlps, tiny: t.smallestNormal[dtype] };
 }
+
+/**
+ * The suite's own float64 arithmetic alone (u_float64, K, η_float64): for quantities only the suite
+ * computes, such as the ends of a finite-difference interval (RJS-TOL-FD).
+ */
+export function ownPrecision(): Precision {
+  const t = specDocument().tolerance;
+  return { u: unitRoundoff('float64'), K: t.elementwiseUlps, tiny: t.smallestNormal.float64 };
+}

@@ -85,3 +85,13 @@ export function stepParts(r: Recurrence, prev: Bounded, u: Bounded, p: Precision
     Ju: sigmaInput ? scaleCols(r.U, mapDerivative(u, r.act, r.alpha, p), p) : r.U,
   };
 }
+
+/**
+ * The next state alone (x_t, or h_t for elman), for the many forward evaluations of a
+ * finite-difference bound (RJS-TOL-FD) that need no Jacobian.
+ */
+export function nextState(r: Recurrence, prev: Bounded, u: Bounded, p: Precision): Bounded {
+  if (r.form === 'elman') return mapSigma(affine(r, prev, u, p), r.act, r.alpha, p);
+  const feature = r.form === 'pascanu-sigma-input' ? mapSigma(u, r.act, r.alpha, p) : u;
+  return affine(r, mapSigma(prev, r.act, r.alpha, p), feature, p);
+}

@@ -9,7 +9,7 @@ import { productForms } from '../diagnosis/vectorForms.js';
 import { expectedJvp, expectedVjp } from '../model/expected.js';
 import { compare } from '../check/compare.js';
 import { unitRoundoff } from '../model/precision.js';
-import { missing, type Property } from './property.js';
+import { missing, notForFiniteDifference, offers, type Property } from './property.js';
 import { matrixData } from './verify.js';
 
 /** An adjoint case: a step case and the vectors v (cotangent) and w (tangent). */
@@ -26,12 +26,12 @@ function dot(a: ArrayLike<number>, b: ArrayLike<number>, abs = false): number {
 
 /**
  * RJS-ADJ: ⟨v, J·w⟩ = ⟨Jᵀ·v, w⟩, with Jᵀ·v from the adapter's VJP and J·w from its JVP (or from its
- * step Jacobian). Tolerance: each product's bound carried through the dot product, plus γ_n(u_float64)
- * of the absolute dot products for our own sums.
+ * step Jacobian, unless that is a central difference: RJS-TOL-FD). Tolerance: each product's bound
+ * carried through the dot product, plus γ_n(u_float64) of the absolute dot products for our own sums.
  */
 export const adjoint: Property<AdjointCase> = {
   id: 'adjoint',
-  notApplicable: (a) => missing(a, 'vjp'),
+  notApplicable: (a, c) => missing(a, c.scope, 'vjp') ?? notForFiniteDifference(a, c.scope, 'jvp'),
   arbitrary: (c) =>
     stepCase(c).chain((s) =>
       fc.record({ v: entries(s.n, { bound: 1, dtype: c.dtype }), w: entries(s.n, { bound: 1, dtype: c.dtype }) }).map((vw) => ({ ...s, ...vw })),
@@ -41,7 +41,7 @@ export const adjoint: Property<AdjointCase> = {
     const kase = { ...c, variant: env.variant };
     const vjp = toFloat64(await env.call('vjp', () => a.vjp!(kase, c.v)), c.n, 'Jᵀ·v', `a vector of ${c.n}`);
     let jw: Float64Array;
-    if (typeof a.jvp === 'function') {
+    if (offers(a, env.scope, 'jvp')) {
       jw = toFloat64(await env.call('jvp', () => a.jvp!(kase, c.w)), c.n, 'J·w', `a vector of ${c.n}`);
     } else {
       const J = toFloat64(await env.call('stepJacobian', () => a.stepJacobian(kase)), c.n * c.n, '∂x_t/∂x_{t-1}', `${c.n}×${c.n}`);

@@ -7,7 +7,7 @@ import { verify } from './verify.js';
 /** RJS-FWD: the forward states x_1 … x_T, T×n. */
 export const forward: Property<GeneratedSequenceCase> = {
   id: 'forward',
-  notApplicable: (a) => missing(a, 'forward'),
+  notApplicable: (a, c) => missing(a, c.scope, 'forward'),
   arbitrary: (c) => sequenceCase(c),
   async check(c, env) {
     const f = env.adapter.forward!.bind(env.adapter);

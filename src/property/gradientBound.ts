@@ -11,7 +11,7 @@ import { stepJacobianForms } from '../diagnosis/stepForms.js';
 import { frobenius, spectralNorm } from '../linalg/spectralNorm.js';
 import { expectedSequenceJacobian, expectedStepJacobian } from '../model/expected.js';
 import { unitRoundoff } from '../model/precision.js';
-import type { Property } from './property.js';
+import { notForFiniteDifference, offers, type Property } from './property.js';
 import { matrixData } from './verify.js';
 
 type BoundCase = GeneratedSequenceCase | GeneratedStepCase;
@@ -20,12 +20,13 @@ const isSequence = (c: BoundCase): c is GeneratedSequenceCase => 'T' in c;
 /**
  * RJS-BOUND: ‖∂x_T/∂x_0‖₂ ≤ (γ·‖W‖₂)^T (Pascanu et al. 2013, eq. 5–6), on the adapter's sequence
  * Jacobian, or on its step Jacobian (T = 1) when it has none. Tolerance: ‖E‖_F of the entrywise bounds
- * (‖J̃ − J‖₂ ≤ ‖E‖_F) plus n·u_float64 per norm computed and T of them in the power.
+ * (‖J̃ − J‖₂ ≤ ‖E‖_F) plus n·u_float64 per norm computed and T of them in the power. Not for a
+ * central-difference step Jacobian (RJS-TOL-FD), whose elman entries are not W times a diagonal.
  */
 export const gradientBound: Property<BoundCase> = {
   id: 'gradient-bound',
-  notApplicable: () => undefined,
-  arbitrary: (c, adapter): fc.Arbitrary<BoundCase> => (typeof adapter.sequenceJacobian === 'function' ? sequenceCase(c) : stepCase(c)),
+  notApplicable: (a, c) => notForFiniteDifference(a, c.scope, 'sequenceJacobian'),
+  arbitrary: (c, adapter): fc.Arbitrary<BoundCase> => (offers(adapter, c.scope, 'sequenceJacobian') ? sequenceCase(c) : stepCase(c)),
   async check(c, env) {
     const a = env.adapter;
     const T = isSequence(c) ? c.T : 1;

@@ -11,7 +11,7 @@ const NAMES: readonly GradientName[] = ['W', 'U', 'b', 'x0'];
 /** RJS-GRAD: ∂L/∂W, ∂L/∂U, ∂L/∂b and ∂L/∂x_0 of L = Σ_t ⟨c_t, x_t⟩, by BPTT. */
 export const parameterGradients: Property<GeneratedLossCase> = {
   id: 'parameter-gradients',
-  notApplicable: (a) => missing(a, 'parameterGradients'),
+  notApplicable: (a, c) => missing(a, c.scope, 'parameterGradients'),
   arbitrary: (c) => lossCase(c),
   async check(c, env) {
     const f = env.adapter.parameterGradients!.bind(env.adapter);

@@ -1,6 +1,6 @@
 import type fc from 'fast-check';
 import type { CaseConstraints } from '../arbitrary/caseConstraints.js';
-import type { Adapter, MaybePromise } from '../contract.js';
+import type { Adapter, MaybePromise, VariantScope } from '../contract.js';
 
 /** Property IDs (CLI names), in the order of specs/spec.json. */
 export type PropertyId =
@@ -11,6 +11,8 @@ export type PropertyId =
 export interface CheckEnv {
   /** The adapter under test. */ readonly adapter: Adapter;
   /** The variant under test (undefined when the adapter has none). */ readonly variant: string | undefined;
+  /** The variant's declared scope (the same as the constraints'): `finiteDifference` changes the expected values. */
+  readonly scope?: VariantScope;
   /**
    * Calls the adapter: a throw, a rejection or a call slower than `--timeout` becomes a failure of the
    * case (CaseFailure), never a crash of the runner.
@@ -31,8 +33,31 @@ export interface Property<C> {
   check(kase: C, env: CheckEnv): Promise<number>;
 }
 
-/** "needs X" when the adapter lacks an optional member. */
-export function missing(adapter: Adapter, ...members: (keyof Adapter)[]): string | undefined {
+/** An optional adapter method a variant may offer. */
+export type Capability = NonNullable<VariantScope['capabilities']>[number];
+
+/**
+ * "needs X" when the adapter lacks an optional member, or when the variant's scope leaves it out of
+ * its `capabilities`; undefined when every member is there.
+ */
+export function missing(adapter: Adapter, scope: VariantScope | undefined, ...members: Capability[]): string | undefined {
   const lacking = members.filter((m) => typeof adapter[m] !== 'function');
-  return lacking.length === 0 ? undefined : `the adapter does not implement ${lacking.join(', ')}`;
+  if (lacking.length > 0) return `the adapter does not implement ${lacking.join(', ')}`;
+  const offered = scope?.capabilities;
+  const left = offered === undefined ? [] : members.filter((m) => !offered.includes(m));
+  return left.length === 0 ? undefined : `this variant does not offer ${left.join(', ')} (its capabilities: ${offered?.join(', ') || 'none'})`;
+}
+
+/** Whether the variant offers an optional member: the adapter has it and the scope's capabilities include it. */
+export function offers(adapter: Adapter, scope: VariantScope | undefined, member: Capability): boolean {
+  return missing(adapter, scope, member) === undefined;
+}
+
+/**
+ * Why a property that uses the step Jacobian other than entry by entry does not apply to a
+ * finite-difference variant without the autodiff member it could use `instead` (RJS-TOL-FD).
+ */
+export function notForFiniteDifference(adapter: Adapter, scope: VariantScope | undefined, instead: Capability): string | undefined {
+  if (scope?.finiteDifference === undefined || offers(adapter, scope, instead)) return undefined;
+  return `this variant's step Jacobian is a central difference (RJS-TOL-FD), checked only entry by entry, and it offers no ${instead} to use instead`;
 }

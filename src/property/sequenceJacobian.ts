@@ -7,7 +7,7 @@ import { verify } from './verify.js';
 /** RJS-SEQ: ∂x_T/∂x_0 as the ordered product J_T ⋯ J_1 along the trajectory. */
 export const sequenceJacobian: Property<GeneratedSequenceCase> = {
   id: 'sequence-jacobian',
-  notApplicable: (a) => missing(a, 'sequenceJacobian'),
+  notApplicable: (a, c) => missing(a, c.scope, 'sequenceJacobian'),
   arbitrary: (c) => sequenceCase(c),
   async check(c, env) {
     const f = env.adapter.sequenceJacobian!.bind(env.adapter);

@@ -15,9 +15,10 @@ export function matrixData(rows: number, cols: number, values: ArrayLike<number>
 /**
  * Checks an adapter result against the expected value entry by entry (RJS-TOL-1). On failure it
  * throws a CaseFailure carrying expected, actual, tolerance, the worst entry and the diagnosis
- * (computed only then, from `wrongForms`). Resolves to the max error/tolerance ratio.
+ * (computed only then, from `wrongForms`). Resolves to the max error/tolerance ratio. `note`, when
+ * given, says in the summary what the expected value is (e.g. a finite-difference interval).
  */
-export function verify(expected: Bounded, raw: unknown, quantity: string, dtype: Dtype, wrongForms: () => readonly WrongForm[]): number {
+export function verify(expected: Bounded, raw: unknown, quantity: string, dtype: Dtype, wrongForms: () => readonly WrongForm[], note?: string): number {
   const shape = expected.cols === 1 ? `a vector of ${expected.rows}` : `${expected.rows}×${expected.cols}`;
   const actual = toFloat64(raw, expected.v.length, quantity, shape);
   const cmp = compare(expected, actual, quantity);
@@ -28,7 +29,7 @@ export function verify(expected: Bounded, raw: unknown, quantity: string, dtype:
   throw new CaseFailure({
     kind: 'mismatch',
     quantity,
-    summary: `${quantity}${where} = ${w.actual}, expected ${w.expected}: error ${w.error.toPrecision(3)} > tolerance ${w.tolerance.toPrecision(3)} (${cmp.maxRatio.toPrecision(3)}×); ${diagnosis.message}`,
+    summary: `${quantity}${where} = ${w.actual}, expected ${w.expected}${note !== undefined ? ` (${note})` : ''}: error ${w.error.toPrecision(3)} > tolerance ${w.tolerance.toPrecision(3)} (${cmp.maxRatio.toPrecision(3)}×); ${diagnosis.message}`,
     expected: matrixData(expected.rows, expected.cols, expected.v),
     actual: matrixData(expected.rows, expected.cols, actual),
     tolerance: matrixData(expected.rows, expected.cols, expected.e),

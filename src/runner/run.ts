@@ -50,7 +50,14 @@ export function targetsOf(o: RunOptions): Target[] {
   }
   const dtypes = o.dtype !== undefined ? [o.dtype] : [...a.dtypes];
   const chosen = o.variant !== undefined ? [o.variant] : variants;
-  return chosen.flatMap((variant) => dtypes.map((dtype) => ({ adapter: a.name, backend: o.backend, variant, dtype })));
+  const computesIn = (variant: string | undefined, dtype: Dtype): boolean => {
+    const only = variant !== undefined ? a.variantScopes?.[variant]?.dtypes : undefined;
+    return only === undefined || only.includes(dtype);
+  };
+  if (o.variant !== undefined && o.dtype !== undefined && !computesIn(o.variant, o.dtype)) {
+    throw new RunSetupError(`variant '${o.variant}' of adapter '${a.name}' does not compute in ${o.dtype}; it computes in: ${a.variantScopes?.[o.variant]?.dtypes?.join(', ')}`);
+  }
+  return chosen.flatMap((variant) => dtypes.filter((dtype) => computesIn(variant, dtype)).map((dtype) => ({ adapter: a.name, backend: o.backend, variant, dtype })));
 }
 
 /** Runs every chosen property on every target and collects the results. */
@@ -62,8 +69,8 @@ export async function run(o: RunOptions): Promise<RunResult> {
   const steps = targets.length * o.properties.length;
   const results: PropertyResult[] = [];
   for (const target of targets) {
-    const { forms, supported } = scopeOf(o.adapter, target.variant);
-    const constraints: CaseConstraints = { maxN: o.maxN, maxT: o.maxT, maxM: Math.min(8, o.maxN), dtype: target.dtype, forms, activations: supported };
+    const { forms, supported, scope } = scopeOf(o.adapter, target.variant, target.dtype);
+    const constraints: CaseConstraints = { maxN: o.maxN, maxT: o.maxT, maxM: Math.min(8, o.maxN), dtype: target.dtype, forms, activations: supported, scope };
     for (const id of o.properties) {
       const label = `${id} ${target.variant !== undefined ? target.variant + ' ' : ''}${target.dtype}`;
       const step = results.length + 1;
@@ -99,12 +106,17 @@ export async function run(o: RunOptions): Promise<RunResult> {
   };
 }
 
-/** The forms and catalogue activations a variant covers (its {@link VariantScope}, else the adapter's). */
-export function scopeOf(a: Adapter, variant: string | undefined): { forms: readonly Form[]; supported: string[] } {
+/**
+ * The forms and catalogue activations a variant covers (its {@link VariantScope}, else the
+ * adapter's), and the scope itself, which properties read for capabilities and finite differences.
+ */
+export function scopeOf(a: Adapter, variant: string | undefined, dtype?: Dtype): { forms: readonly Form[]; supported: string[]; scope: VariantScope | undefined } {
   const scope: VariantScope | undefined = variant !== undefined ? a.variantScopes?.[variant] : undefined;
   const forms = scope?.forms ?? (a.forms && a.forms.length > 0 ? a.forms : ['pascanu' as const]);
   const names = scope?.activations ?? a.activations;
-  return { forms, supported: Object.keys(activations).filter((n) => names.includes(n)) };
+  const inDtype = dtype !== undefined ? a.dtypeActivations?.[dtype] : undefined;
+  const supported = Object.keys(activations).filter((n) => names.includes(n) && (inDtype === undefined || inDtype.includes(n)));
+  return { forms, supported, scope };
 }
 
 function notApplicable(id: PropertyId, target: Target, reason: string): PropertyResult {

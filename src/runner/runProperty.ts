@@ -35,6 +35,7 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
   const env = {
     adapter: r.adapter,
     variant: r.target.variant,
+    scope: r.constraints.scope,
     call: <T>(what: string, f: () => T | Promise<T>) => withTimeout(what, r.timeoutMs, f),
     observe: (note: string) => observations.add(note),
   };

@@ -1,0 +1,71 @@
+/**
+ * Execution providers by `--backend`: cpu (bundled), webgpu (bundled with onnxruntime-node; Dawn
+ * needs a Vulkan driver), cuda (not bundled: fetched by onnxruntime-node's install script on request).
+ * GPU providers run with the CPU fallback disabled, so a result really comes from the provider named.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type * as ortTypes from 'onnxruntime-node';
+import type { Dtype } from '../../src/contract.js';
+
+/** The onnxruntime-node module. */
+export type Ort = typeof ortTypes;
+
+/** What a provider computes in and how a session is configured for it. */
+export interface Provider {
+  readonly name: 'cpu' | 'webgpu' | 'cuda';
+  readonly dtypes: readonly Dtype[];
+  readonly options: ortTypes.InferenceSession.SessionOptions;
+}
+
+/** The providers, by `--backend` name. */
+export const PROVIDER_NAMES = ['cpu', 'webgpu', 'cuda'] as const;
+
+const NO_FALLBACK = { session: { disable_cpu_ep_fallback: '1' } };
+
+const CUDA_HINT = [
+  '',
+  '  onnxruntime-node does not bundle the CUDA provider; its install script downloads it on request.',
+  '  With CUDA 12 and cuDNN 9 installed, reinstall it with the switch that fetches it:',
+  '    npm install onnxruntime-node --onnxruntime-node-install=cuda12',
+  '  (rnn-jac-spec\'s own .npmrc sets onnxruntime-node-install=skip so that installs work offline.)',
+].join('\n');
+
+const WEBGPU_HINT = [
+  '',
+  '  onnxruntime-node\'s WebGPU provider (Dawn) needs a Vulkan driver. On Linux without a GPU, Mesa\'s',
+  '  lavapipe from Debian bookworm-backports works: add bookworm-backports to the Suites: line of',
+  '  /etc/apt/sources.list.d/debian.sources, then apt-get update &&',
+  '  apt-get install -y -t bookworm-backports mesa-vulkan-drivers libvulkan1, and set XDG_RUNTIME_DIR.',
+].join('\n');
+
+/** The folder holding onnxruntime-node's native libraries for this platform. */
+function nativeDir(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('onnxruntime-node/package.json')), 'bin', 'napi-v6', process.platform, process.arch);
+}
+
+/** The provider named `name`, after checking that it is there; throws with what to install otherwise. */
+export function provider(ort: Ort, name: string): Provider {
+  const listed = ort.listSupportedBackends?.() ?? [];
+  switch (name) {
+    case 'cpu':
+      return { name, dtypes: ['float64', 'float32'], options: { executionProviders: ['cpu'] } };
+    case 'webgpu':
+      if (!listed.some((b) => b.name === 'webgpu')) throw new Error(`this onnxruntime-node build has no WebGPU provider (it lists ${listed.map((b) => b.name).join(', ')}).`);
+      return { name, dtypes: ['float32'], options: { executionProviders: ['webgpu'], extra: NO_FALLBACK } };
+    case 'cuda':
+      if (!existsSync(join(nativeDir(), 'libonnxruntime_providers_cuda.so'))) {
+        throw new Error(`the CUDA execution provider is not installed (no libonnxruntime_providers_cuda.so in ${nativeDir()}).${CUDA_HINT}`);
+      }
+      return { name, dtypes: ['float32'], options: { executionProviders: ['cuda'], extra: NO_FALLBACK } };
+    default:
+      throw new Error(`onnxruntime adapter: unknown backend '${name}'. Use --backend ${PROVIDER_NAMES.join(', --backend ')}.`);
+  }
+}
+
+/** The hint for a provider that is installed but fails to create a session. */
+export function startHint(name: string): string {
+  return name === 'webgpu' ? WEBGPU_HINT : name === 'cuda' ? CUDA_HINT : '';
+}

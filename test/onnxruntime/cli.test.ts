@@ -1,0 +1,31 @@
+/**
+ * `npx rnn-jac-spec --adapter onnxruntime` where a provider cannot start: exit 2 with what to do.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, ensureBuilt, filesIn, removeReportDirs, reportDir } from '../cli/harness.js';
+
+beforeAll(ensureBuilt);
+afterAll(removeReportDirs);
+
+describe('rnn-jac-spec --adapter onnxruntime', () => {
+  it('exits 2 for --backend cuda without the CUDA provider, with the install switch that fetches it', () => {
+    const dir = reportDir();
+    const r = cli(['--adapter', 'onnxruntime', '--backend', 'cuda', '--report', dir]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('the CUDA execution provider is not installed');
+    expect(r.stderr).toContain('npm install onnxruntime-node --onnxruntime-node-install=cuda12');
+    expect(filesIn(dir)).toEqual([]);
+  });
+
+  it('exits 2 for an unknown backend, naming the ones it has', () => {
+    const r = cli(['--adapter', 'onnxruntime', '--backend', 'tpu', '--report', reportDir()]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("unknown backend 'tpu'. Use --backend cpu, --backend webgpu, --backend cuda");
+  });
+
+  it('exits 2 when WebGPU finds no adapter, with how to install a software driver', () => {
+    const r = cli(['--adapter', 'onnxruntime', '--backend', 'webgpu', '--report', reportDir()], { VK_ICD_FILENAMES: '/nonexistent/icd.json', XDG_RUNTIME_DIR: '/tmp' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('mesa-vulkan-drivers');
+  });
+});
