@@ -1,8 +1,9 @@
 // Largest relative error, in roundoffs of the dtype (u = 2^-53 or 2^-24), of ONNX Runtime's CPU
 // kernels for the catalogue's activations, standalone and inside the ONNX RNN op (whose activations
 // are separate implementations), over x in [-10, 10] and over tiny |x| in [1e-7, 1e-2].
-// It measured the ONNX Runtime findings in the README.  Usage: node scripts/onnxruntime-unary-accuracy.mjs
-// (needs `npm run build` first, for the graph builder in dist/).
+// It measured the ONNX Runtime findings in the README.  Usage: node scripts/onnxruntime-unary-accuracy.mjs [cpu|webgpu]
+// (needs `npm run build` first, for the graph builder in dist/; webgpu: float32, standalone ops only,
+// CPU fallback disabled, XDG_RUNTIME_DIR set).
 import * as ort from 'onnxruntime-node';
 import { GraphBuilder } from '../dist/adapters/onnxruntime/builder.js';
 import { encodeModel } from '../dist/adapters/onnxruntime/onnx.js';
@@ -15,8 +16,10 @@ const exact = {
 const grid = [...Array.from({ length: 4001 }, (_, i) => -10 + i / 200), ...Array.from({ length: 1001 }, (_, i) => 10 ** (-7 + i / 200)).flatMap((x) => [x, -x])];
 const attrs = (op) => (op === 'LeakyRelu' || op === 'Elu' ? { alpha: { kind: 'float', value: alpha } } : {});
 
+const ep = process.argv[2] ?? 'cpu';
+const options = ep === 'cpu' ? { executionProviders: ['cpu'] } : { executionProviders: [ep], extra: { session: { disable_cpu_ep_fallback: '1' } } };
 async function run(g, feeds) {
-  const s = await ort.InferenceSession.create(encodeModel(g.graph('t')), { executionProviders: ['cpu'] });
+  const s = await ort.InferenceSession.create(encodeModel(g.graph('t')), options);
   return (await s.run(feeds)).y.data;
 }
 function worst(xs, ys, f, u) {
@@ -24,7 +27,7 @@ function worst(xs, ys, f, u) {
   xs.forEach((x, i) => { const e = f(x) === 0 ? Math.abs(ys[i]) / u : Math.abs(ys[i] - f(x)) / Math.abs(f(x)) / u; if (e > w) { w = e; at = x; } });
   return `${w.toFixed(1)} at x = ${at.toPrecision(3)}`;
 }
-for (const dtype of ['float64', 'float32']) {
+for (const dtype of ep === 'cpu' ? ['float64', 'float32'] : ['float32']) {
   const A = dtype === 'float64' ? Float64Array : Float32Array;
   const u = dtype === 'float64' ? 2 ** -53 : 2 ** -24;
   const xs = A.from(grid);
@@ -32,6 +35,7 @@ for (const dtype of ['float64', 'float32']) {
     const g = new GraphBuilder(dtype);
     g.output(g.op(op, [g.input('x', [xs.length])], attrs(op)), 'y');
     let line = `${dtype} ${op}: op ${await run(g, { x: new ort.Tensor(dtype, xs, [xs.length]) }).then((y) => worst(xs, y, exact[op], u), (e) => `no kernel (${e.message.split('\n')[0].slice(0, 60)})`)}`;
+    if (ep !== 'cpu') { console.log(line); continue; }
     // Inside the RNN op: W = R = 0, so Y = f(Wb) with the bias as the argument, one unit per x.
     const h = new GraphBuilder(dtype);
     const n = xs.length;

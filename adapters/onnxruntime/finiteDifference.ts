@@ -1,9 +1,8 @@
 /**
- * Central differences of a forward pass, in float64: column k of a Jacobian is
- * (f(x⁺) − f(x⁻)) / (x⁺_k − x⁻_k) with x^± = x ± h·e_k rounded to the case's dtype, all 2·d perturbed
- * points in one batched run. Dividing by the difference of the rounded points (exact in float64)
- * keeps the quotient a mean of the derivative over [x⁻_k, x⁺_k], which is what the spec's tolerance
- * for finite-difference variants (RJS-TOL-FD) assumes.
+ * Central differences of a forward pass, in float64, exactly as spec rule RJS-TOL-FD defines them:
+ * column k of a Jacobian is (f(x⁺) − f(x⁻)) / (2h) with x^± = x ± h·e_k formed in float64 and
+ * rounded to the case's dtype (the spec charges that rounding to the forward error), all 2·d
+ * perturbed points in one batched run. h is a power of two, so dividing by 2h is exact.
  */
 import type { Dtype } from '../../src/contract.js';
 
@@ -15,7 +14,7 @@ function toDtype(x: number, dtype: Dtype): number {
   return dtype === 'float32' ? Math.fround(x) : x;
 }
 
-/** The 2d perturbed points as rows (x + h·e_k for k < d, then x − h·e_k), and the divisors x⁺_k − x⁻_k. */
+/** The 2d perturbed points as rows (x + h·e_k for k < d, then x − h·e_k), and the divisors 2h. */
 export function perturbed(x: ArrayLike<number>, dtype: Dtype, h = FD_STEP): { rows: Float64Array; spans: Float64Array } {
   const d = x.length;
   const rows = new Float64Array(2 * d * d);
@@ -29,7 +28,7 @@ export function perturbed(x: ArrayLike<number>, dtype: Dtype, h = FD_STEP): { ro
     const minus = toDtype(x[k] - h, dtype);
     rows[k * d + k] = plus;
     rows[(d + k) * d + k] = minus;
-    spans[k] = plus - minus;
+    spans[k] = 2 * h;
   }
   return { rows, spans };
 }

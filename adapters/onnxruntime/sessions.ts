@@ -1,6 +1,8 @@
 /**
  * A cache of inference sessions keyed by everything that shapes a graph (kind, form, activation,
- * dtype, sizes), so a property run builds each model once, and the runs that feed them.
+ * dtype, sizes), so a property run builds each model once, and the runs that feed them. It keeps the
+ * most recently used {@link MAX_SESSIONS}: shrinking and random alphas make many one-off shapes, and
+ * every session holds native memory.
  */
 import type * as ortTypes from 'onnxruntime-node';
 import { encodeModel, type GraphDef } from './onnx.js';
@@ -8,6 +10,9 @@ import type { Ort, Provider } from './providers.js';
 
 /** Named float64 values with their shapes, converted to the session's dtype when fed. */
 export type Feeds = Record<string, { readonly data: ArrayLike<number>; readonly dims: readonly number[] }>;
+
+/** Sessions kept at most; the least recently used is released first. */
+export const MAX_SESSIONS = 64;
 
 /** Sessions of one provider, built on first use and released by {@link SessionCache.release}. */
 export class SessionCache {
@@ -18,10 +23,15 @@ export class SessionCache {
   /** Runs the model `key` (built by `build` the first time) on `feeds`; returns its outputs as float64. */
   async run(key: string, build: () => GraphDef, dtype: 'float32' | 'float64', feeds: Feeds): Promise<Record<string, Float64Array>> {
     let session = this.sessions.get(key);
-    if (session === undefined) {
+    if (session !== undefined) {
+      // Most recently used last: Map iteration order is insertion order.
+      this.sessions.delete(key);
+      this.sessions.set(key, session);
+    } else {
       session = this.ort.InferenceSession.create(encodeModel(build()), this.provider.options);
       this.sessions.set(key, session);
       session.catch(() => this.sessions.delete(key));
+      await this.evict();
     }
     const s = await session;
     const tensors: Record<string, ortTypes.Tensor> = {};
@@ -36,6 +46,15 @@ export class SessionCache {
       t.dispose();
     }
     return result;
+  }
+
+  /** Releases the least recently used sessions beyond {@link MAX_SESSIONS}. */
+  private async evict(): Promise<void> {
+    while (this.sessions.size > MAX_SESSIONS) {
+      const [oldest, p] = this.sessions.entries().next().value as [string, Promise<ortTypes.InferenceSession>];
+      this.sessions.delete(oldest);
+      await (await p.catch(() => undefined))?.release();
+    }
   }
 
   /** Releases every session (native memory and provider resources). */
