@@ -27,4 +27,9 @@ export const builtinAdapters: Readonly<Record<string, BuiltinAdapter>> = {
     description: 'onnxruntime-node with gradient graphs derived by per-op VJP rules, finite differences, and the ONNX RNN op; --backend cpu|webgpu|cuda',
     requires: ['onnxruntime-node'],
   },
+  'jax-js': {
+    load: () => import('../../adapters/jax-js/index.js'),
+    description: '@jax-js/jax transformations (jacrev, jacfwd, vjp, jvp, grad, each also under jit), float64 and float32, --backend wasm|cpu|webgpu',
+    requires: ['@jax-js/jax'],
+  },
 };
