@@ -6,7 +6,7 @@ import { parseFormats, type ReportFormat } from '../report/writeReports.js';
 import { UsageError } from './usageError.js';
 
 /** Defaults of the run options (README "CLI reference" lists the same). */
-export const DEFAULTS = { runs: 100, seed: 12115063, maxN: 64, maxT: 16, timeoutMs: 30_000, report: 'reports', format: 'json,junit,md' } as const;
+export const DEFAULTS = { runs: 100, seed: 12115063, maxN: 64, maxT: 16, timeoutMs: 30_000, maxShrinks: 1000, report: 'reports', format: 'json,junit,md' } as const;
 
 /** The parsed command line. */
 export interface CliOptions {
@@ -23,6 +23,7 @@ export interface CliOptions {
   /** `--report`. */ readonly report: string;
   /** `--format`. */ readonly formats: readonly ReportFormat[];
   /** `--timeout` in ms. */ readonly timeoutMs: number;
+  /** `--max-shrinks`. */ readonly maxShrinks: number;
   /** `--opt key=value`, with `backend` from `--backend`. */ readonly opts: Readonly<Record<string, string>>;
 }
 
@@ -55,7 +56,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
         adapter: { type: 'string', short: 'a' }, backend: { type: 'string' }, variant: { type: 'string' }, dtype: { type: 'string' },
         properties: { type: 'string', short: 'p' }, runs: { type: 'string' }, seed: { type: 'string' }, replay: { type: 'string' },
         'max-n': { type: 'string' }, 'max-t': { type: 'string' }, report: { type: 'string' }, format: { type: 'string' },
-        timeout: { type: 'string' }, opt: { type: 'string', multiple: true },
+        timeout: { type: 'string' }, 'max-shrinks': { type: 'string' }, opt: { type: 'string', multiple: true },
         list: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
       },
     });
@@ -97,6 +98,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     report: v.report ?? DEFAULTS.report,
     formats,
     timeoutMs: integer('timeout', v.timeout, DEFAULTS.timeoutMs, 1, 24 * 3600 * 1000),
+    maxShrinks: integer('max-shrinks', v['max-shrinks'], DEFAULTS.maxShrinks, 0, 10_000_000),
     opts,
   };
 }

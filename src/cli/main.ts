@@ -28,7 +28,7 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
     const result = await run({
       adapter, adapterSpec: o.adapter!, backend: o.backend, variant: o.variant, dtype: o.dtype,
       properties: o.properties, runs: o.runs, seed: o.seed, path: o.path, maxN: o.maxN, maxT: o.maxT,
-      timeoutMs: o.timeoutMs, opts: o.opts, onProgress: progress.onProgress,
+      timeoutMs: o.timeoutMs, maxShrinks: o.maxShrinks, opts: o.opts, onProgress: progress.onProgress,
     }).finally(progress.done);
     out.write(summary(result) + '\n');
     const written = await writeReports(o.report, result, o.formats);

@@ -23,6 +23,7 @@ Checks that an autodiff framework computes the Jacobians of a recurrent network 
   --report DIR             where reports go (default ${DEFAULTS.report}/)
   --format LIST            report formats: json,junit,md (default ${DEFAULTS.format})
   --timeout MS             per adapter call (default ${DEFAULTS.timeoutMs})
+  --max-shrinks N          most cases checked while shrinking a failure (default ${DEFAULTS.maxShrinks})
   --opt key=value          adapter option (repeatable)
   --list                   list properties, built-in adapters and activations
   --help, -h               this text

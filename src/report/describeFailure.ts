@@ -51,7 +51,7 @@ export function describeFailure(r: PropertyResult): string {
     f.summary,
     `Property: ${head}`,
     `Replay: ${c.replay}`,
-    `Seed: ${c.seed}, path: ${c.path}, failed after ${c.failedAfter} case(s), ${c.shrinks} shrink(s)`,
+    `Seed: ${c.seed}, path: ${c.path}, failed after ${c.failedAfter} case(s), ${c.shrinks} shrink(s)${c.shrinkBudgetReached ? ' (shrinking stopped at the --max-shrinks budget)' : ''}`,
     `Shrunk case: ${describeCase(c)}`,
     `Failure: ${f.kind} of ${f.quantity}`,
   ];

@@ -52,7 +52,7 @@ function matrices(f: CaseFailureData): string[] {
 
 /** The shrunk case, folded, with the numbers that locate it in fast-check's search. */
 function shrunkCase(c: Counterexample): string[] {
-  const where = `seed ${c.seed}, path ${c.path}, failed after ${c.failedAfter} case(s), ${c.shrinks} shrink(s)`;
+  const where = `seed ${c.seed}, path ${c.path}, failed after ${c.failedAfter} case(s), ${c.shrinks} shrink(s)${c.shrinkBudgetReached ? ' (shrinking stopped at the --max-shrinks budget)' : ''}`;
   // Inside raw HTML Markdown escapes do not apply; HTML ones do.
   return [`<details><summary>Shrunk case (${escapeXmlText(where)})</summary>`, '', mdBlock(describeCase(c), 'json'), '', '</details>'];
 }

@@ -62,6 +62,7 @@ export interface Counterexample {
   /** One command line that replays exactly this case. */ readonly replay: string;
   /** Cases run before the first failure (1-based). */ readonly failedAfter: number;
   /** Shrinking steps taken. */ readonly shrinks: number;
+  /** Present when shrinking stopped at `--max-shrinks`: a smaller failing case may exist. */ readonly shrinkBudgetReached?: true;
 }
 
 /** One property on one target. */

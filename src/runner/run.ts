@@ -21,6 +21,7 @@ export interface RunOptions {
   /** Replays one case (`--replay SEED:PATH`): `seed` is then the replay seed. */ readonly path?: string;
   /** Largest n and T. */ readonly maxN: number; readonly maxT: number;
   /** Per-call timeout in ms. */ readonly timeoutMs: number;
+  /** `--max-shrinks` (default DEFAULT_MAX_SHRINKS in runProperty.ts). */ readonly maxShrinks?: number;
   /** `--opt` values. */ readonly opts: Readonly<Record<string, string>>;
   /** Progress callback: called before each property × target and after each case. */
   readonly onProgress?: (p: Progress) => void;
@@ -82,7 +83,7 @@ export async function run(o: RunOptions): Promise<RunResult> {
       results.push(
         await runProperty({
           id, property: properties[id], adapter: o.adapter, adapterSpec: o.adapterSpec, target, constraints,
-          runs: o.runs, seed: o.seed, path: o.path, timeoutMs: o.timeoutMs, opts: o.opts,
+          runs: o.runs, seed: o.seed, path: o.path, timeoutMs: o.timeoutMs, opts: o.opts, maxShrinks: o.maxShrinks,
           onCase: (cases) => o.onProgress?.({ step, steps, label, cases }),
         }),
       );
@@ -95,6 +96,7 @@ export async function run(o: RunOptions): Promise<RunResult> {
     adapter: { spec: o.adapterSpec, name: o.adapter.name, ...(info !== undefined ? { info } : {}) },
     options: {
       seed: o.seed, runs: o.runs, maxN: o.maxN, maxT: o.maxT, properties: [...o.properties], timeoutMs: o.timeoutMs,
+      ...(o.maxShrinks !== undefined ? { maxShrinks: o.maxShrinks } : {}),
       ...(o.backend !== undefined ? { backend: o.backend } : {}),
       ...(o.variant !== undefined ? { variant: o.variant } : {}),
       ...(o.dtype !== undefined ? { dtype: o.dtype } : {}),

@@ -19,7 +19,15 @@ export interface PropertyRun {
   /** Per-call timeout. */ readonly timeoutMs: number;
   /** `--opt` values, for replay lines. */ readonly opts: Readonly<Record<string, string>>;
   /** Called after every case. */ readonly onCase?: (cases: number) => void;
+  /** Most cases checked while shrinking one failure (default {@link DEFAULT_MAX_SHRINKS}). */ readonly maxShrinks?: number;
 }
+
+/**
+ * How many candidate cases shrinking may check after the first failure. Shrinking a 64×64 case entry
+ * by entry can take thousands of adapter calls (41 min for one jax-js target, measured); past the
+ * budget the smallest failing case found so far is reported, flagged `shrinkBudgetReached`.
+ */
+export const DEFAULT_MAX_SHRINKS = 1000;
 
 /** Runs one property on one target with fast-check, shrinking any failure to its smallest case. */
 export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
@@ -32,6 +40,9 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
   const observations = new Set<string>();
   let cases = 0;
   let maxRatio = 0;
+  let firstFailure = -1;
+  let budgetReached = false;
+  const maxShrinks = r.maxShrinks ?? DEFAULT_MAX_SHRINKS;
   const env = {
     adapter: r.adapter,
     variant: r.target.variant,
@@ -40,10 +51,21 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
     observe: (note: string) => observations.add(note),
   };
   const prop = fc.asyncProperty(r.property.arbitrary(r.constraints, r.adapter), async (kase) => {
+    if (firstFailure >= 0 && cases - firstFailure >= maxShrinks) {
+      // Budget spent: every further candidate counts as passing, so fast-check stops at the
+      // smallest failure it has (without calling the adapter again).
+      budgetReached = true;
+      return;
+    }
     cases++;
     r.onCase?.(cases);
-    const ratio = await r.property.check(kase, env);
-    if (ratio > maxRatio) maxRatio = ratio;
+    try {
+      const ratio = await r.property.check(kase, env);
+      if (ratio > maxRatio) maxRatio = ratio;
+    } catch (e) {
+      if (firstFailure < 0) firstFailure = cases;
+      throw e;
+    }
   });
   const details = await fc.check(prop, { numRuns: r.runs, seed: r.seed, path: r.path, endOnFailure: false });
   const base = { ...head, cases, maxRatio, durationMs: performance.now() - started, observations: [...observations].sort() };
@@ -65,6 +87,7 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
       replay: replayCommand({ adapter: r.adapterSpec, backend: r.target.backend, variant: r.target.variant, dtype: r.target.dtype, property: r.id, maxN: r.constraints.maxN, maxT: r.constraints.maxT, opts: r.opts, seed: details.seed, path, timeoutMs: r.timeoutMs }),
       failedAfter: details.numRuns,
       shrinks: details.numShrinks,
+      ...(budgetReached ? { shrinkBudgetReached: true } : {}),
     },
   };
 }

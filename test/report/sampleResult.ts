@@ -33,6 +33,7 @@ function failing(): PropertyResult {
       replay: 'npx rnn-jac-spec --adapter ./a.js --property step-jacobian --seed -12345 --path "3:1:0"',
       failedAfter: 4,
       shrinks: 7,
+      shrinkBudgetReached: true,
     },
     observations: [`relu'(0) = 0 ${NASTY}`],
   };
@@ -102,7 +103,7 @@ export function sampleResult(): RunResult {
     },
     options: {
       seed: -12345, runs: 100, maxN: 6, maxT: 5, properties: ['step-jacobian', 'input-jacobian'],
-      backend: 'cpu', variant: 'jacrev', dtype: 'float32', timeoutMs: 10_000,
+      backend: 'cpu', variant: 'jacrev', dtype: 'float32', timeoutMs: 10_000, maxShrinks: 1000,
     },
     startedAt: '2025-01-02T03:04:05.678Z',
     durationMs: 2500,
