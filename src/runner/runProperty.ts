@@ -52,10 +52,10 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
   };
   const prop = fc.asyncProperty(r.property.arbitrary(r.constraints, r.adapter), async (kase) => {
     if (firstFailure >= 0 && cases - firstFailure >= maxShrinks) {
-      // Budget spent: every further candidate counts as passing, so fast-check stops at the
-      // smallest failure it has (without calling the adapter again).
+      // Budget spent: interrupt fast-check, which keeps the smallest failure it has. (Answering
+      // "pass" instead would still walk every remaining candidate: minutes for a 64×64 case.)
       budgetReached = true;
-      return;
+      throw new fc.PreconditionFailure(true);
     }
     cases++;
     r.onCase?.(cases);

@@ -40,3 +40,17 @@ describe('shrink budget', () => {
     expect(r.counterexample!.shrinks).toBe(0);
   });
 });
+
+describe('shrink budget on a large case', () => {
+  it('stops at once on a failure that only large n shows (no walk over the remaining candidates)', async () => {
+    const m = mutants.find((x) => x.id === 'large-n-only')!;
+    const r = await run({
+      adapter: m.create(), adapterSpec: `mutant:${m.id}`, properties: ['step-jacobian'], dtype: 'float64',
+      runs: DEFAULTS.runs, seed: DEFAULTS.seed, maxN: DEFAULTS.maxN, maxT: DEFAULTS.maxT, timeoutMs: 30_000, opts: {}, maxShrinks: 10,
+    });
+    const f = r.results[0]!;
+    expect(f.verdict).toBe('fail');
+    expect(f.counterexample!.shrinkBudgetReached).toBe(true);
+    expect(f.cases).toBeLessThanOrEqual(f.counterexample!.failedAfter + 10);
+  });
+});
