@@ -90,6 +90,7 @@ export interface RunResult {
     readonly seed: number; readonly runs: number; readonly maxN: number; readonly maxT: number;
     readonly properties: readonly string[]; readonly backend?: string; readonly variant?: string; readonly dtype?: Dtype;
     readonly timeoutMs: number;
+    readonly maxShrinks?: number;
   };
   /** ISO time the run started. */ readonly startedAt: string;
   /** Total wall time in milliseconds. */ readonly durationMs: number;
