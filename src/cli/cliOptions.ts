@@ -3,10 +3,11 @@ import type { Dtype } from '../contract.js';
 import { PROPERTY_IDS } from '../property/properties.js';
 import type { PropertyId } from '../property/property.js';
 import { parseFormats, type ReportFormat } from '../report/writeReports.js';
+import { DEFAULT_MAX_SHRINKS } from '../runner/runProperty.js';
 import { UsageError } from './usageError.js';
 
 /** Defaults of the run options (README "CLI reference" lists the same). */
-export const DEFAULTS = { runs: 100, seed: 12115063, maxN: 64, maxT: 16, timeoutMs: 30_000, maxShrinks: 1000, report: 'reports', format: 'json,junit,md' } as const;
+export const DEFAULTS = { runs: 100, seed: 12115063, maxN: 64, maxT: 16, timeoutMs: 30_000, maxShrinks: DEFAULT_MAX_SHRINKS, report: 'reports', format: 'json,junit,md' } as const;
 
 /** The parsed command line. */
 export interface CliOptions {

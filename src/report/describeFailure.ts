@@ -35,6 +35,12 @@ export function describeCase(c: Counterexample): string {
   return JSON.stringify(c.case, jsonReplacer) ?? '{}';
 }
 
+/** How fast-check got to the case: cases to the first failure, shrinks, and a spent shrink budget. */
+export function describeSearch(c: Counterexample): string {
+  const budget = c.shrinkBudgetReached ? ' (shrinking stopped at the --max-shrinks budget)' : '';
+  return `failed after ${c.failedAfter} case(s), ${c.shrinks} shrink(s)${budget}`;
+}
+
 /**
  * Describes a failing property: summary, replay command, seed and path, shrunk case, expected and
  * actual values, worst entry against its tolerance, and the diagnosis. Lines are separated by `\n`;
@@ -51,7 +57,7 @@ export function describeFailure(r: PropertyResult): string {
     f.summary,
     `Property: ${head}`,
     `Replay: ${c.replay}`,
-    `Seed: ${c.seed}, path: ${c.path}, failed after ${c.failedAfter} case(s), ${c.shrinks} shrink(s)${c.shrinkBudgetReached ? ' (shrinking stopped at the --max-shrinks budget)' : ''}`,
+    `Seed: ${c.seed}, path: ${c.path}, ${describeSearch(c)}`,
     `Shrunk case: ${describeCase(c)}`,
     `Failure: ${f.kind} of ${f.quantity}`,
   ];

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import type { CaseFailureData, Counterexample, PropertyResult } from '../runner/result.js';
-import { describeCase } from './describeFailure.js';
+import { describeCase, describeSearch } from './describeFailure.js';
 import { escapeXmlText } from './escapeXml.js';
 import { formatMatrix, formatNumber, formatPair, formatRatio, formatShape } from './format.js';
 import { mdBlock, mdCode, mdTable, mdText } from './markdownText.js';
@@ -52,7 +52,7 @@ function matrices(f: CaseFailureData): string[] {
 
 /** The shrunk case, folded, with the numbers that locate it in fast-check's search. */
 function shrunkCase(c: Counterexample): string[] {
-  const where = `seed ${c.seed}, path ${c.path}, failed after ${c.failedAfter} case(s), ${c.shrinks} shrink(s)${c.shrinkBudgetReached ? ' (shrinking stopped at the --max-shrinks budget)' : ''}`;
+  const where = `seed ${c.seed}, path ${c.path}, ${describeSearch(c)}`;
   // Inside raw HTML Markdown escapes do not apply; HTML ones do.
   return [`<details><summary>Shrunk case (${escapeXmlText(where)})</summary>`, '', mdBlock(describeCase(c), 'json'), '', '</details>'];
 }

@@ -13,11 +13,14 @@ import type { Mutant } from './mutant.js';
 /** Largest shrunk n accepted for a step-Jacobian counterexample when the mutant names none. */
 const SMALL_N = 4;
 
-/** A default run (DEFAULTS' seed, runs, maxN and maxT) of `properties` on a fresh mutant; `dtype` undefined runs all its dtypes. */
-export function runMutant(m: Mutant, properties: readonly PropertyId[], dtype: Dtype | undefined): Promise<RunResult> {
+/**
+ * A default run (DEFAULTS' seed, runs, maxN and maxT) of `properties` on a fresh mutant; `dtype`
+ * undefined runs all its dtypes; `maxShrinks` undefined keeps the default shrink budget.
+ */
+export function runMutant(m: Mutant, properties: readonly PropertyId[], dtype: Dtype | undefined, maxShrinks?: number): Promise<RunResult> {
   return run({
     adapter: m.create(), adapterSpec: `mutant:${m.id}`, properties, dtype,
-    runs: DEFAULTS.runs, seed: DEFAULTS.seed, maxN: DEFAULTS.maxN, maxT: DEFAULTS.maxT, timeoutMs: 30_000, opts: {},
+    runs: DEFAULTS.runs, seed: DEFAULTS.seed, maxN: DEFAULTS.maxN, maxT: DEFAULTS.maxT, timeoutMs: 30_000, opts: {}, maxShrinks,
   });
 }
 

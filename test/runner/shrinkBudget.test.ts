@@ -3,28 +3,25 @@
  * says so; without a budget hit the flag is absent.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS } from '../../src/cli/cliOptions.js';
-import { run } from '../../src/runner/run.js';
+import type { PropertyResult } from '../../src/runner/result.js';
+import { runMutant } from '../mutants/killCheck.js';
 import { mutants } from '../mutants/mutants.js';
 
-const transposed = mutants.find((m) => m.id === 'transposed-W')!;
-
-function runWith(maxShrinks: number | undefined) {
-  return run({
-    adapter: transposed.create(), adapterSpec: `mutant:${transposed.id}`, properties: ['step-jacobian'], dtype: 'float64',
-    runs: DEFAULTS.runs, seed: DEFAULTS.seed, maxN: DEFAULTS.maxN, maxT: DEFAULTS.maxT, timeoutMs: 30_000, opts: {}, maxShrinks,
-  });
+/** The step-jacobian result (float64) of mutant `id` under shrink budget `maxShrinks`. */
+async function stepResult(id: string, maxShrinks: number | undefined): Promise<PropertyResult> {
+  const m = mutants.find((x) => x.id === id)!;
+  return (await runMutant(m, ['step-jacobian'], 'float64', maxShrinks)).results[0]!;
 }
 
 describe('shrink budget', () => {
   it('stops shrinking after maxShrinks candidates and flags the counterexample', async () => {
-    const full = (await runWith(undefined)).results[0]!;
+    const full = await stepResult('transposed-W', undefined);
     const ce = full.counterexample!;
     expect(full.verdict).toBe('fail');
     expect(ce.shrinkBudgetReached).toBeUndefined();
     const budget = 3;
     expect(full.cases - ce.failedAfter).toBeGreaterThan(budget);
-    const cut = (await runWith(budget)).results[0]!;
+    const cut = await stepResult('transposed-W', budget);
     expect(cut.verdict).toBe('fail');
     expect(cut.counterexample!.shrinkBudgetReached).toBe(true);
     // The first failure, then at most `budget` shrink candidates reach the adapter.
@@ -35,22 +32,15 @@ describe('shrink budget', () => {
   });
 
   it('budget 0 reports the first failing case unshrunk', async () => {
-    const r = (await runWith(0)).results[0]!;
+    const r = await stepResult('transposed-W', 0);
     expect(r.cases).toBe(r.counterexample!.failedAfter);
     expect(r.counterexample!.shrinks).toBe(0);
   });
-});
 
-describe('shrink budget on a large case', () => {
   it('stops at once on a failure that only large n shows (no walk over the remaining candidates)', async () => {
-    const m = mutants.find((x) => x.id === 'large-n-only')!;
-    const r = await run({
-      adapter: m.create(), adapterSpec: `mutant:${m.id}`, properties: ['step-jacobian'], dtype: 'float64',
-      runs: DEFAULTS.runs, seed: DEFAULTS.seed, maxN: DEFAULTS.maxN, maxT: DEFAULTS.maxT, timeoutMs: 30_000, opts: {}, maxShrinks: 10,
-    });
-    const f = r.results[0]!;
-    expect(f.verdict).toBe('fail');
-    expect(f.counterexample!.shrinkBudgetReached).toBe(true);
-    expect(f.cases).toBeLessThanOrEqual(f.counterexample!.failedAfter + 10);
+    const r = await stepResult('large-n-only', 10);
+    expect(r.verdict).toBe('fail');
+    expect(r.counterexample!.shrinkBudgetReached).toBe(true);
+    expect(r.cases).toBeLessThanOrEqual(r.counterexample!.failedAfter + 10);
   });
 });
