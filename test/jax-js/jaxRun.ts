@@ -120,6 +120,22 @@ export function isKnownInaccuracy(r: PropertyResult): boolean {
   return (d === 'inaccurate' || d === 'reduced-precision') && activation !== undefined && listed.includes(activation);
 }
 
+/** The activations whose jax-js derivative goes through an exp that can overflow. */
+const EXP_OVERFLOW_ACTIVATIONS = ['sigmoid', 'softplus', 'elu'];
+
+/**
+ * jax-js 0.1.25 differentiates `nn.sigmoid` = 1/(1 + exp(−x)), `nn.softplus` = log(exp(x) + 1) and
+ * `nn.elu` = where(x < 0, α·(exp(x) − 1), x) by the chain rule through an exp that overflows, and
+ * 0·∞ is NaN (or ∞): in reverse mode, and under jit in forward mode too, sigmoid' for x < −88.7 and
+ * softplus' and elu' for x > 88.7 in float32 on wasm, past ±709.8 in float64. The suite meets it where a sequence's
+ * states grow that large (`node scripts/jax-js-overflow-repros.mjs DEVICE` shows it without the suite).
+ */
+export function isExpOverflowNaN(r: PropertyResult): boolean {
+  const f = r.counterexample?.failure;
+  const activation = (r.counterexample?.case as { activation?: { name: string } } | undefined)?.activation?.name;
+  return f?.kind === 'non-finite' && activation !== undefined && EXP_OVERFLOW_ACTIVATIONS.includes(activation);
+}
+
 /** Every known jax-js failure. */
-export const KNOWN_FAILURES = [isJacfwdTranspose, isJacrevNonSquare, isKnownInaccuracy];
+export const KNOWN_FAILURES = [isJacfwdTranspose, isJacrevNonSquare, isKnownInaccuracy, isExpOverflowNaN];
 
