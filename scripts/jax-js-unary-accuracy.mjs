@@ -1,8 +1,9 @@
 // Accuracy of jax-js's elementwise kernels on one device, in roundoffs of the dtype (u = 2^-53 or
 // 2^-24): the largest relative error of f and of its derivative jax.vmap(jax.grad(f)) over x in
 // [-10, 10] and tiny |x| in [1e-7, 1e-2] (log: x in (0, 20]), skipping exact values below the smallest
-// normal number; then three probes of the root causes in the README's jax-js findings: log on [1, 2)
-// (the mantissa range of its series), tanh at small x (cancellation), and the absolute error of erfc
+// normal number; then four probes of the root causes in the README's jax-js findings: log on [1, 2)
+// (the mantissa range of its series), tanh at small x (cancellation), eagerly and as the primal of
+// jax.jvp (the cpu device evaluates a traced tanh with another kernel), and the absolute error of erfc
 // (Abramowitz & Stegun 7.1.26 guarantees 1.5e-7).
 // Usage: node scripts/jax-js-unary-accuracy.mjs [wasm|cpu|webgpu]   (needs `npm run build` first, for
 // the float64 erf reference in dist/; webgpu: float32 only, XDG_RUNTIME_DIR set)
@@ -69,7 +70,12 @@ for (const dtype of device === 'webgpu' ? ['float32'] : ['float64', 'float32']) 
   console.log(`${device} ${dtype} log on [1, 2): ${worst(mantissas, await values(fns.log[0], mantissas, dtype), Math.log, u, tiny)}`);
   const small = A.of(1e-1, 1e-3, 1e-5, 1e-7);
   const t = await values(fns.tanh[0], small, dtype);
-  console.log(`${device} ${dtype} tanh at x = ${Array.from(small, (x) => x.toPrecision(1)).join(', ')}: ${Array.from(small, (x, i) => (Math.abs(t[i] - Math.tanh(x)) / Math.tanh(x) / u).toFixed(1)).join(', ')} roundoffs`);
+  const roundoffs = (ys) => Array.from(small, (x, i) => (Math.abs(ys[i] - Math.tanh(x)) / Math.tanh(x) / u).toFixed(1)).join(', ');
+  console.log(`${device} ${dtype} tanh at x = ${Array.from(small, (x) => x.toPrecision(1)).join(', ')}: ${roundoffs(t)} roundoffs`);
+  // The same values as the primal output of jax.jvp: a traced tanh can be evaluated by another kernel.
+  const [traced, tangent] = jax.jvp(fns.tanh[0], [np.array(small, { dtype })], [np.onesLike(np.array(small, { dtype }))]);
+  tangent.dispose();
+  console.log(`${device} ${dtype} tanh under jax.jvp at the same x: ${roundoffs(await traced.data())} roundoffs`);
   const xs = A.from(signed);
   const e = await values(fns.erfc[0], xs, dtype);
   const abs = xs.reduce((m, x, i) => Math.max(m, Math.abs(e[i] - erfcRef(x))), 0);

@@ -105,11 +105,13 @@ export function isJacrevNonSquare(r: PropertyResult): boolean {
  *   uses ln 2 rounded to float32 (≈ 11 roundoffs near x = −9.3: sigmoid, softplus', elu), and tanh is
  *   (1 − e^(−2|x|))/(1 + e^(−2|x|)), which cancels near 0;
  * - cpu, float64: tanh cancels near 0 as on wasm, and erf/erfc (gelu) are Abramowitz & Stegun 7.1.26,
- *   with an absolute error of 1.5e-7. cpu float32 evaluates in float64 and rounds: no finding.
+ *   with an absolute error of 1.5e-7;
+ * - cpu, float32: eager np.tanh is right to a roundoff, but a tanh traced by jvp/vjp/grad is evaluated by
+ *   the cancelling formula (50.5 roundoffs at 0.001, as on wasm), which BPTT's ∂L/∂W exposes.
  */
 export const INACCURATE: Readonly<Record<string, Readonly<Partial<Record<'float32' | 'float64', readonly string[]>>>>> = {
   wasm: { float64: ['tanh', 'sigmoid', 'softplus', 'elu', 'gelu'], float32: ['tanh', 'sigmoid', 'softplus', 'elu', 'gelu'] },
-  cpu: { float64: ['tanh', 'gelu'] },
+  cpu: { float64: ['tanh', 'gelu'], float32: ['tanh'] },
 };
 
 /** A failure diagnosed as lost accuracy, with an activation whose kernel {@link INACCURATE} lists for its device and dtype. */
