@@ -30,7 +30,7 @@ function failures(results) {
     const k = finding(x);
     byFinding.set(k, [...(byFinding.get(k) ?? []), x.property]);
   }
-  return [...byFinding].map(([k, ps]) => `${ps.join(', ')} (${k})`).join('; ');
+  return [...byFinding].map(([k, ps]) => `${ps.join(', ')} (jax-js finding ${k})`).join('; ');
 }
 
 const verdicts = (results) => results.map((r) => `${r.property}:${r.verdict}:${r.verdict === 'fail' ? finding(r) : ''}`).join(' ');
@@ -54,7 +54,7 @@ for (const path of process.argv.slice(2)) {
       for (const [variant, results] of rows) {
         if (results.length === 0) continue;
         const na = results.filter((r) => r.verdict !== 'pass' && r.verdict !== 'fail').map((r) => r.property);
-        console.log(`| @jax-js/jax | ${version} | ${backend} | ${variant} | ${dtype} | ${count(results, 'pass')} | ${count(results, 'fail')}: ${failures(results)} | ${na.length}${na.length > 0 ? ` (${na.join(', ')})` : ''} |`);
+        console.log(`| @jax-js/jax | ${version} | ${backend} | ${variant} | ${dtype} | ${count(results, 'pass')} | ${count(results, 'fail')}${count(results, 'fail') > 0 ? `: ${failures(results)}` : ''} | ${na.length}${na.length > 0 ? ` (${na.join(', ')})` : ''} |`);
       }
     }
   }

@@ -107,11 +107,14 @@ export function isJacrevNonSquare(r: PropertyResult): boolean {
  * - cpu, float64: tanh cancels near 0 as on wasm, and erf/erfc (gelu) are Abramowitz & Stegun 7.1.26,
  *   with an absolute error of 1.5e-7;
  * - cpu, float32: eager np.tanh is right to a roundoff, but a tanh traced by jvp/vjp/grad is evaluated by
- *   the cancelling formula (50.5 roundoffs at 0.001, as on wasm), which BPTT's ∂L/∂W exposes.
+ *   the cancelling formula (50.5 roundoffs at 0.001, as on wasm), which BPTT's ∂L/∂W exposes;
+ * - webgpu, float32: the kernels of wasm float32 (tanh 48.6 roundoffs at 0.001, elu's exp(x) − 1,
+ *   softplus at −10, exp's range reduction, erfc).
  */
 export const INACCURATE: Readonly<Record<string, Readonly<Partial<Record<'float32' | 'float64', readonly string[]>>>>> = {
   wasm: { float64: ['tanh', 'sigmoid', 'softplus', 'elu', 'gelu'], float32: ['tanh', 'sigmoid', 'softplus', 'elu', 'gelu'] },
   cpu: { float64: ['tanh', 'gelu'], float32: ['tanh'] },
+  webgpu: { float32: ['tanh', 'sigmoid', 'softplus', 'elu', 'gelu'] },
 };
 
 /** A failure diagnosed as lost accuracy, with an activation whose kernel {@link INACCURATE} lists for its device and dtype. */
