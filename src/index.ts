@@ -18,6 +18,7 @@ export type { Bounded } from './bound/bounded.js';
 export { activations, activationByName, type ActivationName } from './activation/activations.js';
 export { specDocument, type SpecDocument } from './spec/specDocument.js';
 export { writeReports, parseFormats, REPORT_FORMATS, type ReportFormat } from './report/writeReports.js';
+export { renderGithubAnnotations } from './report/github.js';
 export { renderJson } from './report/json.js';
 export { renderJunit } from './report/junit.js';
 export { renderMarkdown } from './report/markdown.js';

@@ -6,6 +6,7 @@
  */
 import { AdapterLoadError, loadAdapter } from '../adapters/loadAdapter.js';
 import type { Adapter } from '../contract.js';
+import { renderGithubAnnotations } from '../report/github.js';
 import { writeReports } from '../report/writeReports.js';
 import { run, RunSetupError } from '../runner/run.js';
 import { packageVersion } from '../spec/packageRoot.js';
@@ -31,8 +32,9 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
       timeoutMs: o.timeoutMs, maxShrinks: o.maxShrinks, opts: o.opts, onProgress: progress.onProgress,
     }).finally(progress.done);
     out.write(summary(result) + '\n');
+    if (o.formats.includes('github')) out.write(renderGithubAnnotations(result));
     const written = await writeReports(o.report, result, o.formats);
-    out.write(`Reports: ${written.join(', ')}\n`);
+    if (written.length > 0) out.write(`Reports: ${written.join(', ')}\n`);
     return result.summary.fail > 0 ? 1 : 0;
   } catch (e) {
     if (e instanceof UsageError) return void err.write(`rnn-jac-spec: ${e.message}\nRun 'rnn-jac-spec --help' for the options.\n`), 2;

@@ -1,20 +1,35 @@
-/** The report formats `--report` accepts, in the order they are written. */
-export const REPORT_FORMATS = ['json', 'junit', 'md'] as const;
+/** The report formats `--format` accepts: the file formats in the order they are written, then `github`. */
+export const REPORT_FORMATS = ['json', 'junit', 'md', 'github'] as const;
 
-/** A report format: `json` (specs/report.schema.json), `junit` (JUnit XML) or `md` (Markdown). */
+/**
+ * A report format: `json` (specs/report.schema.json), `junit` (JUnit XML), `md` (Markdown), or
+ * `github` (GitHub Actions annotations, printed on standard output rather than written to a file).
+ */
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-/** The file each format is written to, inside the report directory. */
-export const REPORT_FILE_NAMES: Readonly<Record<ReportFormat, string>> = {
+/** The formats written as files into the report directory. */
+export type FileReportFormat = Exclude<ReportFormat, 'github'>;
+
+/** The file each file format is written to, inside the report directory. */
+export const REPORT_FILE_NAMES: Readonly<Record<FileReportFormat, string>> = {
   json: 'rnn-jac-spec.json',
   junit: 'rnn-jac-spec.junit.xml',
   md: 'rnn-jac-spec.md',
 };
 
 /**
+ * Tells whether a format is written to a file (every format but `github`).
+ * @param f - a format
+ * @returns true for `json`, `junit` and `md`
+ */
+export function isFileFormat(f: ReportFormat): f is FileReportFormat {
+  return f !== 'github';
+}
+
+/**
  * Tells whether a string is a known report format.
  * @param s - any string
- * @returns true for `json`, `junit` and `md`
+ * @returns true for `json`, `junit`, `md` and `github`
  */
 export function isReportFormat(s: string): s is ReportFormat {
   return (REPORT_FORMATS as readonly string[]).includes(s);

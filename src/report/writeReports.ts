@@ -5,12 +5,12 @@ import { atomicWriteFile } from './atomicWrite.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
-import { REPORT_FILE_NAMES, type ReportFormat } from './reportFormat.js';
+import { isFileFormat, REPORT_FILE_NAMES, type FileReportFormat, type ReportFormat } from './reportFormat.js';
 
-export { REPORT_FILE_NAMES, REPORT_FORMATS, parseFormats, type ReportFormat } from './reportFormat.js';
+export { REPORT_FILE_NAMES, REPORT_FORMATS, isFileFormat, parseFormats, type FileReportFormat, type ReportFormat } from './reportFormat.js';
 
 /** The renderer of each format. */
-const RENDERERS: Readonly<Record<ReportFormat, (result: RunResult) => string>> = {
+const RENDERERS: Readonly<Record<FileReportFormat, (result: RunResult) => string>> = {
   json: renderJson,
   junit: renderJunit,
   md: renderMarkdown,
@@ -23,11 +23,11 @@ const RENDERERS: Readonly<Record<ReportFormat, (result: RunResult) => string>> =
  * If a later write fails, files already written stay (each complete) and the error is rethrown.
  * @param dir - the report directory
  * @param result - the run
- * @param formats - the formats to write; duplicates are written once
+ * @param formats - the formats to write; duplicates are written once, and `github` (not a file) is skipped
  * @returns the paths written, in the order of `formats`
  */
 export async function writeReports(dir: string, result: RunResult, formats: readonly ReportFormat[]): Promise<string[]> {
-  const rendered = [...new Set(formats)].map((f) => ({ path: join(dir, REPORT_FILE_NAMES[f]), content: RENDERERS[f](result) }));
+  const rendered = [...new Set(formats.filter(isFileFormat))].map((f) => ({ path: join(dir, REPORT_FILE_NAMES[f]), content: RENDERERS[f](result) }));
   if (rendered.length === 0) return [];
   await mkdir(dir, { recursive: true });
   for (const { path, content } of rendered) await atomicWriteFile(path, content);

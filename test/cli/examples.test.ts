@@ -3,6 +3,7 @@
  * the default run, the transposed one fails with a diagnosis, a replay line that reproduces the shrunk
  * case, and a 2×2 counterexample.
  */
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/runner/result.js';
 import { cli, ensureBuilt, readReport, removeReportDirs, reportDir } from './harness.js';
@@ -99,5 +100,20 @@ describe('examples/transposed-adapter.mjs', () => {
     expect(replayed).toHaveLength(1);
     const original = first.report.results.find((p) => p.counterexample?.replay === line);
     expect(replayed[0].counterexample?.case).toEqual(original?.counterexample?.case);
+  });
+
+  it('with --format github prints one GitHub Actions error annotation per failure and writes no file', () => {
+    const dir = reportDir();
+    const r = cli(['--adapter', './examples/transposed-adapter.mjs', '--properties', 'step-jacobian', '--format', 'github', '--report', dir]);
+    expect(r.status).toBe(1);
+    const annotations = r.stdout.split('\n').filter((l) => l.startsWith('::error '));
+    expect(annotations).toHaveLength(2);
+    for (const a of annotations) {
+      expect(a).toMatch(/^::error title=rnn-jac-spec step-jacobian \(RJS-STEP\) on transposed\/default\/default\/float(64|32)::/);
+      expect(a).toMatch(/%0AReplay: npx rnn-jac-spec .*--replay=\S+%0AShrunk case: \{"n":2,/);
+    }
+    expect(annotations.every((a) => a.includes('%0ADiagnosis: transpose'))).toBe(true);
+    expect(r.stdout).not.toContain('Reports:');
+    expect(existsSync(dir)).toBe(false);
   });
 });

@@ -54,6 +54,12 @@ describe('writeReports', () => {
     expect(await readdir(dir)).toEqual(['file']);
   });
 
+  it('writes no file for github, which goes to standard output', async () => {
+    expect(await writeReports(join(dir, 'gh'), sampleResult(), ['github'])).toEqual([]);
+    expect(await readdir(dir)).toEqual([]);
+    expect(await writeReports(dir, sampleResult(), ['github', 'md'])).toEqual([join(dir, 'rnn-jac-spec.md')]);
+  });
+
   it('does nothing for no formats', async () => {
     expect(await writeReports(join(dir, 'none'), sampleResult(), [])).toEqual([]);
     expect(await readdir(dir)).toEqual([]);
@@ -62,13 +68,13 @@ describe('writeReports', () => {
 
 describe('parseFormats', () => {
   it('parses a comma-separated list', () => {
-    expect(REPORT_FORMATS).toEqual(['json', 'junit', 'md']);
+    expect(REPORT_FORMATS).toEqual(['json', 'junit', 'md', 'github']);
     expect(parseFormats('json')).toEqual(['json']);
     expect(parseFormats(' md, JUnit ,json,md,')).toEqual(['md', 'junit', 'json']);
   });
 
   it('names the known formats when a name is unknown or none is given', () => {
-    expect(() => parseFormats('json,html')).toThrow('unknown report format "html"; known formats: json, junit, md');
-    expect(() => parseFormats(' , ')).toThrow('no report format given; known formats: json, junit, md');
+    expect(() => parseFormats('json,html')).toThrow('unknown report format "html"; known formats: json, junit, md, github');
+    expect(() => parseFormats(' , ')).toThrow('no report format given; known formats: json, junit, md, github');
   });
 });

@@ -1,0 +1,63 @@
+/**
+ * GitHub Actions annotations (`--format github`): one `::error` workflow command per failing property,
+ * printed on standard output, where the Actions runner reads workflow commands and shows them on the
+ * run's summary page and in the pull request. Nothing is printed for a run without failures.
+ * @packageDocumentation
+ */
+import type { PropertyResult, RunResult } from '../runner/result.js';
+import { describeCase, describeSearch, describeWorst } from './describeFailure.js';
+import { targetLabel } from './targetLabel.js';
+
+/**
+ * A shrunk case longer than this (a 64×64 W is about 40,000 characters) is left to the JSON report:
+ * an annotation is read on a web page, and the replay line reproduces the case anyway.
+ */
+export const MAX_CASE_CHARS = 2000;
+
+/**
+ * Escapes the message of a workflow command as the Actions runner unescapes it: `%`, CR and LF
+ * become `%25`, `%0D` and `%0A`, so a multi-line message stays one command line.
+ * @param s - the message
+ * @returns the escaped text
+ */
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/**
+ * Escapes a property value of a workflow command (`title=…`): as {@link escapeData}, and also `:`
+ * and `,`, which end a value.
+ * @param s - the value
+ * @returns the escaped text
+ */
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** The message of one failure: what failed, the replay command, the shrunk case, the worst entry and the diagnosis. */
+function message(r: PropertyResult): string {
+  const c = r.counterexample;
+  if (c === undefined) return 'failed, no counterexample recorded';
+  const f = c.failure;
+  const kase = describeCase(c);
+  const lines = [
+    f.summary,
+    `Replay: ${c.replay}`,
+    kase.length <= MAX_CASE_CHARS ? `Shrunk case: ${kase}` : `Shrunk case: ${kase.length} characters, in the JSON report (${describeSearch(c)})`,
+  ];
+  if (f.worst) lines.push(`Worst entry: ${describeWorst(f.worst)}`);
+  if (f.diagnosis) lines.push(`Diagnosis: ${f.diagnosis.id}${f.diagnosis.formula ? ` (actual matches ${f.diagnosis.formula})` : ''}`);
+  return lines.join('\n');
+}
+
+/**
+ * Renders the annotations of a run.
+ * @param result - the run
+ * @returns one `::error title=…::…` line per failing property (each ending in a newline), or `''`
+ */
+export function renderGithubAnnotations(result: RunResult): string {
+  return result.results
+    .filter((r) => r.verdict === 'fail')
+    .map((r) => `::error title=${escapeProperty(`rnn-jac-spec ${r.property} (${r.rule}) on ${targetLabel(r.target)}`)}::${escapeData(message(r))}\n`)
+    .join('');
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { escapeData, escapeProperty, MAX_CASE_CHARS, renderGithubAnnotations } from '../../src/report/github.js';
+import { targetLabel } from '../../src/report/targetLabel.js';
+import { minimalResult, sampleResult } from './sampleResult.js';
+
+/** Undoes the runner's escaping of a workflow command message (the inverse of escapeData). */
+const unescape = (s: string): string => s.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+
+describe('GitHub Actions annotations', () => {
+  it('escape %, CR and LF in messages, and also : and , in property values', () => {
+    expect(escapeData('100% a\r\nb: c, d')).toBe('100%25 a%0D%0Ab: c, d');
+    expect(escapeProperty('100% a\nb: c, d')).toBe('100%25 a%0Ab%3A c%2C d');
+    for (const s of ['%0A literal', 'x%y\n\r:,', '']) expect(unescape(escapeProperty(s))).toBe(s);
+  });
+
+  it('print nothing for a run without failures', () => {
+    expect(renderGithubAnnotations(minimalResult())).toBe('');
+  });
+
+  it('print one ::error command line per failing property, with property, rule and target as title', () => {
+    const r = sampleResult();
+    const lines = renderGithubAnnotations(r).split('\n');
+    expect(lines.pop()).toBe('');
+    const failing = r.results.filter((x) => x.verdict === 'fail');
+    expect(lines).toHaveLength(failing.length);
+    lines.forEach((line, i) => {
+      const m = /^::error title=([^:]*)::(.*)$/.exec(line);
+      expect(m, line).not.toBeNull();
+      const x = failing[i];
+      expect(unescape(m![1])).toBe(`rnn-jac-spec ${x.property} (${x.rule}) on ${targetLabel(x.target)}`);
+      const message = unescape(m![2]);
+      expect(message.split('\n')[0]).toBe(x.counterexample!.failure.summary);
+      expect(message).toContain(`Replay: ${x.counterexample!.replay}`);
+      if (x.counterexample!.failure.diagnosis) expect(message).toContain(`Diagnosis: ${x.counterexample!.failure.diagnosis.id}`);
+    });
+  });
+
+  it('give a small shrunk case in full and leave a large one to the JSON report', () => {
+    const r = sampleResult();
+    const [small, large] = renderGithubAnnotations(r).trim().split('\n').map(unescape);
+    expect(small).toContain('Shrunk case: {"n":2,');
+    const big = { ...r, results: [{ ...r.results[1], counterexample: { ...r.results[1].counterexample!, case: { W: Array(MAX_CASE_CHARS).fill(0.5) } } }] };
+    expect(unescape(renderGithubAnnotations(big))).toMatch(/Shrunk case: \d+ characters, in the JSON report/);
+    expect(large).toContain('Replay: ');
+  });
+});
