@@ -1,27 +1,9 @@
 // The README's jax-js conformance rows, from committed reports: one row per device × entry point ×
 // dtype, eager and jit together when their verdicts agree (else one row each). Each failed property
-// is given with the README finding it shows, classified from the counterexample as the known-failure
-// predicates of test/jax-js/jaxRun.ts do (test/jax-js/conformance.test.ts checks those predicates
-// against the same reports): 1 jacfwd's transpose, 2 jacrev's non-square Jacobians, 3 NaN where exp
-// overflows, 4 wasm float64 computed in float32, 5 float32 kernel accuracy, 6 the cpu device's tanh
-// and erf.
+// is given with the README finding it shows (jax-js-findings.mjs).
 // Usage: node scripts/jax-js-conformance-rows.mjs reports/conformance/jax-js/0.1.25/{wasm,cpu,webgpu}/rnn-jac-spec.json
 import { readFileSync } from 'node:fs';
-
-/** The README finding a failed result shows, or '?' (which the conformance test would have rejected). */
-function finding(x) {
-  const f = x.counterexample.failure;
-  const d = f.diagnosis?.id;
-  if (d === 'transposed-jacobian' || d === 'transpose-W') return 1;
-  if (x.property === 'input-jacobian' && (f.kind === 'shape' || f.kind === 'threw')) return 2;
-  if (f.kind === 'non-finite') return 3;
-  if (d === 'inaccurate' || d === 'reduced-precision') {
-    if (x.target.backend === 'wasm') return x.target.dtype === 'float64' ? 4 : 5;
-    if (x.target.backend === 'cpu') return 6;
-    return 5;
-  }
-  return '?';
-}
+import { finding } from './jax-js-findings.mjs';
 
 /** "p1, p2 (finding k)" for the failed results, grouped by finding. */
 function failures(results) {

@@ -19,6 +19,9 @@ export { activations, activationByName, type ActivationName } from './activation
 export { specDocument, type SpecDocument } from './spec/specDocument.js';
 export { writeReports, parseFormats, REPORT_FORMATS, type ReportFormat } from './report/writeReports.js';
 export { renderGithubAnnotations } from './report/github.js';
+export { applyExpectations, expectationNote, failingResults } from './expectations/applyExpectations.js';
+export { ExpectationsError, loadExpectations, parseExpectations } from './expectations/parseExpectations.js';
+export type { Expectation, ExpectationOutcome } from './expectations/expectation.js';
 export { renderJson } from './report/json.js';
 export { renderJunit } from './report/junit.js';
 export { renderMarkdown } from './report/markdown.js';

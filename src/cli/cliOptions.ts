@@ -25,6 +25,7 @@ export interface CliOptions {
   /** `--format`. */ readonly formats: readonly ReportFormat[];
   /** `--timeout` in ms. */ readonly timeoutMs: number;
   /** `--max-shrinks`. */ readonly maxShrinks: number;
+  /** `--expectations`: the expectation file, if given. */ readonly expectations?: string;
   /** `--opt key=value`, with `backend` from `--backend`. */ readonly opts: Readonly<Record<string, string>>;
 }
 
@@ -57,7 +58,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
         adapter: { type: 'string', short: 'a' }, backend: { type: 'string' }, variant: { type: 'string' }, dtype: { type: 'string' },
         properties: { type: 'string', short: 'p' }, runs: { type: 'string' }, seed: { type: 'string' }, replay: { type: 'string' },
         'max-n': { type: 'string' }, 'max-t': { type: 'string' }, report: { type: 'string' }, format: { type: 'string' },
-        timeout: { type: 'string' }, 'max-shrinks': { type: 'string' }, opt: { type: 'string', multiple: true },
+        timeout: { type: 'string' }, 'max-shrinks': { type: 'string' }, expectations: { type: 'string' }, opt: { type: 'string', multiple: true },
         list: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
       },
     });
@@ -100,6 +101,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     formats,
     timeoutMs: integer('timeout', v.timeout, DEFAULTS.timeoutMs, 1, 24 * 3600 * 1000),
     maxShrinks: integer('max-shrinks', v['max-shrinks'], DEFAULTS.maxShrinks, 0, 10_000_000),
+    expectations: v.expectations,
     opts,
   };
 }

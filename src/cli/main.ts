@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 /**
- * The `rnn-jac-spec` command. Exit codes: 0 all applicable properties pass, 1 a property failed,
- * 2 bad usage or an adapter that cannot load.
+ * The `rnn-jac-spec` command. Exit codes: 0 all applicable properties pass (or fail as the
+ * expectation file expects), 1 a property failed unexpectedly or an expected failure passed, 2 bad
+ * usage, a malformed expectation file or an adapter that cannot load.
  * @packageDocumentation
  */
 import { AdapterLoadError, loadAdapter } from '../adapters/loadAdapter.js';
 import type { Adapter } from '../contract.js';
+import { applyExpectations, failingResults } from '../expectations/applyExpectations.js';
+import { ExpectationsError, loadExpectations } from '../expectations/parseExpectations.js';
+import { PROPERTY_IDS } from '../property/properties.js';
 import { renderGithubAnnotations } from '../report/github.js';
 import { writeReports } from '../report/writeReports.js';
 import { run, RunSetupError } from '../runner/run.js';
@@ -24,21 +28,24 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
     if (o.mode === 'help') return void out.write(usage()), 0;
     if (o.mode === 'version') return void out.write(`${packageVersion()}\n`), 0;
     if (o.mode === 'list') return void out.write(listing()), 0;
+    // Read before the run, so that a bad file costs no run time.
+    const expectations = o.expectations === undefined ? undefined : await loadExpectations(o.expectations, PROPERTY_IDS);
     adapter = await loadAdapter(o.adapter!, { ...o.opts });
     const progress = progressLine(err);
-    const result = await run({
+    const ran = await run({
       adapter, adapterSpec: o.adapter!, backend: o.backend, variant: o.variant, dtype: o.dtype,
       properties: o.properties, runs: o.runs, seed: o.seed, path: o.path, maxN: o.maxN, maxT: o.maxT,
       timeoutMs: o.timeoutMs, maxShrinks: o.maxShrinks, opts: o.opts, onProgress: progress.onProgress,
     }).finally(progress.done);
+    const result = expectations === undefined ? ran : applyExpectations(ran, expectations, o.expectations!);
     out.write(summary(result) + '\n');
     if (o.formats.includes('github')) out.write(renderGithubAnnotations(result));
     const written = await writeReports(o.report, result, o.formats);
     if (written.length > 0) out.write(`Reports: ${written.join(', ')}\n`);
-    return result.summary.fail > 0 ? 1 : 0;
+    return failingResults(result).length > 0 ? 1 : 0;
   } catch (e) {
     if (e instanceof UsageError) return void err.write(`rnn-jac-spec: ${e.message}\nRun 'rnn-jac-spec --help' for the options.\n`), 2;
-    if (e instanceof AdapterLoadError || e instanceof RunSetupError) return void err.write(`rnn-jac-spec: ${e.message}\n`), 2;
+    if (e instanceof AdapterLoadError || e instanceof RunSetupError || e instanceof ExpectationsError) return void err.write(`rnn-jac-spec: ${e.message}\n`), 2;
     err.write(`rnn-jac-spec: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return 2;
   } finally {

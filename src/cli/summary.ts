@@ -1,7 +1,15 @@
+import { expectationNote, failingResults } from '../expectations/applyExpectations.js';
 import { describeFailure } from '../report/describeFailure.js';
+import type { PropertyResult } from '../runner/result.js';
 import { formatDuration } from '../report/format.js';
 import { targetLabel } from '../report/targetLabel.js';
 import type { RunResult } from '../runner/result.js';
+
+/** The verdict column: PASS, FAIL or n/a, and XFAIL / XPASS where an expectation file speaks (as pytest has them). */
+function verdictWord(p: PropertyResult): string {
+  if (p.expectation !== undefined) return p.expectation.outcome === 'expected-failure' ? 'XFAIL' : 'XPASS';
+  return p.verdict === 'not-applicable' ? 'n/a' : p.verdict.toUpperCase();
+}
 
 function table(rows: readonly string[][]): string {
   const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));
@@ -16,9 +24,13 @@ export function summary(r: RunResult): string {
   const rows = [['property', 'rule', 'target', 'verdict', 'cases', 'err/tol', 'time']];
   for (const p of r.results) {
     const target = [p.target.backend, p.target.variant, p.target.dtype].filter((x) => x !== undefined).join(' ');
-    rows.push([p.property, p.rule, target, p.verdict === 'not-applicable' ? 'n/a' : p.verdict.toUpperCase(), String(p.cases), p.verdict === 'pass' ? p.maxRatio.toPrecision(2) : '', formatDuration(p.durationMs)]);
+    rows.push([p.property, p.rule, target, verdictWord(p), String(p.cases), p.verdict === 'pass' ? p.maxRatio.toPrecision(2) : '', formatDuration(p.durationMs)]);
   }
-  const failures = r.results.filter((p) => p.verdict === 'fail').map((p) => `FAIL ${p.property} (${p.rule}) on ${targetLabel(p.target)}\n  ${describeFailure(p).replace(/\n/g, '\n  ')}`);
+  const failures = r.results.filter((p) => p.verdict === 'fail').map((p) => {
+    const note = expectationNote(p);
+    return `${note === undefined ? 'FAIL' : 'XFAIL'} ${p.property} (${p.rule}) on ${targetLabel(p.target)}${note === undefined ? '' : ` (${note})`}\n  ${describeFailure(p).replace(/\n/g, '\n  ')}`;
+  });
+  const xpass = r.results.filter((p) => p.expectation?.outcome === 'unexpected-pass').map((p) => `XPASS ${p.property} (${p.rule}) on ${targetLabel(p.target)}: ${expectationNote(p)}`);
   const na = r.results.filter((p) => p.verdict === 'not-applicable' && p.reason !== undefined);
   const reasons = [...new Set(na.map((p) => `  ${p.property}: ${p.reason}`))];
   const observations = [...new Set(r.results.flatMap((p) => p.observations ?? []))];
@@ -27,6 +39,10 @@ export function summary(r: RunResult): string {
   if (reasons.length > 0) parts.push('', 'Not applicable:', ...reasons);
   if (observations.length > 0) parts.push('', 'Observations (information, not verdicts):', ...observations.map((o) => `  ${o}`));
   if (failures.length > 0) parts.push('', ...failures.flatMap((f) => [f, '']));
-  parts.push('', `${s.pass} passed, ${s.fail} failed, ${s.notApplicable} not applicable: ${s.cases} cases in ${formatDuration(r.durationMs)}`);
+  if (xpass.length > 0) parts.push('', ...xpass);
+  const expected = s.expectedFailures === undefined ? '' : ` (${s.expectedFailures} expected)`;
+  const stale = s.unexpectedPasses ? `; ${s.unexpectedPasses} expected failure(s) passed` : '';
+  parts.push('', `${s.pass} passed, ${s.fail} failed${expected}, ${s.notApplicable} not applicable: ${s.cases} cases in ${formatDuration(r.durationMs)}${stale}`);
+  if (s.expectedFailures !== undefined) parts.push(`Run ${failingResults(r).length > 0 ? 'fails' : 'passes'} against ${r.options.expectations}.`);
   return parts.join('\n');
 }

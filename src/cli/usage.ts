@@ -25,13 +25,16 @@ Checks that an autodiff framework computes the Jacobians of a recurrent network 
                            github prints GitHub Actions annotations on stdout
   --timeout MS             per adapter call (default ${DEFAULTS.timeoutMs})
   --max-shrinks N          most cases checked while shrinking a failure (default ${DEFAULTS.maxShrinks})
+  --expectations FILE      known failures (JSON): they no longer fail the run, and one that
+                           passes does
   --opt key=value          adapter option (repeatable)
   --list                   list properties, built-in adapters and activations
   --help, -h               this text
   --version, -v            the version
 
-Exit codes: 0 every applicable property passed; 1 a property failed; 2 bad usage or an adapter
-that cannot load (the message says what to do).
+Exit codes: 0 every applicable property passed (or failed as --expectations expects); 1 a
+property failed, or an expected failure passed; 2 bad usage, a malformed expectation file or an
+adapter that cannot load (the message says what to do).
 `;
 }
 

@@ -1,9 +1,11 @@
 /**
- * GitHub Actions annotations (`--format github`): one `::error` workflow command per failing property,
+ * GitHub Actions annotations (`--format github`): one `::error` workflow command per property that
+ * fails the run (failures an expectation file expects are left out),
  * printed on standard output, where the Actions runner reads workflow commands and shows them on the
  * run's summary page and in the pull request. Nothing is printed for a run without failures.
  * @packageDocumentation
  */
+import { expectationNote, failingResults } from '../expectations/applyExpectations.js';
 import type { PropertyResult, RunResult } from '../runner/result.js';
 import { describeCase, describeSearch, describeWorst } from './describeFailure.js';
 import { targetLabel } from './targetLabel.js';
@@ -36,6 +38,7 @@ export function escapeProperty(s: string): string {
 
 /** The message of one failure: what failed, the replay command, the shrunk case, the worst entry and the diagnosis. */
 function message(r: PropertyResult): string {
+  if (r.expectation?.outcome === 'unexpected-pass') return expectationNote(r)!;
   const c = r.counterexample;
   if (c === undefined) return 'failed, no counterexample recorded';
   const f = c.failure;
@@ -53,11 +56,11 @@ function message(r: PropertyResult): string {
 /**
  * Renders the annotations of a run.
  * @param result - the run
- * @returns one `::error title=…::…` line per failing property (each ending in a newline), or `''`
+ * @returns one `::error title=…::…` line per property that fails the run (an unexpected failure, or
+ *   an expected one that passed; each line ends in a newline), or `''`
  */
 export function renderGithubAnnotations(result: RunResult): string {
-  return result.results
-    .filter((r) => r.verdict === 'fail')
+  return failingResults(result)
     .map((r) => `::error title=${escapeProperty(`rnn-jac-spec ${r.property} (${r.rule}) on ${targetLabel(r.target)}`)}::${escapeData(message(r))}\n`)
     .join('');
 }

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 import type { PropertyResult, RunResult } from '../runner/result.js';
+import { expectationNote } from '../expectations/applyExpectations.js';
 import { describeFailure } from './describeFailure.js';
 import { escapeXmlAttribute as attr, escapeXmlText as text } from './escapeXml.js';
 import { targetLabel, targetParts } from './targetLabel.js';
@@ -25,8 +26,8 @@ function seconds(ms: number): string {
 function count(results: readonly PropertyResult[]): Counts {
   return {
     tests: results.length,
-    failures: results.filter((r) => r.verdict === 'fail').length,
-    skipped: results.filter((r) => r.verdict === 'not-applicable').length,
+    failures: results.filter((r) => (r.verdict === 'fail' && r.expectation === undefined) || r.expectation?.outcome === 'unexpected-pass').length,
+    skipped: results.filter((r) => r.verdict === 'not-applicable' || r.expectation?.outcome === 'expected-failure').length,
     ms: results.reduce((s, r) => s + (Number.isFinite(r.durationMs) && r.durationMs > 0 ? r.durationMs : 0), 0),
   };
 }
@@ -86,7 +87,13 @@ function properties(result: RunResult): string[] {
 function testcase(r: PropertyResult): string[] {
   const open = `    <testcase classname="${attr(junitClassName(r))}" name="${attr(`${r.property} (${r.rule})`)}" time="${seconds(r.durationMs)}"`;
   const body: string[] = [];
-  if (r.verdict === 'fail') {
+  const note = expectationNote(r);
+  if (r.expectation?.outcome === 'expected-failure') {
+    // An expected failure is reported as skipped (as pytest reports xfail), with the failure as output.
+    body.push(`      <skipped message="${attr(note!)}">${text(describeFailure(r))}</skipped>`);
+  } else if (r.expectation?.outcome === 'unexpected-pass') {
+    body.push(`      <failure message="${attr(note!)}" type="unexpected-pass">${text(note!)}</failure>`);
+  } else if (r.verdict === 'fail') {
     const f = r.counterexample?.failure;
     const message = f?.summary ?? 'failed';
     body.push(`      <failure message="${attr(message)}" type="${attr(f?.kind ?? 'fail')}">${text(describeFailure(r))}</failure>`);

@@ -2,6 +2,7 @@
  * The Markdown report: a summary a maintainer can read on a CI page or paste into an issue.
  * @packageDocumentation
  */
+import { expectationNote, failingResults } from '../expectations/applyExpectations.js';
 import type { PropertyResult, RunResult } from '../runner/result.js';
 import { formatDuration, formatNumber, formatRatio } from './format.js';
 import { renderMarkdownFailures } from './markdownFailures.js';
@@ -14,9 +15,12 @@ const NONE = '—';
 /** Overall line: verdict and counts. */
 function overall(result: RunResult): string {
   const s = result.summary;
-  const verdict = s.fail > 0 ? '**FAIL**' : s.pass > 0 ? '**PASS**' : '**NOTHING RAN**';
+  const failing = failingResults(result).length > 0;
+  const verdict = failing ? '**FAIL**' : s.pass > 0 || s.fail > 0 ? '**PASS**' : '**NOTHING RAN**';
+  const expected = s.expectedFailures === undefined ? '' : ` (${s.expectedFailures} expected by ${mdText(result.options.expectations ?? '')})`;
+  const stale = s.unexpectedPasses ? `, ${s.unexpectedPasses} expected failure(s) passed` : '';
   return (
-    `${verdict} — ${s.fail} failed, ${s.pass} passed, ${s.notApplicable} not applicable; ` +
+    `${verdict} — ${s.fail} failed${expected}${stale}, ${s.pass} passed, ${s.notApplicable} not applicable; ` +
     `${s.cases} cases in ${formatDuration(result.durationMs)}, started ${mdText(result.startedAt)}.`
   );
 }
@@ -57,6 +61,8 @@ function optionsSection(result: RunResult): string[] {
 
 /** The verdict cell; a not-applicable one says why. */
 function verdictCell(r: PropertyResult): string {
+  const note = expectationNote(r);
+  if (note !== undefined) return r.verdict === 'fail' ? `fail (${mdText(note)})` : `**pass** (${mdText(note)})`;
   if (r.verdict === 'fail') return '**fail**';
   if (r.verdict === 'pass') return 'pass';
   return r.reason ? `n/a: ${mdText(r.reason)}` : 'n/a';

@@ -3,6 +3,7 @@
  * (specs/report.schema.json), so it holds only plain data.
  */
 import type { AdapterInfo, Dtype } from '../contract.js';
+import type { ExpectationOutcome } from '../expectations/expectation.js';
 
 /** Verdict of one property on one target. */
 export type Verdict = 'pass' | 'fail' | 'not-applicable';
@@ -78,6 +79,7 @@ export interface PropertyResult {
   /** Wall time in milliseconds. */ readonly durationMs: number;
   /** The counterexample, when it failed. */ readonly counterexample?: Counterexample;
   /** Observations that are not verdicts, e.g. the subgradient a framework uses at a kink. */ readonly observations?: readonly string[];
+  /** What `--expectations` made of it: an expected failure, or an expected failure that passed. */ readonly expectation?: ExpectationOutcome;
 }
 
 /** A whole run. */
@@ -91,9 +93,17 @@ export interface RunResult {
     readonly properties: readonly string[]; readonly backend?: string; readonly variant?: string; readonly dtype?: Dtype;
     readonly timeoutMs: number;
     readonly maxShrinks?: number;
+    readonly expectations?: string;
   };
   /** ISO time the run started. */ readonly startedAt: string;
   /** Total wall time in milliseconds. */ readonly durationMs: number;
   /** One entry per property × target. */ readonly results: readonly PropertyResult[];
-  /** Counts of verdicts. */ readonly summary: { readonly pass: number; readonly fail: number; readonly notApplicable: number; readonly cases: number };
+  /**
+   * Counts of verdicts; with `--expectations`, also the failures it expects (counted in `fail` too)
+   * and the passes it expected to fail.
+   */
+  readonly summary: {
+    readonly pass: number; readonly fail: number; readonly notApplicable: number; readonly cases: number;
+    readonly expectedFailures?: number; readonly unexpectedPasses?: number;
+  };
 }

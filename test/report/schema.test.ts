@@ -2,7 +2,14 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { renderJson } from '../../src/report/json.js';
+import { applyExpectations } from '../../src/expectations/applyExpectations.js';
 import { minimalResult, sampleResult } from './sampleResult.js';
+
+/** The sample with an expectation on its first failure, so that every optional member is set. */
+function withExpectations() {
+  const r = sampleResult();
+  return applyExpectations(r, [{ property: [r.results[1].property], reason: 'known' }], 'known.json');
+}
 
 const schema = JSON.parse(readFileSync(new URL('../../specs/report.schema.json', import.meta.url), 'utf8'));
 // ajv is CommonJS; under NodeNext its class is the `default` of the module object.
@@ -40,8 +47,12 @@ describe('specs/report.schema.json', () => {
     }
   });
 
+  it('accepts a report with expectations applied', () => {
+    expect(errors(JSON.parse(renderJson(withExpectations())))).toBe('');
+  });
+
   it('describes exactly the members of a result with every optional member set', () => {
-    const report = JSON.parse(renderJson(sampleResult()));
+    const report = JSON.parse(renderJson(withExpectations()));
     const defs = schema.$defs;
     const keys = (s: { properties: object }) => Object.keys(s.properties).sort();
     const failing = report.results[1];

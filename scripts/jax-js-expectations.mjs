@@ -1,0 +1,28 @@
+// Writes the expectation file of a jax-js version (README, "Expectation files") from its committed
+// conformance reports: one entry per device, dtype, property and finding, listing the variants that
+// fail so, with the finding as the reason (jax-js-findings.mjs). With it, a run that reproduces the
+// committed reports exits 0, and a fixed finding shows as XPASS.
+// Usage: node scripts/jax-js-expectations.mjs reports/conformance/jax-js/0.1.25
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { finding, FINDINGS } from './jax-js-findings.mjs';
+
+const dir = process.argv[2];
+if (dir === undefined) throw new Error('usage: node scripts/jax-js-expectations.mjs reports/conformance/jax-js/VERSION');
+const entries = new Map();
+let version;
+for (const device of readdirSync(dir).filter((d) => existsSync(join(dir, d, 'rnn-jac-spec.json'))).sort()) {
+  const report = JSON.parse(readFileSync(join(dir, device, 'rnn-jac-spec.json'), 'utf8'));
+  version = report.adapter.info.version;
+  for (const x of report.results.filter((r) => r.verdict === 'fail')) {
+    const k = finding(x);
+    if (FINDINGS[k] === undefined) throw new Error(`${device} ${x.property} ${x.target.variant} ${x.target.dtype}: a failure that no finding explains`);
+    const key = [x.target.backend, x.target.dtype, x.property, k].join(' ');
+    const e = entries.get(key) ?? { property: x.property, backend: x.target.backend, dtype: x.target.dtype, variant: [], reason: FINDINGS[k] };
+    e.variant.push(x.target.variant);
+    entries.set(key, e);
+  }
+}
+const doc = { description: `known failures of @jax-js/jax ${version}, from the committed reports in ${dir} (scripts/jax-js-expectations.mjs)`, expectations: [...entries.values()] };
+writeFileSync(join(dir, 'expectations.json'), `${JSON.stringify(doc, null, 2)}\n`);
+console.log(`${join(dir, 'expectations.json')}: ${doc.expectations.length} entries`);
