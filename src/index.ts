@@ -6,7 +6,7 @@
 export type * from './contract.js';
 export { loadAdapter, AdapterLoadError } from './adapters/loadAdapter.js';
 export { validateAdapter } from './adapters/validateAdapter.js';
-export { run, targetsOf, RunSetupError, type RunOptions, type Progress } from './runner/run.js';
+export { run, shardOf, targetsOf, RunSetupError, type RunOptions, type Progress } from './runner/run.js';
 export type * from './runner/result.js';
 export { properties, PROPERTY_IDS } from './property/properties.js';
 export type { Property, PropertyId, CheckEnv } from './property/property.js';
@@ -19,6 +19,7 @@ export { activations, activationByName, type ActivationName } from './activation
 export { specDocument, type SpecDocument } from './spec/specDocument.js';
 export { writeReports, parseFormats, REPORT_FORMATS, type ReportFormat } from './report/writeReports.js';
 export { renderGithubAnnotations } from './report/github.js';
+export { MergeError, mergeReports } from './report/mergeReports.js';
 export { applyExpectations, expectationNote, failingResults } from './expectations/applyExpectations.js';
 export { ExpectationsError, loadExpectations, parseExpectations } from './expectations/parseExpectations.js';
 export type { Expectation, ExpectationOutcome } from './expectations/expectation.js';

@@ -26,6 +26,7 @@ export interface CliOptions {
   /** `--timeout` in ms. */ readonly timeoutMs: number;
   /** `--max-shrinks`. */ readonly maxShrinks: number;
   /** `--expectations`: the expectation file, if given. */ readonly expectations?: string;
+  /** `--shard i/N`: run shard i (1-based) of N. */ readonly shard?: { readonly index: number; readonly count: number };
   /** `--opt key=value`, with `backend` from `--backend`. */ readonly opts: Readonly<Record<string, string>>;
 }
 
@@ -46,6 +47,15 @@ function properties(raw: string | undefined): PropertyId[] {
   return PROPERTY_IDS.filter((p) => asked.includes(p));
 }
 
+function shard(raw: string | undefined): { index: number; count: number } | undefined {
+  if (raw === undefined) return undefined;
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw);
+  const index = m === null ? NaN : Number(m[1]);
+  const count = m === null ? NaN : Number(m[2]);
+  if (!(count >= 1 && index >= 1 && index <= count)) throw new UsageError(`--shard takes i/N with 1 ≤ i ≤ N (e.g. 2/3 for the second of three CI jobs), got '${raw}'`);
+  return { index, count };
+}
+
 /** Parses argv (without node and script). Throws UsageError with a message that says what is wrong. */
 export function parseCliOptions(argv: readonly string[]): CliOptions {
   let parsed;
@@ -58,7 +68,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
         adapter: { type: 'string', short: 'a' }, backend: { type: 'string' }, variant: { type: 'string' }, dtype: { type: 'string' },
         properties: { type: 'string', short: 'p' }, runs: { type: 'string' }, seed: { type: 'string' }, replay: { type: 'string' },
         'max-n': { type: 'string' }, 'max-t': { type: 'string' }, report: { type: 'string' }, format: { type: 'string' },
-        timeout: { type: 'string' }, 'max-shrinks': { type: 'string' }, expectations: { type: 'string' }, opt: { type: 'string', multiple: true },
+        timeout: { type: 'string' }, 'max-shrinks': { type: 'string' }, expectations: { type: 'string' }, shard: { type: 'string' }, opt: { type: 'string', multiple: true },
         list: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
       },
     });
@@ -102,6 +112,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     timeoutMs: integer('timeout', v.timeout, DEFAULTS.timeoutMs, 1, 24 * 3600 * 1000),
     maxShrinks: integer('max-shrinks', v['max-shrinks'], DEFAULTS.maxShrinks, 0, 10_000_000),
     expectations: v.expectations,
+    shard: shard(v.shard),
     opts,
   };
 }

@@ -15,6 +15,7 @@ import { writeReports } from '../report/writeReports.js';
 import { run, RunSetupError } from '../runner/run.js';
 import { packageVersion } from '../spec/packageRoot.js';
 import { parseCliOptions } from './cliOptions.js';
+import { mergeCommand } from './mergeCommand.js';
 import { progressLine } from './progressLine.js';
 import { summary } from './summary.js';
 import { listing, usage } from './usage.js';
@@ -22,6 +23,7 @@ import { UsageError } from './usageError.js';
 
 /** Runs the CLI on argv (without node and script) and resolves to the exit code. */
 export async function main(argv: readonly string[], out = process.stdout, err = process.stderr): Promise<number> {
+  if (argv[0] === 'merge') return mergeCommand(argv.slice(1), out, err);
   let adapter: Adapter | undefined;
   try {
     const o = parseCliOptions(argv);
@@ -35,7 +37,7 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
     const ran = await run({
       adapter, adapterSpec: o.adapter!, backend: o.backend, variant: o.variant, dtype: o.dtype,
       properties: o.properties, runs: o.runs, seed: o.seed, path: o.path, maxN: o.maxN, maxT: o.maxT,
-      timeoutMs: o.timeoutMs, maxShrinks: o.maxShrinks, opts: o.opts, onProgress: progress.onProgress,
+      timeoutMs: o.timeoutMs, maxShrinks: o.maxShrinks, shard: o.shard, opts: o.opts, onProgress: progress.onProgress,
     }).finally(progress.done);
     const result = expectations === undefined ? ran : applyExpectations(ran, expectations, o.expectations!);
     out.write(summary(result) + '\n');

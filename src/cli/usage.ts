@@ -5,6 +5,7 @@ import { DEFAULTS } from './cliOptions.js';
 /** The --help text. */
 export function usage(): string {
   return `Usage: rnn-jac-spec --adapter NAME|PATH [options]
+       rnn-jac-spec merge REPORT... [--report DIR] [--format LIST]
 
 Checks that an autodiff framework computes the Jacobians of a recurrent network as the spec says
 (specs/SPEC.md): one-step, input and sequence Jacobians, BPTT gradients, VJP/JVP, forward states.
@@ -27,6 +28,9 @@ Checks that an autodiff framework computes the Jacobians of a recurrent network 
   --max-shrinks N          most cases checked while shrinking a failure (default ${DEFAULTS.maxShrinks})
   --expectations FILE      known failures (JSON): they no longer fail the run, and one that
                            passes does
+  --shard i/N              run the i-th of N deterministic parts (property × target units dealt
+                           round-robin); 'merge' puts the N JSON reports back together and fails
+                           on overlaps and gaps
   --opt key=value          adapter option (repeatable)
   --list                   list properties, built-in adapters and activations
   --help, -h               this text

@@ -94,6 +94,8 @@ export interface RunResult {
     readonly timeoutMs: number;
     readonly maxShrinks?: number;
     readonly expectations?: string;
+    /** `--shard`: this report holds shard `index` of `count`, dealt from `units` property × target pairs. */
+    readonly shard?: { readonly index: number; readonly count: number; readonly units: number };
   };
   /** ISO time the run started. */ readonly startedAt: string;
   /** Total wall time in milliseconds. */ readonly durationMs: number;

@@ -23,6 +23,7 @@ export interface RunOptions {
   /** Per-call timeout in ms. */ readonly timeoutMs: number;
   /** `--max-shrinks` (default DEFAULT_MAX_SHRINKS in runProperty.ts). */ readonly maxShrinks?: number;
   /** `--opt` values. */ readonly opts: Readonly<Record<string, string>>;
+  /** `--shard i/N`: run only shard `index` (1-based) of `count` (see {@link shardOf}). */ readonly shard?: { readonly index: number; readonly count: number };
   /** Progress callback: called before each property × target and after each case. */
   readonly onProgress?: (p: Progress) => void;
 }
@@ -61,33 +62,43 @@ export function targetsOf(o: RunOptions): Target[] {
   return chosen.flatMap((variant) => dtypes.filter((dtype) => computesIn(variant, dtype)).map((dtype) => ({ adapter: a.name, backend: o.backend, variant, dtype })));
 }
 
-/** Runs every chosen property on every target and collects the results. */
+/**
+ * The units of work a shard runs: the run's property × target pairs, in report order (targets
+ * outermost), dealt round-robin, unit k (0-based) to shard k mod count + 1. Every unit's cases depend
+ * on the seed alone, so the shards of one seed together run exactly what one unsharded run runs,
+ * and `rnn-jac-spec merge` puts their results back in order.
+ */
+export function shardOf<T>(units: readonly T[], shard: RunOptions['shard']): T[] {
+  return shard === undefined ? [...units] : units.filter((_, k) => k % shard.count === shard.index - 1);
+}
+
+/** Runs every chosen property on every target (or the units of one shard) and collects the results. */
 export async function run(o: RunOptions): Promise<RunResult> {
   const startedAt = new Date();
   const info = typeof o.adapter.info === 'function' ? await o.adapter.info() : undefined;
   // Without --backend, targets name the backend the adapter reports it started (e.g. tfjs's cpu).
   const targets = targetsOf({ ...o, backend: o.backend ?? info?.backend });
-  const steps = targets.length * o.properties.length;
+  const units = targets.flatMap((target) => o.properties.map((id) => ({ target, id })));
+  const mine = shardOf(units, o.shard);
+  const steps = mine.length;
   const results: PropertyResult[] = [];
-  for (const target of targets) {
+  for (const { target, id } of mine) {
     const { forms, supported, scope } = scopeOf(o.adapter, target.variant, target.dtype);
     const constraints: CaseConstraints = { maxN: o.maxN, maxT: o.maxT, maxM: Math.min(8, o.maxN), dtype: target.dtype, forms, activations: supported, scope };
-    for (const id of o.properties) {
-      const label = `${id} ${target.variant !== undefined ? target.variant + ' ' : ''}${target.dtype}`;
-      const step = results.length + 1;
-      o.onProgress?.({ step, steps, label, cases: 0 });
-      if (supported.length === 0) {
-        results.push(notApplicable(id, target, `the adapter supports no catalogue activation (it lists: ${o.adapter.activations.join(', ') || 'none'})`));
-        continue;
-      }
-      results.push(
-        await runProperty({
-          id, property: properties[id], adapter: o.adapter, adapterSpec: o.adapterSpec, target, constraints,
-          runs: o.runs, seed: o.seed, path: o.path, timeoutMs: o.timeoutMs, opts: o.opts, maxShrinks: o.maxShrinks,
-          onCase: (cases) => o.onProgress?.({ step, steps, label, cases }),
-        }),
-      );
+    const label = `${id} ${target.variant !== undefined ? target.variant + ' ' : ''}${target.dtype}`;
+    const step = results.length + 1;
+    o.onProgress?.({ step, steps, label, cases: 0 });
+    if (supported.length === 0) {
+      results.push(notApplicable(id, target, `the adapter supports no catalogue activation (it lists: ${o.adapter.activations.join(', ') || 'none'})`));
+      continue;
     }
+    results.push(
+      await runProperty({
+        id, property: properties[id], adapter: o.adapter, adapterSpec: o.adapterSpec, target, constraints,
+        runs: o.runs, seed: o.seed, path: o.path, timeoutMs: o.timeoutMs, opts: o.opts, maxShrinks: o.maxShrinks,
+        onCase: (cases) => o.onProgress?.({ step, steps, label, cases }),
+      }),
+    );
   }
   const count = (v: PropertyResult['verdict']): number => results.filter((r) => r.verdict === v).length;
   return {
@@ -100,6 +111,7 @@ export async function run(o: RunOptions): Promise<RunResult> {
       ...(o.backend !== undefined ? { backend: o.backend } : {}),
       ...(o.variant !== undefined ? { variant: o.variant } : {}),
       ...(o.dtype !== undefined ? { dtype: o.dtype } : {}),
+      ...(o.shard !== undefined ? { shard: { ...o.shard, units: units.length } } : {}),
     },
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),

@@ -1,0 +1,71 @@
+/**
+ * `rnn-jac-spec merge`: the JSON reports of the shards of one run (`--shard i/N`, i = 1 … N) back into
+ * the report one unsharded run would have written. This is how a user spreads the suite over the jobs
+ * of a CI matrix.
+ * @packageDocumentation
+ */
+import type { RunResult } from '../runner/result.js';
+
+/** Shard reports that do not make one run: overlaps, gaps, or different runs. The message says which. */
+export class MergeError extends Error {
+  override readonly name = 'MergeError';
+}
+
+/** The tool, adapter and options every shard of one run shares (all but the shard itself). */
+function runKey(r: RunResult): string {
+  const { shard: _shard, ...options } = r.options;
+  return JSON.stringify({ tool: r.tool, adapter: { spec: r.adapter.spec, name: r.adapter.name, info: r.adapter.info }, options });
+}
+
+/**
+ * Merges shard reports. They must come from one run (same tool, adapter, seed and options) split by
+ * `--shard i/N` with one N, each index 1 … N exactly once, each holding the units its index is dealt;
+ * the merged results are in unsharded report order. Durations are summed (the compute the shards
+ * spent, not the wall time of a parallel CI), the start is the earliest shard's, and the summary is
+ * counted anew from the results.
+ * @param reports - the shard reports, in any order, with the names they were read from
+ * @returns the merged run, without `options.shard`
+ * @throws MergeError naming the reports that overlap, the missing shards, or the option that differs
+ */
+export function mergeReports(reports: readonly { readonly name: string; readonly report: RunResult }[]): RunResult {
+  if (reports.length === 0) throw new MergeError('no reports to merge');
+  const unsharded = reports.filter((r) => r.report.options.shard === undefined);
+  if (unsharded.length > 0) throw new MergeError(`${unsharded.map((r) => r.name).join(', ')}: not a shard report (run with --shard i/N)`);
+  const first = reports[0];
+  const { count, units } = first.report.options.shard!;
+  for (const r of reports) {
+    if (runKey(r.report) !== runKey(first.report)) throw new MergeError(`${r.name} and ${first.name} come from different runs (tool, adapter or options differ): shards of one run share every option but --shard`);
+    const s = r.report.options.shard!;
+    if (s.count !== count || s.units !== units) throw new MergeError(`${r.name} is shard ${s.index}/${s.count} of ${s.units} units, ${first.name} shard ${first.report.options.shard!.index}/${count} of ${units}: one run has one shard count`);
+  }
+  const byIndex = new Map<number, (typeof reports)[number]>();
+  for (const r of reports) {
+    const i = r.report.options.shard!.index;
+    const twice = byIndex.get(i);
+    if (twice !== undefined) throw new MergeError(`overlap: ${twice.name} and ${r.name} are both shard ${i}/${count}`);
+    byIndex.set(i, r);
+  }
+  const missing = Array.from({ length: count }, (_, k) => k + 1).filter((i) => !byIndex.has(i));
+  if (missing.length > 0) throw new MergeError(`gap: shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')} missing (have ${[...byIndex.keys()].sort((a, b) => a - b).map((i) => `${i}/${count}`).join(', ')})`);
+  for (const [i, r] of byIndex) {
+    const expected = Math.floor((units - i) / count) + 1;
+    if (r.report.results.length !== (i <= units ? expected : 0)) throw new MergeError(`${r.name} holds ${r.report.results.length} results where shard ${i}/${count} of ${units} units has ${i <= units ? expected : 0}`);
+  }
+  // Unit k went to shard k mod count + 1, as its (k div count)-th result.
+  const results = Array.from({ length: units }, (_, k) => byIndex.get((k % count) + 1)!.report.results[Math.floor(k / count)]);
+  const { shard: _shard, ...options } = first.report.options;
+  const count_ = (v: string) => results.filter((r) => r.verdict === v).length;
+  const outcome = (o: string) => results.filter((r) => r.expectation?.outcome === o).length;
+  const all = reports.map((r) => r.report);
+  return {
+    ...first.report,
+    options,
+    startedAt: all.map((r) => r.startedAt).sort()[0],
+    durationMs: all.reduce((s, r) => s + r.durationMs, 0),
+    results,
+    summary: {
+      pass: count_('pass'), fail: count_('fail'), notApplicable: count_('not-applicable'), cases: results.reduce((s, r) => s + r.cases, 0),
+      ...(options.expectations !== undefined ? { expectedFailures: outcome('expected-failure'), unexpectedPasses: outcome('unexpected-pass') } : {}),
+    },
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * `--shard i/N` and `rnn-jac-spec merge`, through the built CLI: the three shards of a run, merged,
+ * give the verdicts, case counts, ratios and counterexamples of the unsharded run with the same seed;
+ * overlaps, gaps and shards of different runs are refused (exit 2).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunResult } from '../../src/runner/result.js';
+import { shardOf } from '../../src/runner/run.js';
+import { cli, ensureBuilt, readReport, removeReportDirs, reportDir } from './harness.js';
+
+beforeAll(ensureBuilt);
+afterAll(removeReportDirs);
+
+/** What must not change between a sharded and an unsharded run (timings do). */
+function verdicts(r: RunResult) {
+  return {
+    summary: r.summary,
+    results: r.results.map((x) => ({ property: x.property, target: x.target, verdict: x.verdict, cases: x.cases, maxRatio: x.maxRatio, counterexample: x.counterexample && { case: x.counterexample.case, path: x.counterexample.path, replay: x.counterexample.replay } })),
+  };
+}
+
+describe('shardOf', () => {
+  it('deals units round-robin, so that the shards partition them', () => {
+    const units = Array.from({ length: 10 }, (_, k) => k);
+    const shards = [1, 2, 3].map((index) => shardOf(units, { index, count: 3 }));
+    expect(shards).toEqual([[0, 3, 6, 9], [1, 4, 7], [2, 5, 8]]);
+    expect(shardOf(units, { index: 5, count: 12 })).toEqual([4]);
+    expect(shardOf(units, { index: 11, count: 12 })).toEqual([]);
+    expect(shardOf(units, undefined)).toEqual(units);
+  });
+});
+
+describe.each([
+  ['reference', ['--adapter', 'reference', '--runs', '10', '--max-n', '8', '--max-t', '4']],
+  ['examples/transposed-adapter.mjs (failures, shrunk counterexamples)', ['--adapter', './examples/transposed-adapter.mjs', '--runs', '20']],
+])('--shard 1/3, 2/3, 3/3 then merge: %s', (_name, args) => {
+  let whole: { status: number | null; report: RunResult };
+  let shards: string[];
+  beforeAll(() => {
+    const dir = reportDir();
+    whole = { status: cli([...args, '--report', dir]).status, report: readReport(dir) };
+    shards = [1, 2, 3].map((i) => {
+      const d = reportDir();
+      const r = cli([...args, '--shard', `${i}/3`, '--report', d, '--format', 'json']);
+      expect(r.stderr).toBe('');
+      return d;
+    });
+  });
+
+  it('gives the same verdicts, case counts, ratios and counterexamples as one unsharded run, and exits as it does', () => {
+    const dir = reportDir();
+    const merged = cli(['merge', shards[2], shards[0], shards[1], '--report', dir]);
+    expect(merged.stderr).toBe('');
+    expect(merged.status).toBe(whole.status);
+    const report = readReport(dir);
+    expect(verdicts(report)).toEqual(verdicts(whole.report));
+    expect(report.options).toEqual(whole.report.options);
+    expect(merged.stdout).toMatch(new RegExp(`^${whole.report.summary.pass} passed, ${whole.report.summary.fail} failed, ${whole.report.summary.notApplicable} not applicable: ${whole.report.summary.cases} cases in `, 'm'));
+  });
+
+  it('each shard holds its own units only, and says which shard it is', () => {
+    const parts = shards.map(readReport);
+    expect(parts.map((p) => p.options.shard)).toEqual([1, 2, 3].map((index) => ({ index, count: 3, units: whole.report.results.length })));
+    expect(parts.reduce((s, p) => s + p.results.length, 0)).toBe(whole.report.results.length);
+  });
+
+  it('refuses a gap, an overlap and shards of different runs (exit 2)', () => {
+    const gap = cli(['merge', shards[0], shards[2]]);
+    expect(gap.status).toBe(2);
+    expect(gap.stderr).toContain('gap: shard 2/3 missing (have 1/3, 3/3)');
+    const overlap = cli(['merge', shards[0], shards[1], shards[1], shards[2]]);
+    expect(overlap.status).toBe(2);
+    expect(overlap.stderr).toMatch(/overlap: .* and .* are both shard 2\/3/);
+    const other = reportDir();
+    cli([...args, '--seed', '7', '--shard', '2/3', '--report', other, '--format', 'json']);
+    const mixed = cli(['merge', shards[0], other, shards[2]]);
+    expect(mixed.status).toBe(2);
+    expect(mixed.stderr).toContain('come from different runs');
+  });
+});
+
+describe('bad --shard and merge arguments', () => {
+  it.each(['0/3', '4/3', '1/0', 'two/3', '1'])('--shard %s exits 2 and shows the form', (v) => {
+    const r = cli(['--adapter', 'reference', '--shard', v]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--shard takes i/N with 1 ≤ i ≤ N');
+  });
+
+  it('merge without reports, or of an unsharded report, exits 2 and says why', () => {
+    const none = cli(['merge']);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain('merge needs the reports of the shards');
+    const dir = reportDir();
+    cli(['--adapter', 'reference', '--runs', '2', '--max-n', '3', '--properties', 'step-jacobian', '--report', dir, '--format', 'json']);
+    const unsharded = cli(['merge', dir]);
+    expect(unsharded.status).toBe(2);
+    expect(unsharded.stderr).toContain('not a shard report (run with --shard i/N)');
+    const missing = cli(['merge', `${dir}/nope.json`]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read .*nope\.json/);
+  });
+});
