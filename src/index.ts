@@ -19,6 +19,7 @@ export { activations, activationByName, type ActivationName } from './activation
 export { specDocument, type SpecDocument } from './spec/specDocument.js';
 export { writeReports, parseFormats, REPORT_FORMATS, type ReportFormat } from './report/writeReports.js';
 export { renderGithubAnnotations } from './report/github.js';
+export { renderHtml } from './report/html.js';
 export { MergeError, mergeReports } from './report/mergeReports.js';
 export { applyExpectations, expectationNote, failingResults } from './expectations/applyExpectations.js';
 export { ExpectationsError, loadExpectations, parseExpectations } from './expectations/parseExpectations.js';

@@ -22,7 +22,7 @@ Checks that an autodiff framework computes the Jacobians of a recurrent network 
   --max-n N                largest hidden size n (default ${DEFAULTS.maxN})
   --max-t T                largest sequence length T (default ${DEFAULTS.maxT})
   --report DIR             where reports go (default ${DEFAULTS.report}/)
-  --format LIST            report formats: json,junit,md,github (default ${DEFAULTS.format});
+  --format LIST            report formats: json,junit,md,html,github (default ${DEFAULTS.format});
                            github prints GitHub Actions annotations on stdout
   --timeout MS             per adapter call (default ${DEFAULTS.timeoutMs})
   --max-shrinks N          most cases checked while shrinking a failure (default ${DEFAULTS.maxShrinks})

@@ -1,8 +1,9 @@
 /** The report formats `--format` accepts: the file formats in the order they are written, then `github`. */
-export const REPORT_FORMATS = ['json', 'junit', 'md', 'github'] as const;
+export const REPORT_FORMATS = ['json', 'junit', 'md', 'html', 'github'] as const;
 
 /**
- * A report format: `json` (specs/report.schema.json), `junit` (JUnit XML), `md` (Markdown), or
+ * A report format: `json` (specs/report.schema.json), `junit` (JUnit XML), `md` (Markdown), `html`
+ * (one self-contained page with heatmaps of each failure), or
  * `github` (GitHub Actions annotations, printed on standard output rather than written to a file).
  */
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -15,12 +16,13 @@ export const REPORT_FILE_NAMES: Readonly<Record<FileReportFormat, string>> = {
   json: 'rnn-jac-spec.json',
   junit: 'rnn-jac-spec.junit.xml',
   md: 'rnn-jac-spec.md',
+  html: 'rnn-jac-spec.html',
 };
 
 /**
  * Tells whether a format is written to a file (every format but `github`).
  * @param f - a format
- * @returns true for `json`, `junit` and `md`
+ * @returns true for `json`, `junit`, `md` and `html`
  */
 export function isFileFormat(f: ReportFormat): f is FileReportFormat {
   return f !== 'github';
@@ -29,7 +31,7 @@ export function isFileFormat(f: ReportFormat): f is FileReportFormat {
 /**
  * Tells whether a string is a known report format.
  * @param s - any string
- * @returns true for `json`, `junit`, `md` and `github`
+ * @returns true for `json`, `junit`, `md`, `html` and `github`
  */
 export function isReportFormat(s: string): s is ReportFormat {
   return (REPORT_FORMATS as readonly string[]).includes(s);

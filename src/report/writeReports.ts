@@ -4,6 +4,7 @@ import type { RunResult } from '../runner/result.js';
 import { atomicWriteFile } from './atomicWrite.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
+import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { isFileFormat, REPORT_FILE_NAMES, type FileReportFormat, type ReportFormat } from './reportFormat.js';
 
@@ -14,6 +15,7 @@ const RENDERERS: Readonly<Record<FileReportFormat, (result: RunResult) => string
   json: renderJson,
   junit: renderJunit,
   md: renderMarkdown,
+  html: renderHtml,
 };
 
 /**

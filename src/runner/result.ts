@@ -80,6 +80,11 @@ export interface PropertyResult {
   /** The counterexample, when it failed. */ readonly counterexample?: Counterexample;
   /** Observations that are not verdicts, e.g. the subgradient a framework uses at a kink. */ readonly observations?: readonly string[];
   /** What `--expectations` made of it: an expected failure, or an expected failure that passed. */ readonly expectation?: ExpectationOutcome;
+  /**
+   * Passing cases per bin of error/tolerance (ratioHistogram.ts: 0, ≤1e-6, decades, ≤0.5, ≤1); the
+   * cases that failed (while shrinking) are `cases` minus their sum.
+   */
+  readonly ratioHistogram?: readonly number[];
 }
 
 /** A whole run. */

@@ -5,6 +5,7 @@ import type { Adapter } from '../contract.js';
 import type { Property, PropertyId } from '../property/property.js';
 import { specDocument } from '../spec/specDocument.js';
 import { replayCommand } from './replayCommand.js';
+import { RATIO_BIN_EDGES, ratioBin } from './ratioHistogram.js';
 import type { PropertyResult, Target } from './result.js';
 import { serializeCase } from './serializeCase.js';
 import { withTimeout } from './withTimeout.js';
@@ -40,6 +41,7 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
   const observations = new Set<string>();
   let cases = 0;
   let maxRatio = 0;
+  const histogram = RATIO_BIN_EDGES.map(() => 0);
   let firstFailure = -1;
   let budgetReached = false;
   const maxShrinks = r.maxShrinks ?? DEFAULT_MAX_SHRINKS;
@@ -62,13 +64,14 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
     try {
       const ratio = await r.property.check(kase, env);
       if (ratio > maxRatio) maxRatio = ratio;
+      histogram[ratioBin(ratio)]++;
     } catch (e) {
       if (firstFailure < 0) firstFailure = cases;
       throw e;
     }
   });
   const details = await fc.check(prop, { numRuns: r.runs, seed: r.seed, path: r.path, endOnFailure: false });
-  const base = { ...head, cases, maxRatio, durationMs: performance.now() - started, observations: [...observations].sort() };
+  const base = { ...head, cases, maxRatio, durationMs: performance.now() - started, observations: [...observations].sort(), ratioHistogram: histogram };
   if (!details.failed) return { ...base, verdict: 'pass' };
   const error = details.errorInstance;
   if (!(error instanceof CaseFailure)) {

@@ -5,11 +5,12 @@ import { renderJson } from '../../src/report/json.js';
 import { applyExpectations } from '../../src/expectations/applyExpectations.js';
 import { minimalResult, sampleResult } from './sampleResult.js';
 
-/** The sample as shard 2/3, with an expectation on its first failure, so that every optional member is set. */
+/** The sample as shard 2/3, with an expectation and a histogram on its first failure, so that every optional member is set. */
 function withExpectations() {
   const r = sampleResult();
   const applied = applyExpectations(r, [{ property: [r.results[1].property], reason: 'known' }], 'known.json');
-  return { ...applied, options: { ...applied.options, shard: { index: 2, count: 3, units: 12 } } };
+  const results = applied.results.map((x, k) => (k === 1 ? { ...x, ratioHistogram: [3, 0, 1, 0, 0, 2, 0, 0, 1] } : x));
+  return { ...applied, results, options: { ...applied.options, shard: { index: 2, count: 3, units: 12 } } };
 }
 
 const schema = JSON.parse(readFileSync(new URL('../../specs/report.schema.json', import.meta.url), 'utf8'));

@@ -68,13 +68,13 @@ describe('writeReports', () => {
 
 describe('parseFormats', () => {
   it('parses a comma-separated list', () => {
-    expect(REPORT_FORMATS).toEqual(['json', 'junit', 'md', 'github']);
+    expect(REPORT_FORMATS).toEqual(['json', 'junit', 'md', 'html', 'github']);
     expect(parseFormats('json')).toEqual(['json']);
     expect(parseFormats(' md, JUnit ,json,md,')).toEqual(['md', 'junit', 'json']);
   });
 
   it('names the known formats when a name is unknown or none is given', () => {
-    expect(() => parseFormats('json,html')).toThrow('unknown report format "html"; known formats: json, junit, md, github');
-    expect(() => parseFormats(' , ')).toThrow('no report format given; known formats: json, junit, md, github');
+    expect(() => parseFormats('json,pdf')).toThrow('unknown report format "pdf"; known formats: json, junit, md, html, github');
+    expect(() => parseFormats(' , ')).toThrow('no report format given; known formats: json, junit, md, html, github');
   });
 });

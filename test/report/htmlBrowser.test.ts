@@ -1,0 +1,70 @@
+/**
+ * The HTML report of a failing run (examples/transposed-adapter.mjs, Wᵀ·diag(σ')) in a real headless
+ * browser: Debian's Chromium driven by playwright-core (no browser download). It renders, fetches
+ * nothing, the failure has its three heatmaps, the transpose is visible in their colours, and a
+ * screenshot is taken. Without Chromium the test is skipped and says why, unless
+ * RNN_JAC_SPEC_REQUIRE_BROWSER=1 (.ci/run sets it and installs Chromium).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, ensureBuilt, removeReportDirs, reportDir } from '../cli/harness.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const required = process.env.RNN_JAC_SPEC_REQUIRE_BROWSER === '1';
+if (CHROMIUM === undefined && !required) console.warn('htmlBrowser.test.ts skipped: no Chromium (apt-get install chromium, or set CHROMIUM_PATH)');
+
+describe.skipIf(CHROMIUM === undefined && !required)('HTML report in headless Chromium', () => {
+  let dir: string;
+  beforeAll(() => {
+    ensureBuilt();
+    dir = reportDir();
+    const r = cli(['--adapter', './examples/transposed-adapter.mjs', '--properties', 'step-jacobian', '--dtype', 'float64', '--format', 'html,json', '--report', dir]);
+    expect(r.status).toBe(1);
+  });
+  afterAll(removeReportDirs);
+
+  it('renders the failure with expected, actual and difference heatmaps, fetches nothing, and takes a screenshot', async () => {
+    expect(CHROMIUM, 'Chromium is required here (RNN_JAC_SPEC_REQUIRE_BROWSER=1): apt-get install chromium').toBeDefined();
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+      const fetched: string[] = [];
+      await page.route('**/*', (route) => {
+        const url = route.request().url();
+        if (!url.startsWith('file:')) fetched.push(url);
+        return url.startsWith('file:') ? route.continue() : route.abort();
+      });
+      const file = join(dir, 'rnn-jac-spec.html');
+      await page.goto(pathToFileURL(file).href);
+      expect(await page.title()).toBe('rnn-jac-spec report: transposed');
+      const failure = page.locator('section.failure').first();
+      await expect(failure.locator('h3').textContent()).resolves.toContain('step-jacobian (RJS-STEP) on transposed/default/default/float64');
+      const kinds = await failure.locator('svg.heatmap').evaluateAll((svgs) => svgs.map((s) => s.getAttribute('data-kind')));
+      expect(kinds).toEqual(['expected', 'actual', 'difference']);
+      // The shrunk case is 2×2 with W = [[0, 0.5], [0, 0]]: expected has its one red cell at [0, 1],
+      // the transposed actual at [1, 0], and the difference is blue and red there.
+      const fills = await failure.locator('svg.heatmap').evaluateAll((svgs) => svgs.map((s) => [...s.querySelectorAll('rect[width]:not([fill="none"])')].map((r) => (globalThis as unknown as { getComputedStyle(e: unknown): { fill: string } }).getComputedStyle(r).fill)));
+      const rgb = (c: string) => /^rgb\((\d+), (\d+), (\d+)\)$/.exec(c)!.slice(1).map(Number);
+      const red = (c: string) => { const [r, g, b] = rgb(c); return r > 150 && g < 120 && b < 120; };
+      const blue = (c: string) => { const [r, , b] = rgb(c); return b > 150 && r < 120; };
+      expect(fills.map((f) => f.length)).toEqual([4, 4, 4]);
+      expect(fills[0].map(red)).toEqual([false, true, false, false]);
+      expect(fills[1].map(red)).toEqual([false, false, true, false]);
+      expect(fills[2].map(blue)).toEqual([false, true, false, false]);
+      expect(fills[2].map(red)).toEqual([false, false, true, false]);
+      await expect(failure.locator('.diagnosis').textContent()).resolves.toMatch(/Diagnosis: transpose-W/);
+      await expect(page.locator('svg.histogram').count()).resolves.toBeGreaterThan(0);
+      const shot = join(dir, 'heatmaps.png');
+      await failure.locator('.heatmaps').screenshot({ path: shot });
+      const png = readFileSync(shot);
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      expect(png.length).toBeGreaterThan(1000);
+      expect(fetched).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+});
