@@ -33,6 +33,7 @@ export interface Progress {
   /** Property × target index (1-based) and how many there are. */ readonly step: number; readonly steps: number;
   /** What runs now, e.g. `step-jacobian float32`. */ readonly label: string;
   /** Cases run so far in this step. */ readonly cases: number;
+  /** Cases each step generates (`runs`; shrinking a failure adds more). */ readonly runs: number;
 }
 
 /** A run option the adapter cannot honour: the CLI turns it into exit code 2. */
@@ -87,7 +88,7 @@ export async function run(o: RunOptions): Promise<RunResult> {
     const constraints: CaseConstraints = { maxN: o.maxN, maxT: o.maxT, maxM: Math.min(8, o.maxN), dtype: target.dtype, forms, activations: supported, scope };
     const label = `${id} ${target.variant !== undefined ? target.variant + ' ' : ''}${target.dtype}`;
     const step = results.length + 1;
-    o.onProgress?.({ step, steps, label, cases: 0 });
+    o.onProgress?.({ step, steps, label, cases: 0, runs: o.runs });
     if (supported.length === 0) {
       results.push(notApplicable(id, target, `the adapter supports no catalogue activation (it lists: ${o.adapter.activations.join(', ') || 'none'})`));
       continue;
@@ -96,7 +97,7 @@ export async function run(o: RunOptions): Promise<RunResult> {
       await runProperty({
         id, property: properties[id], adapter: o.adapter, adapterSpec: o.adapterSpec, target, constraints,
         runs: o.runs, seed: o.seed, path: o.path, timeoutMs: o.timeoutMs, opts: o.opts, maxShrinks: o.maxShrinks,
-        onCase: (cases) => o.onProgress?.({ step, steps, label, cases }),
+        onCase: (cases) => o.onProgress?.({ step, steps, label, cases, runs: o.runs }),
       }),
     );
   }
