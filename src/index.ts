@@ -21,6 +21,7 @@ export { writeReports, parseFormats, REPORT_FORMATS, type ReportFormat } from '.
 export { renderGithubAnnotations } from './report/github.js';
 export { renderHtml } from './report/html.js';
 export { MergeError, mergeReports } from './report/mergeReports.js';
+export { goldenVectors, GOLDEN_PROPERTIES, type GoldenFile, type GoldenVector, type GoldenOutput, type GoldenIndex } from './vectors/goldenVectors.js';
 export { applyExpectations, expectationNote, failingResults } from './expectations/applyExpectations.js';
 export { ExpectationsError, loadExpectations, parseExpectations } from './expectations/parseExpectations.js';
 export type { Expectation, ExpectationOutcome } from './expectations/expectation.js';

@@ -16,6 +16,7 @@ import { run, RunSetupError } from '../runner/run.js';
 import { packageVersion } from '../spec/packageRoot.js';
 import { parseCliOptions } from './cliOptions.js';
 import { mergeCommand } from './mergeCommand.js';
+import { vectorsCommand } from './vectorsCommand.js';
 import { progressLine } from './progressLine.js';
 import { summary } from './summary.js';
 import { listing, usage } from './usage.js';
@@ -24,6 +25,7 @@ import { UsageError } from './usageError.js';
 /** Runs the CLI on argv (without node and script) and resolves to the exit code. */
 export async function main(argv: readonly string[], out = process.stdout, err = process.stderr): Promise<number> {
   if (argv[0] === 'merge') return mergeCommand(argv.slice(1), out, err);
+  if (argv[0] === 'vectors') return vectorsCommand(argv.slice(1), out, err);
   let adapter: Adapter | undefined;
   try {
     const o = parseCliOptions(argv);

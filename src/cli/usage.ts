@@ -6,6 +6,7 @@ import { DEFAULTS } from './cliOptions.js';
 export function usage(): string {
   return `Usage: rnn-jac-spec --adapter NAME|PATH [options]
        rnn-jac-spec merge REPORT... [--report DIR] [--format LIST]
+       rnn-jac-spec vectors --out DIR [--seed S]   (golden vectors for frameworks outside Node)
 
 Checks that an autodiff framework computes the Jacobians of a recurrent network as the spec says
 (specs/SPEC.md): one-step, input and sequence Jacobians, BPTT gradients, VJP/JVP, forward states.
