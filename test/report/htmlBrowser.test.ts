@@ -62,6 +62,29 @@ describe.skipIf(CHROMIUM === undefined && !required)('HTML report in headless Ch
       const png = readFileSync(shot);
       expect(png.subarray(1, 4).toString()).toBe('PNG');
       expect(png.length).toBeGreaterThan(1000);
+      // The screenshot itself shows the cells: decode it in the browser and count red and blue pixels.
+      await page.setContent(`<canvas id="c"></canvas><img id="i" src="data:image/png;base64,${png.toString('base64')}">`);
+      const counts = await page.evaluate(async () => {
+        const d = (globalThis as unknown as { document: { getElementById(id: string): any } }).document;
+        const img = d.getElementById('i');
+        await img.decode();
+        const canvas = d.getElementById('c');
+        [canvas.width, canvas.height] = [img.naturalWidth, img.naturalHeight];
+        const ctx = canvas.getContext('2d');
+        ctx.drawImage(img, 0, 0);
+        const px = ctx.getImageData(0, 0, canvas.width, canvas.height).data as Uint8ClampedArray;
+        let red = 0;
+        let blue = 0;
+        for (let k = 0; k < px.length; k += 4) {
+          if (px[k] > 150 && px[k + 1] < 60 && px[k + 2] < 80) red++;
+          if (px[k + 2] > 150 && px[k] < 60) blue++;
+        }
+        return { red, blue, width: canvas.width };
+      });
+      // Three heatmaps side by side, each 2×2 cells of 64 px: red cells in all three, a blue one in the difference.
+      expect(counts.width).toBeGreaterThan(3 * 128);
+      expect(counts.red).toBeGreaterThan(3 * 50 * 50);
+      expect(counts.blue).toBeGreaterThan(50 * 50);
       expect(fetched).toEqual([]);
     } finally {
       await browser.close();
