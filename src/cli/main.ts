@@ -7,18 +7,16 @@
  */
 import { AdapterLoadError, loadAdapter } from '../adapters/loadAdapter.js';
 import type { Adapter } from '../contract.js';
-import { applyExpectations, failingResults } from '../expectations/applyExpectations.js';
+import { applyExpectations } from '../expectations/applyExpectations.js';
 import { ExpectationsError, loadExpectations } from '../expectations/parseExpectations.js';
 import { PROPERTY_IDS } from '../property/properties.js';
-import { renderGithubAnnotations } from '../report/github.js';
-import { writeReports } from '../report/writeReports.js';
 import { run, RunSetupError } from '../runner/run.js';
 import { packageVersion } from '../spec/packageRoot.js';
 import { parseCliOptions } from './cliOptions.js';
 import { mergeCommand } from './mergeCommand.js';
 import { vectorsCommand } from './vectorsCommand.js';
 import { progressLine } from './progressLine.js';
-import { summary } from './summary.js';
+import { reportRun } from './reportRun.js';
 import { listing, usage } from './usage.js';
 import { UsageError } from './usageError.js';
 
@@ -42,11 +40,7 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
       timeoutMs: o.timeoutMs, maxShrinks: o.maxShrinks, shard: o.shard, opts: o.opts, onProgress: progress.onProgress,
     }).finally(progress.done);
     const result = expectations === undefined ? ran : applyExpectations(ran, expectations, o.expectations!);
-    out.write(summary(result) + '\n');
-    if (o.formats.includes('github')) out.write(renderGithubAnnotations(result));
-    const written = await writeReports(o.report, result, o.formats);
-    if (written.length > 0) out.write(`Reports: ${written.join(', ')}\n`);
-    return failingResults(result).length > 0 ? 1 : 0;
+    return await reportRun(result, o.report, o.formats, out);
   } catch (e) {
     if (e instanceof UsageError) return void err.write(`rnn-jac-spec: ${e.message}\nRun 'rnn-jac-spec --help' for the options.\n`), 2;
     if (e instanceof AdapterLoadError || e instanceof RunSetupError || e instanceof ExpectationsError) return void err.write(`rnn-jac-spec: ${e.message}\n`), 2;

@@ -8,13 +8,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { failingResults } from '../expectations/applyExpectations.js';
-import { renderGithubAnnotations } from '../report/github.js';
 import { MergeError, mergeReports } from '../report/mergeReports.js';
-import { parseFormats, REPORT_FILE_NAMES, writeReports } from '../report/writeReports.js';
+import { parseFormats, REPORT_FILE_NAMES } from '../report/writeReports.js';
 import type { RunResult } from '../runner/result.js';
 import { DEFAULTS } from './cliOptions.js';
-import { summary } from './summary.js';
+import { reportRun } from './reportRun.js';
 import { UsageError } from './usageError.js';
 
 /** Reads one shard report: a JSON report file, or a report directory holding rnn-jac-spec.json. */
@@ -51,12 +49,7 @@ export async function mergeCommand(argv: readonly string[], out: NodeJS.Writable
     } catch (e) {
       throw new UsageError(e instanceof Error ? e.message : String(e));
     }
-    const merged = mergeReports(parsed.positionals.map(readShard));
-    out.write(`${summary(merged)}\n`);
-    if (formats.includes('github')) out.write(renderGithubAnnotations(merged));
-    const written = await writeReports(parsed.values.report ?? DEFAULTS.report, merged, formats);
-    if (written.length > 0) out.write(`Reports: ${written.join(', ')}\n`);
-    return failingResults(merged).length > 0 ? 1 : 0;
+    return await reportRun(mergeReports(parsed.positionals.map(readShard)), parsed.values.report ?? DEFAULTS.report, formats, out);
   } catch (e) {
     if (e instanceof UsageError) return void err.write(`rnn-jac-spec merge: ${e.message}\n`), 2;
     if (e instanceof MergeError) return void err.write(`rnn-jac-spec merge: ${e.message}\n`), 2;

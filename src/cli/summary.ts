@@ -1,15 +1,9 @@
 import { expectationNote, failingResults } from '../expectations/applyExpectations.js';
 import { describeFailure } from '../report/describeFailure.js';
-import type { PropertyResult } from '../runner/result.js';
 import { formatDuration } from '../report/format.js';
 import { targetLabel } from '../report/targetLabel.js';
+import { verdictWord } from '../report/verdictWord.js';
 import type { RunResult } from '../runner/result.js';
-
-/** The verdict column: PASS, FAIL or n/a, and XFAIL / XPASS where an expectation file speaks (as pytest has them). */
-function verdictWord(p: PropertyResult): string {
-  if (p.expectation !== undefined) return p.expectation.outcome === 'expected-failure' ? 'XFAIL' : 'XPASS';
-  return p.verdict === 'not-applicable' ? 'n/a' : p.verdict.toUpperCase();
-}
 
 function table(rows: readonly string[][]): string {
   const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));

@@ -1,4 +1,5 @@
 import type { PropertyResult, RunResult } from '../runner/result.js';
+import { failsRun, summarize } from '../runner/summarize.js';
 import { SELECTORS, type Expectation } from './expectation.js';
 
 /** Whether every selector of `e` admits the result (a missing selector admits anything). */
@@ -24,13 +25,7 @@ export function applyExpectations(result: RunResult, expectations: readonly Expe
     if (e === undefined) return r;
     return { ...r, expectation: { outcome: r.verdict === 'fail' ? 'expected-failure' : 'unexpected-pass', reason: e.reason } };
   });
-  const count = (o: string) => results.filter((r) => r.expectation?.outcome === o).length;
-  return {
-    ...result,
-    options: { ...result.options, expectations: source },
-    results,
-    summary: { ...result.summary, expectedFailures: count('expected-failure'), unexpectedPasses: count('unexpected-pass') },
-  };
+  return { ...result, options: { ...result.options, expectations: source }, results, summary: summarize(results, true) };
 }
 
 /**
@@ -39,7 +34,7 @@ export function applyExpectations(result: RunResult, expectations: readonly Expe
  * @returns those results, in report order
  */
 export function failingResults(result: RunResult): PropertyResult[] {
-  return result.results.filter((r) => (r.verdict === 'fail' && r.expectation === undefined) || r.expectation?.outcome === 'unexpected-pass');
+  return result.results.filter(failsRun);
 }
 
 /**

@@ -13,6 +13,7 @@ import { escapeXmlAttribute as attr, escapeXmlText as text } from './escapeXml.j
 import { formatDuration, formatNumber } from './format.js';
 import { heatmapSvg, histogramSvg, scaleOf } from './heatmapSvg.js';
 import { targetLabel } from './targetLabel.js';
+import { verdictWord } from './verdictWord.js';
 
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:1100px;padding:0 1em;color:#222}
 h1{font-size:1.5em}h2{margin-top:2em;border-bottom:1px solid #ccc}h3{font-size:1.1em;margin-bottom:.3em}
@@ -22,13 +23,8 @@ th{background:#f4f4f4}.num{text-align:right;white-space:nowrap}.pass{color:#1a7f
 .heatmaps{display:flex;gap:1.5em;flex-wrap:wrap;align-items:flex-start}figure{margin:0}figcaption{font-size:.85em;color:#555;max-width:270px}
 .failure{border-left:4px solid #b2182b;padding-left:1em;margin:1.5em 0}.diagnosis{background:#fff5f5;padding:.4em .6em}`;
 
-/** The verdict word and its CSS class, with an expectation's outcome. */
-function verdictOf(r: PropertyResult): [string, string] {
-  if (r.expectation?.outcome === 'expected-failure') return ['XFAIL', 'xfail'];
-  if (r.expectation?.outcome === 'unexpected-pass') return ['XPASS', 'fail'];
-  if (r.verdict === 'not-applicable') return ['n/a', 'na'];
-  return r.verdict === 'pass' ? ['PASS', 'pass'] : ['FAIL', 'fail'];
-}
+/** The CSS class of each verdict word. */
+const VERDICT_CLASS = { PASS: 'pass', FAIL: 'fail', 'n/a': 'na', XFAIL: 'xfail', XPASS: 'fail' } as const;
 
 /** The histogram cell: passing cases per bin of error/tolerance, and the failing cases in red. */
 function histogramCell(r: PropertyResult): string {
@@ -39,7 +35,8 @@ function histogramCell(r: PropertyResult): string {
 
 function resultsTable(result: RunResult): string {
   const rows = result.results.map((r) => {
-    const [word, cls] = verdictOf(r);
+    const word = verdictWord(r);
+    const cls = VERDICT_CLASS[word];
     const why = r.reason ?? expectationNote(r);
     return `<tr><td>${text(r.property)}</td><td>${text(r.rule)}</td><td><code>${text(targetLabel(r.target))}</code></td>` +
       `<td class="${cls}"${why !== undefined ? ` title="${attr(why)}"` : ''}>${word}</td><td class="num">${r.cases}</td>` +

@@ -5,6 +5,7 @@
  */
 import type { PropertyResult, RunResult } from '../runner/result.js';
 import { expectationNote } from '../expectations/applyExpectations.js';
+import { failsRun } from '../runner/summarize.js';
 import { describeFailure } from './describeFailure.js';
 import { escapeXmlAttribute as attr, escapeXmlText as text } from './escapeXml.js';
 import { targetLabel, targetParts } from './targetLabel.js';
@@ -26,7 +27,7 @@ function seconds(ms: number): string {
 function count(results: readonly PropertyResult[]): Counts {
   return {
     tests: results.length,
-    failures: results.filter((r) => (r.verdict === 'fail' && r.expectation === undefined) || r.expectation?.outcome === 'unexpected-pass').length,
+    failures: results.filter(failsRun).length,
     skipped: results.filter((r) => r.verdict === 'not-applicable' || r.expectation?.outcome === 'expected-failure').length,
     ms: results.reduce((s, r) => s + (Number.isFinite(r.durationMs) && r.durationMs > 0 ? r.durationMs : 0), 0),
   };

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import type { RunResult } from '../runner/result.js';
+import { summarize } from '../runner/summarize.js';
 
 /** Shard reports that do not make one run: overlaps, gaps, or different runs. The message says which. */
 export class MergeError extends Error {
@@ -54,8 +55,6 @@ export function mergeReports(reports: readonly { readonly name: string; readonly
   // Unit k went to shard k mod count + 1, as its (k div count)-th result.
   const results = Array.from({ length: units }, (_, k) => byIndex.get((k % count) + 1)!.report.results[Math.floor(k / count)]);
   const { shard: _shard, ...options } = first.report.options;
-  const count_ = (v: string) => results.filter((r) => r.verdict === v).length;
-  const outcome = (o: string) => results.filter((r) => r.expectation?.outcome === o).length;
   const all = reports.map((r) => r.report);
   return {
     ...first.report,
@@ -63,9 +62,6 @@ export function mergeReports(reports: readonly { readonly name: string; readonly
     startedAt: all.map((r) => r.startedAt).sort()[0],
     durationMs: all.reduce((s, r) => s + r.durationMs, 0),
     results,
-    summary: {
-      pass: count_('pass'), fail: count_('fail'), notApplicable: count_('not-applicable'), cases: results.reduce((s, r) => s + r.cases, 0),
-      ...(options.expectations !== undefined ? { expectedFailures: outcome('expected-failure'), unexpectedPasses: outcome('unexpected-pass') } : {}),
-    },
+    summary: summarize(results, options.expectations !== undefined),
   };
 }

@@ -7,6 +7,7 @@ import { packageVersion } from '../spec/packageRoot.js';
 import { specDocument } from '../spec/specDocument.js';
 import type { PropertyResult, RunResult, Target } from './result.js';
 import { runProperty } from './runProperty.js';
+import { summarize } from './summarize.js';
 
 /** Everything a run needs; the CLI builds it from its arguments. */
 export interface RunOptions {
@@ -101,7 +102,6 @@ export async function run(o: RunOptions): Promise<RunResult> {
       }),
     );
   }
-  const count = (v: PropertyResult['verdict']): number => results.filter((r) => r.verdict === v).length;
   return {
     reportVersion: 1,
     tool: { name: 'rnn-jac-spec', version: packageVersion(), specVersion: specDocument().specVersion },
@@ -117,7 +117,7 @@ export async function run(o: RunOptions): Promise<RunResult> {
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
     results,
-    summary: { pass: count('pass'), fail: count('fail'), notApplicable: count('not-applicable'), cases: results.reduce((s, r) => s + r.cases, 0) },
+    summary: summarize(results),
   };
 }
 

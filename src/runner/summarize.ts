@@ -1,0 +1,28 @@
+import type { PropertyResult, RunResult } from './result.js';
+
+/**
+ * Whether a result fails the run: a failure no expectation lists, or a listed failure that passed.
+ * @param r - a property result
+ */
+export function failsRun(r: PropertyResult): boolean {
+  return (r.verdict === 'fail' && r.expectation === undefined) || r.expectation?.outcome === 'unexpected-pass';
+}
+
+/**
+ * The summary of a run's results: verdict counts and cases, and with `expectations` the outcomes an
+ * expectation file gave them. One counting for run(), applyExpectations() and mergeReports().
+ * @param results - the results
+ * @param expectations - whether an expectation file was applied
+ */
+export function summarize(results: readonly PropertyResult[], expectations = false): RunResult['summary'] {
+  const count = (p: (r: PropertyResult) => boolean) => results.filter(p).length;
+  return {
+    pass: count((r) => r.verdict === 'pass'),
+    fail: count((r) => r.verdict === 'fail'),
+    notApplicable: count((r) => r.verdict === 'not-applicable'),
+    cases: results.reduce((s, r) => s + r.cases, 0),
+    ...(expectations
+      ? { expectedFailures: count((r) => r.expectation?.outcome === 'expected-failure'), unexpectedPasses: count((r) => r.expectation?.outcome === 'unexpected-pass') }
+      : {}),
+  };
+}
