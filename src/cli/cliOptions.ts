@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Dtype } from '../contract.js';
 import { PROPERTY_IDS } from '../property/properties.js';
 import type { PropertyId } from '../property/property.js';
@@ -30,7 +30,29 @@ export interface CliOptions {
   /** `--opt key=value`, with `backend` from `--backend`. */ readonly opts: Readonly<Record<string, string>>;
 }
 
-function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+/**
+ * node:util's parseArgs (strict, its default), its errors turned into UsageError (without Node's error-code
+ * prefix): the one argv parser of the run, `merge` and `vectors` commands.
+ */
+export function parseArgv<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config); // strict by default: unknown options and missing values throw
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message.replace(/^TypeError \[[A-Z_]+\]: /, '') : String(err));
+  }
+}
+
+/** `--format`, as a UsageError when it names an unknown format (default: {@link DEFAULTS}.format). */
+export function formatsOf(csv: string | undefined): ReportFormat[] {
+  try {
+    return parseFormats(csv ?? DEFAULTS.format);
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+/** An integer option in [min, max], or `fallback` when absent; UsageError otherwise. */
+export function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
   if (raw === undefined) return fallback;
   if (!/^-?\d+$/.test(raw.trim())) throw new UsageError(`--${name} must be an integer, got '${raw}'`);
   const v = Number(raw);
@@ -58,23 +80,17 @@ function shard(raw: string | undefined): { index: number; count: number } | unde
 
 /** Parses argv (without node and script). Throws UsageError with a message that says what is wrong. */
 export function parseCliOptions(argv: readonly string[]): CliOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        adapter: { type: 'string', short: 'a' }, backend: { type: 'string' }, variant: { type: 'string' }, dtype: { type: 'string' },
-        properties: { type: 'string', short: 'p' }, runs: { type: 'string' }, seed: { type: 'string' }, replay: { type: 'string' },
-        'max-n': { type: 'string' }, 'max-t': { type: 'string' }, report: { type: 'string' }, format: { type: 'string' },
-        timeout: { type: 'string' }, 'max-shrinks': { type: 'string' }, expectations: { type: 'string' }, shard: { type: 'string' }, opt: { type: 'string', multiple: true },
-        list: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
-      },
-    });
-  } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message.replace(/^TypeError \[[A-Z_]+\]: /, '') : String(err));
-  }
+  const parsed = parseArgv({
+    args: [...argv],
+    allowPositionals: false,
+    options: {
+      adapter: { type: 'string', short: 'a' }, backend: { type: 'string' }, variant: { type: 'string' }, dtype: { type: 'string' },
+      properties: { type: 'string', short: 'p' }, runs: { type: 'string' }, seed: { type: 'string' }, replay: { type: 'string' },
+      'max-n': { type: 'string' }, 'max-t': { type: 'string' }, report: { type: 'string' }, format: { type: 'string' },
+      timeout: { type: 'string' }, 'max-shrinks': { type: 'string' }, expectations: { type: 'string' }, shard: { type: 'string' }, opt: { type: 'string', multiple: true },
+      list: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
+    },
+  });
   const v = parsed.values;
   const mode = v.help === true ? 'help' : v.version === true ? 'version' : v.list === true ? 'list' : 'run';
   if (mode === 'run' && v.adapter === undefined) throw new UsageError('--adapter is required: a built-in name (e.g. reference) or the path of an adapter module');
@@ -94,12 +110,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     opts[kv.slice(0, i)] = kv.slice(i + 1);
   }
   if (v.backend !== undefined) opts.backend = v.backend;
-  let formats: ReportFormat[];
-  try {
-    formats = parseFormats(v.format ?? DEFAULTS.format);
-  } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
-  }
+  const formats = formatsOf(v.format);
   return {
     mode, adapter: v.adapter, backend: v.backend, variant: v.variant, dtype: v.dtype as Dtype | undefined,
     properties: properties(v.properties),

@@ -7,11 +7,10 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { MergeError, mergeReports } from '../report/mergeReports.js';
-import { parseFormats, REPORT_FILE_NAMES } from '../report/writeReports.js';
+import { REPORT_FILE_NAMES } from '../report/writeReports.js';
 import type { RunResult } from '../runner/result.js';
-import { DEFAULTS } from './cliOptions.js';
+import { DEFAULTS, formatsOf, parseArgv } from './cliOptions.js';
 import { reportRun } from './reportRun.js';
 import { UsageError } from './usageError.js';
 
@@ -36,19 +35,9 @@ function readShard(path: string): { name: string; report: RunResult } {
 /** Runs `merge` on its arguments (after the word `merge`) and resolves to the exit code. */
 export async function mergeCommand(argv: readonly string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   try {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: [...argv], strict: true, allowPositionals: true, options: { report: { type: 'string' }, format: { type: 'string' } } });
-    } catch (e) {
-      throw new UsageError(e instanceof Error ? e.message.replace(/^TypeError \[[A-Z_]+\]: /, '') : String(e));
-    }
+    const parsed = parseArgv({ args: [...argv], allowPositionals: true, options: { report: { type: 'string' }, format: { type: 'string' } } });
     if (parsed.positionals.length === 0) throw new UsageError('merge needs the reports of the shards: rnn-jac-spec merge REPORT... [--report DIR] [--format LIST]');
-    let formats;
-    try {
-      formats = parseFormats(parsed.values.format ?? DEFAULTS.format);
-    } catch (e) {
-      throw new UsageError(e instanceof Error ? e.message : String(e));
-    }
+    const formats = formatsOf(parsed.values.format);
     return await reportRun(mergeReports(parsed.positionals.map(readShard)), parsed.values.report ?? DEFAULTS.report, formats, out);
   } catch (e) {
     if (e instanceof UsageError) return void err.write(`rnn-jac-spec merge: ${e.message}\n`), 2;

@@ -5,24 +5,17 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { atomicWriteFile } from '../report/atomicWrite.js';
 import { goldenVectors } from '../vectors/goldenVectors.js';
-import { DEFAULTS } from './cliOptions.js';
+import { DEFAULTS, integer, parseArgv } from './cliOptions.js';
 import { UsageError } from './usageError.js';
 
 /** Runs `vectors` on its arguments (after the word `vectors`) and resolves to the exit code. */
 export async function vectorsCommand(argv: readonly string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   try {
-    let v;
-    try {
-      v = parseArgs({ args: [...argv], strict: true, allowPositionals: false, options: { out: { type: 'string' }, seed: { type: 'string' } } }).values;
-    } catch (e) {
-      throw new UsageError(e instanceof Error ? e.message.replace(/^TypeError \[[A-Z_]+\]: /, '') : String(e));
-    }
+    const v = parseArgv({ args: [...argv], options: { out: { type: 'string' }, seed: { type: 'string' } } }).values;
     if (v.out === undefined) throw new UsageError('vectors needs --out DIR, the directory to write the golden vectors to');
-    if (v.seed !== undefined && !/^-?\d+$/.test(v.seed.trim())) throw new UsageError(`--seed must be an integer, got '${v.seed}'`);
-    const { index, files } = goldenVectors(v.seed === undefined ? DEFAULTS.seed : Number(v.seed));
+    const { index, files } = goldenVectors(integer('seed', v.seed, DEFAULTS.seed, -(2 ** 31), 2 ** 31 - 1));
     // One vector per line: diffable, and still plain JSON.
     const texts = [
       { path: join(v.out, 'index.json'), text: `${JSON.stringify(index, null, 2)}\n` },

@@ -1,7 +1,5 @@
-import fc from 'fast-check';
 import { gammaK } from '../bound/bounded.js';
-import { entries } from '../arbitrary/entry.js';
-import { stepCase, type GeneratedStepCase } from '../arbitrary/stepCase.js';
+import { adjointCase, type AdjointCase } from '../arbitrary/adjointCase.js';
 import { CaseFailure } from '../check/caseFailure.js';
 import { toFloat64 } from '../check/toFloat64.js';
 import { diagnose } from '../diagnosis/diagnose.js';
@@ -12,11 +10,7 @@ import { unitRoundoff } from '../model/precision.js';
 import { missing, notForFiniteDifference, offers, type Property } from './property.js';
 import { matrixData } from './verify.js';
 
-/** An adjoint case: a step case and the vectors v (cotangent) and w (tangent). */
-export interface AdjointCase extends GeneratedStepCase {
-  /** Cotangent v, length n. */ readonly v: Float64Array;
-  /** Tangent w, length n. */ readonly w: Float64Array;
-}
+export type { AdjointCase } from '../arbitrary/adjointCase.js';
 
 function dot(a: ArrayLike<number>, b: ArrayLike<number>, abs = false): number {
   let s = 0;
@@ -32,10 +26,7 @@ function dot(a: ArrayLike<number>, b: ArrayLike<number>, abs = false): number {
 export const adjoint: Property<AdjointCase> = {
   id: 'adjoint',
   notApplicable: (a, c) => missing(a, c.scope, 'vjp') ?? notForFiniteDifference(a, c.scope, 'jvp'),
-  arbitrary: (c) =>
-    stepCase(c).chain((s) =>
-      fc.record({ v: entries(s.n, { bound: 1, dtype: c.dtype }), w: entries(s.n, { bound: 1, dtype: c.dtype }) }).map((vw) => ({ ...s, ...vw })),
-    ),
+  arbitrary: (c) => adjointCase(c),
   async check(c, env) {
     const a = env.adapter;
     const kase = { ...c, variant: env.variant };

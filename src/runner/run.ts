@@ -74,6 +74,16 @@ export function shardOf<T>(units: readonly T[], shard: RunOptions['shard']): T[]
   return shard === undefined ? [...units] : units.filter((_, k) => k % shard.count === shard.index - 1);
 }
 
+/**
+ * The case constraints of a target: its variant's forms, activations and scope, at sizes up to
+ * `maxN` (m up to min(8, maxN)) and `maxT`. `supported` is empty when the adapter lists no catalogue
+ * activation the target covers.
+ */
+export function caseConstraintsOf(a: Adapter, target: Target, maxN: number, maxT: number): { constraints: CaseConstraints; supported: string[] } {
+  const { forms, supported, scope } = scopeOf(a, target.variant, target.dtype);
+  return { constraints: { maxN, maxT, maxM: Math.min(8, maxN), dtype: target.dtype, forms, activations: supported, scope }, supported };
+}
+
 /** Runs every chosen property on every target (or the units of one shard) and collects the results. */
 export async function run(o: RunOptions): Promise<RunResult> {
   const startedAt = new Date();
@@ -85,8 +95,7 @@ export async function run(o: RunOptions): Promise<RunResult> {
   const steps = mine.length;
   const results: PropertyResult[] = [];
   for (const { target, id } of mine) {
-    const { forms, supported, scope } = scopeOf(o.adapter, target.variant, target.dtype);
-    const constraints: CaseConstraints = { maxN: o.maxN, maxT: o.maxT, maxM: Math.min(8, o.maxN), dtype: target.dtype, forms, activations: supported, scope };
+    const { constraints, supported } = caseConstraintsOf(o.adapter, target, o.maxN, o.maxT);
     const label = `${id} ${target.variant !== undefined ? target.variant + ' ' : ''}${target.dtype}`;
     const step = results.length + 1;
     o.onProgress?.({ step, steps, label, cases: 0, runs: o.runs });

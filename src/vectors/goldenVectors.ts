@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check';
 import { activations } from '../activation/activations.js';
-import { entries } from '../arbitrary/entry.js';
+import { adjointCase } from '../arbitrary/adjointCase.js';
 import { lossCase, sequenceCase } from '../arbitrary/sequenceCase.js';
 import { stepCase } from '../arbitrary/stepCase.js';
 import type { Bounded } from '../bound/bounded.js';
@@ -45,7 +45,7 @@ export interface GoldenFile {
 /** Sizes of the golden cases: small, so that every entry can be read. */
 const SIZES = { maxN: 4, maxM: 3, maxT: 3 } as const;
 
-type Gen = (form: Form, activation: string, dtype: Dtype) => fc.Arbitrary<{ kase: Record<string, unknown>; outputs: Record<string, Bounded> }>;
+type Gen = (form: Form, activation: string, dtype: Dtype) => fc.Arbitrary<{ kase: object; outputs: Record<string, Bounded> }>;
 
 /**
  * The properties with a closed form, and how their vectors are made. kink-subgradient (an interval
@@ -79,11 +79,11 @@ const GENERATORS: Readonly<Record<string, { property: string; rule: string; outp
   },
   vjp: {
     property: 'adjoint', rule: 'RJS-ADJ', outputs: { vjp: 'Jᵀ·v for J = ∂x_t/∂x_{t-1} and v = case.v: n×1' },
-    gen: (form, a, dtype) => withVector(form, a, dtype).map((c) => ({ kase: c, outputs: { vjp: expectedVjp(c, c.v) } })),
+    gen: (form, a, dtype) => adjointCase(constraints(form, a, dtype)).map((c) => ({ kase: c, outputs: { vjp: expectedVjp(c, c.v) } })),
   },
   jvp: {
     property: 'adjoint', rule: 'RJS-ADJ', outputs: { jvp: 'J·w for J = ∂x_t/∂x_{t-1} and w = case.w: n×1' },
-    gen: (form, a, dtype) => withVector(form, a, dtype).map((c) => ({ kase: c, outputs: { jvp: expectedJvp(c, c.w) } })),
+    gen: (form, a, dtype) => adjointCase(constraints(form, a, dtype)).map((c) => ({ kase: c, outputs: { jvp: expectedJvp(c, c.w) } })),
   },
 };
 
@@ -94,16 +94,11 @@ function constraints(form: Form, activation: string, dtype: Dtype) {
   return { ...SIZES, dtype, forms: [form], activations: [activation] };
 }
 
-function withVector(form: Form, activation: string, dtype: Dtype) {
-  return stepCase(constraints(form, activation, dtype)).chain((s) =>
-    fc.record({ v: entries(s.n, { bound: 1, dtype }), w: entries(s.n, { bound: 1, dtype }) }).map((vw) => ({ ...s, ...vw })));
-}
-
 /**
  * The first drawn case that can tell layouts apart: n, m ≥ 2, a W that is not symmetric, and no
  * output that is all zeros (fast-check's first draws are its smallest, often W = 0); else the last.
  */
-function informative<T extends { kase: Record<string, unknown>; outputs: Record<string, Bounded> }>(drawn: readonly T[]): T {
+function informative<T extends { kase: object; outputs: Record<string, Bounded> }>(drawn: readonly T[]): T {
   const good = (d: T) => {
     const { n, m, W } = d.kase as { n: number; m: number; W: Float64Array };
     const asymmetric = Array.from({ length: n * n }, (_, k) => W[k] !== W[(k % n) * n + Math.floor(k / n)]).some(Boolean);

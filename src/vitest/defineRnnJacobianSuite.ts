@@ -8,11 +8,10 @@
  */
 import { test } from '@fast-check/vitest';
 import { describe } from 'vitest';
-import type { CaseConstraints } from '../arbitrary/caseConstraints.js';
 import type { Adapter, Dtype } from '../contract.js';
 import { properties, PROPERTY_IDS } from '../property/properties.js';
 import type { Property, PropertyId } from '../property/property.js';
-import { scopeOf, targetsOf } from '../runner/run.js';
+import { caseConstraintsOf, targetsOf } from '../runner/run.js';
 import { withTimeout } from '../runner/withTimeout.js';
 
 /** What {@link defineRnnJacobianSuite} takes. */
@@ -39,8 +38,7 @@ export function defineRnnJacobianSuite(o: RnnJacobianSuiteOptions): void {
   const ids = o.properties ?? PROPERTY_IDS;
   describe(`rnn-jac-spec: ${adapter.name}`, () => {
     for (const target of targetsOf({ adapter, adapterSpec: adapter.name, variant: o.variant, dtype: o.dtype, properties: ids, runs, seed, maxN, maxT, timeoutMs: 0, opts: {} })) {
-      const { forms, supported, scope } = scopeOf(adapter, target.variant, target.dtype);
-      const constraints: CaseConstraints = { maxN, maxT, maxM: Math.min(8, maxN), dtype: target.dtype, forms, activations: supported, scope };
+      const { constraints, supported } = caseConstraintsOf(adapter, target, maxN, maxT);
       for (const id of ids) {
         const property = properties[id] as Property<unknown>;
         const name = `${id} ${[target.variant, target.dtype].filter((x) => x !== undefined).join(' ')}`;
@@ -50,7 +48,7 @@ export function defineRnnJacobianSuite(o: RnnJacobianSuiteOptions): void {
           continue;
         }
         const env = {
-          adapter, variant: target.variant, scope,
+          adapter, variant: target.variant, scope: constraints.scope,
           call: <T>(what: string, f: () => T | Promise<T>) => withTimeout(what, o.callTimeoutMs ?? 30_000, f),
           observe: () => {},
         };
