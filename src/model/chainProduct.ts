@@ -1,24 +1,11 @@
 import { bounded, gammaK, type Bounded, type Precision } from '../bound/bounded.js';
-
-function mm(A: Float64Array, B: Float64Array, n: number): Float64Array {
-  const C = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let l = 0; l < n; l++) {
-      const a = A[i * n + l];
-      if (a === 0) continue;
-      for (let j = 0; j < n; j++) C[i * n + j] += a * B[l * n + j];
-    }
-  }
-  return C;
-}
+import { absolute, squareProduct as mm } from '../linalg/squareProduct.js';
 
 function identity(n: number): Float64Array {
   const I = new Float64Array(n * n);
   for (let i = 0; i < n; i++) I[i * n + i] = 1;
   return I;
 }
-
-const abs = (A: Float64Array): Float64Array => A.map(Math.abs);
 
 /**
  * The ordered product J_T ⋯ J_1 of n×n factors, with the first-order error bound of RJS-TOL-6:
@@ -38,7 +25,7 @@ export function chainProduct(factors: readonly Bounded[], p: Precision): Bounded
   for (let t = T - 1; t >= 0; t--) {
     const J = factors[t];
     const local = Float64Array.from(J.e, (x, i) => x + g * Math.abs(J.v[i]) + 2 * n * p.tiny);
-    const term = mm(mm(abs(suffix), local, n), abs(prefix[t]), n);
+    const term = mm(mm(absolute(suffix), local, n), absolute(prefix[t]), n);
     for (let i = 0; i < e.length; i++) e[i] += term[i];
     suffix = mm(suffix, J.v, n);
   }

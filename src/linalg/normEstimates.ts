@@ -1,0 +1,78 @@
+/**
+ * Cheap two-sided estimates of ‖A‖₂ (O(rows·cols) each), used to settle a norm comparison without the
+ * O(n³) one-sided Jacobi of spectralNorm.ts when the estimates already decide it. Each is padded by
+ * `pad(rows, cols)` relative so that it also bounds the value spectralNorm would compute in float64.
+ */
+
+const U64 = 2 ** -53;
+
+/**
+ * Relative padding that covers the float64 rounding of the sums below (at most rows·cols terms,
+ * Higham's γ_k) and the relative error of the one-sided Jacobi value it stands in for (O((rows +
+ * cols)·u) per sweep, ≤ 60 sweeps): 64·(rows·cols + 60·(rows + cols))·u.
+ */
+export function normPad(rows: number, cols: number): number {
+  return 64 * (rows * cols + 60 * (rows + cols)) * U64;
+}
+
+/**
+ * An upper bound on ‖A‖₂: min(‖A‖_F, √(‖A‖₁·‖A‖_∞)), both ≥ ‖A‖₂ (Higham, Table 6.2), padded up.
+ * NaN when A holds a NaN.
+ */
+export function spectralNormUpper(A: ArrayLike<number>, rows: number, cols: number): number {
+  let sq = 0;
+  let maxRow = 0;
+  const colSums = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) {
+    let row = 0;
+    for (let j = 0; j < cols; j++) {
+      const a = A[i * cols + j];
+      sq += a * a;
+      row += Math.abs(a);
+      colSums[j] += Math.abs(a);
+    }
+    maxRow = Math.max(maxRow, row);
+  }
+  let maxCol = 0;
+  for (let j = 0; j < cols; j++) maxCol = Math.max(maxCol, colSums[j]);
+  return Math.min(Math.sqrt(sq), Math.sqrt(maxRow * maxCol)) * (1 + normPad(rows, cols));
+}
+
+/**
+ * A lower bound on ‖A‖₂: ‖A·v‖/‖v‖ after `iterations` steps of the power method on AᵀA, started from
+ * the basis vector of A's largest column (so it is never below the largest column norm), padded down.
+ */
+export function spectralNormLower(A: ArrayLike<number>, rows: number, cols: number, iterations = 4): number {
+  let v = new Float64Array(cols);
+  let best = 0;
+  let start = 0;
+  for (let j = 0; j < cols; j++) {
+    let s = 0;
+    for (let i = 0; i < rows; i++) s += A[i * cols + j] ** 2;
+    if (s > best) { best = s; start = j; }
+  }
+  if (best === 0) return 0;
+  v[start] = 1;
+  let estimate = 0;
+  for (let k = 0; k <= iterations; k++) {
+    const Av = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) {
+      let s = 0;
+      for (let j = 0; j < cols; j++) s += A[i * cols + j] * v[j];
+      Av[i] = s;
+    }
+    const nv = Math.hypot(...v);
+    estimate = Math.max(estimate, Math.hypot(...Av) / nv);
+    if (k === iterations) break;
+    const next = new Float64Array(cols);
+    for (let j = 0; j < cols; j++) {
+      let s = 0;
+      for (let i = 0; i < rows; i++) s += A[i * cols + j] * Av[i];
+      next[j] = s;
+    }
+    const scale = Math.hypot(...next);
+    if (scale === 0 || !Number.isFinite(scale)) break;
+    v = next.map((x) => x / scale);
+  }
+  return estimate * (1 - normPad(rows, cols));
+}
