@@ -22,9 +22,9 @@ export type GeneratedLossCase = Omit<LossCase, 'variant'>;
 export function lossCase(c: CaseConstraints): fc.Arbitrary<GeneratedLossCase> {
   return fc
     .record({
-      n: dimension({ max: c.maxN }),
+      n: dimension({ min: c.minN, max: c.maxN }),
       m: dimension({ max: c.maxM }),
-      T: dimension({ max: c.maxT }),
+      T: dimension({ min: c.minT, max: c.maxT }),
       form: fc.constantFrom(...c.forms),
       activation: activationRef({ names: c.activations, dtype: c.dtype }),
     })

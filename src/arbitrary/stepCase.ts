@@ -25,7 +25,7 @@ export interface StepCaseConstraints extends CaseConstraints {
 export function stepCase(c: StepCaseConstraints): fc.Arbitrary<GeneratedStepCase> {
   return fc
     .record({
-      n: dimension({ max: c.maxN }),
+      n: dimension({ min: c.minN, max: c.maxN }),
       m: dimension({ max: c.maxM }),
       form: fc.constantFrom(...c.forms),
       activation: activationRef({ names: c.activations, dtype: c.dtype }),

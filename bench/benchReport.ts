@@ -1,0 +1,74 @@
+/**
+ * reports/bench.json and bench.md: per target and variant, the harness overhead table and the
+ * Jacobian methods table, with the machine they were measured on. A run replaces the targets it ran
+ * and keeps the others (BENCH selects targets); both files are written whole.
+ * @packageDocumentation
+ */
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { benchTargets } from './benchTargets.js';
+import type { MethodTiming } from './jacobianMethods.js';
+import type { OverheadCell } from './suiteOverhead.js';
+
+/** One variant of a target. */
+export interface BenchVariant { readonly variant?: string; readonly overhead: readonly OverheadCell[]; readonly methods: readonly MethodTiming[] }
+
+/** One target as measured. */
+export interface BenchEntry {
+  /** Label (benchTargets.ts), framework version, backend as the adapter reports it. */ readonly label: string; readonly version?: string; readonly backend?: string;
+  /** Machine and time of the measurement. */ readonly machine: string; readonly ranAt: string;
+  /** Its variants. */ readonly variants: readonly BenchVariant[];
+}
+
+/** The machine, in words: CPU model and count, memory, Node. */
+export function machine(): string {
+  const c = cpus();
+  return `${c[0]?.model.trim() ?? 'unknown CPU'} × ${c.length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
+}
+
+function writeWhole(file: string, text: string): void {
+  writeFileSync(`${file}.tmp`, text);
+  renameSync(`${file}.tmp`, file);
+}
+
+/** Puts `entry` in place of its namesake in the JSON file and rewrites both files. */
+export function recordBench(jsonFile: string, mdFile: string, entry: BenchEntry): void {
+  const old = existsSync(jsonFile) ? (JSON.parse(readFileSync(jsonFile, 'utf8')) as { targets: BenchEntry[] }).targets : [];
+  const order = benchTargets.map((t) => t.label);
+  const targets = [...old.filter((t) => t.label !== entry.label), entry].sort((a, b) => order.indexOf(a.label) - order.indexOf(b.label));
+  writeWhole(jsonFile, `${JSON.stringify({ command: 'npm run bench (BENCH=label to select)', dtype: 'float32', targets }, null, 2)}\n`);
+  writeWhole(mdFile, benchMarkdown(targets));
+}
+
+const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toPrecision(2));
+const SIZES = [8, 64, 256];
+
+/** The overhead table (bare ms → suite ms per case, ×ratio) and the methods table. */
+export function benchMarkdown(targets: readonly BenchEntry[]): string {
+  const name = (t: BenchEntry, v: BenchVariant): string => `${t.label}${v.variant !== undefined ? ` ${v.variant}` : ''}`;
+  const overhead = targets.flatMap((t) => t.variants.flatMap((v) => {
+    const keys = [...new Set(v.overhead.map((c) => `${c.property}|${c.T}`))];
+    return keys.map((k) => {
+      const [property, T] = k.split('|');
+      const cells = SIZES.map((n) => v.overhead.find((c) => c.property === property && String(c.T) === T && c.n === n));
+      const cell = (c: OverheadCell | undefined): string => (c === undefined ? '-' : `${ms(c.bare.meanMs)} → ${ms(c.suite.meanMs)} (×${c.ratio.toFixed(2)})${c.verdict !== 'pass' ? ' ' + c.verdict : ''}`);
+      return `| ${name(t, v)} | ${property}${property === 'step-jacobian' ? '' : `, T = ${T}`} | ${cells.map(cell).join(' | ')} |`;
+    });
+  }));
+  const methodNames = ['stepJacobian', 'n VJPs', 'n JVPs', 'central differences'] as const;
+  const methods = targets.flatMap((t) => t.variants.flatMap((v) => SIZES.filter((n) => v.methods.some((m) => m.n === n)).map((n) => {
+    const row = methodNames.map((m) => v.methods.find((x) => x.n === n && x.method === m));
+    const best = Math.min(...row.filter((x) => x !== undefined).map((x) => x.timing.meanMs));
+    return `| ${name(t, v)} | ${n} | ${row.map((x) => (x === undefined ? '-' : x.timing.meanMs === best ? `**${ms(x.timing.meanMs)}**` : ms(x.timing.meanMs))).join(' | ')} |`;
+  })));
+  return [
+    '# Benchmarks (`npm run bench`, float32)', '',
+    ...[...new Set(targets.map((t) => t.machine))].map((m) => `Machine: ${m}.`), '',
+    '## Harness overhead', '',
+    'Per cell: the bare adapter call → the suite\'s whole time per case (generation, call, expected value with its error bound, comparison), in ms, and their ratio. m is drawn in 1..8.', '',
+    '| target | property | n = 8 | n = 64 | n = 256 |', '|---|---|---|---|---|', ...overhead, '',
+    '## One-step Jacobian by method', '',
+    'ms per n×n Jacobian (tanh); the fastest in bold. stepJacobian is the adapter\'s own method (one batched pass where the framework allows it).', '',
+    '| target | n | stepJacobian | n VJPs | n JVPs | central differences |', '|---|---|---|---|---|---|', ...methods, '',
+  ].join('\n');
+}

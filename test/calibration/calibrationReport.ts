@@ -1,0 +1,56 @@
+/**
+ * reports/calibration.json and calibration.md: the targets calibrated so far. A run replaces the
+ * entries of the targets it ran and keeps the others, so targets can be calibrated in separate runs
+ * (the slow ones on their own); both files are written whole (a temporary file, then a rename).
+ * @packageDocumentation
+ */
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { CalibratedTarget } from './calibrate.js';
+import { calibrationTargets } from './calibrationTargets.js';
+
+/** The calibration file. */
+export interface CalibrationReport {
+  /** How to reproduce. */ readonly command: string;
+  /** One entry per target, in calibrationTargets order. */ readonly targets: readonly CalibratedTarget[];
+}
+
+function writeWhole(file: string, text: string): void {
+  writeFileSync(`${file}.tmp`, text);
+  renameSync(`${file}.tmp`, file);
+}
+
+/** Reads the file (if any), puts `entry` in place of its namesake and writes JSON and Markdown. */
+export function recordCalibration(jsonFile: string, mdFile: string, entry: CalibratedTarget): CalibrationReport {
+  const old: CalibrationReport | undefined = existsSync(jsonFile) ? (JSON.parse(readFileSync(jsonFile, 'utf8')) as CalibrationReport) : undefined;
+  const byLabel = new Map((old?.targets ?? []).map((t) => [t.label, t]));
+  byLabel.set(entry.label, entry);
+  const order = calibrationTargets.map((t) => t.label);
+  const targets = [...byLabel.values()].sort((a, b) => order.indexOf(a.label) - order.indexOf(b.label));
+  const report: CalibrationReport = { command: 'npm run calibrate (CALIBRATE_ONLY=label, CALIBRATE_CASES=N)', targets };
+  writeWhole(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
+  writeWhole(mdFile, calibrationMarkdown(report));
+  return report;
+}
+
+const unitName = (u: CalibratedTarget['units'][number]): string => `${u.property}${u.variant !== undefined ? ` (${u.variant})` : ''}`;
+const minutes = (ms: number): string => (ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`);
+
+/** The summary table (one row per target) and, per target, the largest ratio of each unit. */
+export function calibrationMarkdown(r: CalibrationReport): string {
+  const rows = r.targets.map((t) => {
+    const worst = [...t.units].sort((a, b) => b.maxRatio - a.maxRatio)[0];
+    const maxN = `n ≤ ${t.maxN}, T ≤ ${t.maxT}`;
+    return `| ${t.label} | ${t.version ?? '-'} | ${t.cases.toLocaleString('en')} | ${t.units.length} | ${maxN} | ${t.failures} | ${worst ? `${worst.maxRatio.toPrecision(3)} (${unitName(worst)})` : '-'} | ${minutes(t.durationMs)} |`;
+  });
+  const details = r.targets.flatMap((t) => [
+    '', `### ${t.label}`, '', `seed ${t.seed}, ${t.runsPerUnit} cases per unit; ran ${t.ranAt}.`, '',
+    '| unit | cases | verdict | largest ratio |', '|---|---|---|---|',
+    ...t.units.map((u) => `| ${unitName(u)} | ${u.cases} | ${u.verdict}${u.failure ? `: ${u.failure.summary.replace(/\|/g, '\\|').slice(0, 200)}` : ''} | ${u.maxRatio.toPrecision(3)} |`),
+  ]);
+  return [
+    '# False-positive calibration', '',
+    'Each target ran the units its committed conformance report passes, on fresh cases (`npm run calibrate`, seed below). A failure here is either a false failure (a tolerance too tight for a correct result) or a true one that the default run\'s 100 cases missed; the README classifies each. The largest ratio says how close the backends come to their tolerance.', '',
+    '| target | version | cases | units | sizes | failures | largest error/tolerance (unit) | time |', '|---|---|---|---|---|---|---|---|',
+    ...rows, ...details, '',
+  ].join('\n');
+}
