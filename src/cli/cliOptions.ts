@@ -27,6 +27,7 @@ export interface CliOptions {
   /** `--max-shrinks`. */ readonly maxShrinks: number;
   /** `--expectations`: the expectation file, if given. */ readonly expectations?: string;
   /** `--shard i/N`: run shard i (1-based) of N. */ readonly shard?: { readonly index: number; readonly count: number };
+  /** `--jobs N`: run in N child processes (1: in this one). */ readonly jobs: number;
   /** `--opt key=value`, with `backend` from `--backend`. */ readonly opts: Readonly<Record<string, string>>;
 }
 
@@ -87,7 +88,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
       adapter: { type: 'string', short: 'a' }, backend: { type: 'string' }, variant: { type: 'string' }, dtype: { type: 'string' },
       properties: { type: 'string', short: 'p' }, runs: { type: 'string' }, seed: { type: 'string' }, replay: { type: 'string' },
       'max-n': { type: 'string' }, 'max-t': { type: 'string' }, report: { type: 'string' }, format: { type: 'string' },
-      timeout: { type: 'string' }, 'max-shrinks': { type: 'string' }, expectations: { type: 'string' }, shard: { type: 'string' }, opt: { type: 'string', multiple: true },
+      timeout: { type: 'string' }, 'max-shrinks': { type: 'string' }, expectations: { type: 'string' }, shard: { type: 'string' }, jobs: { type: 'string' }, opt: { type: 'string', multiple: true },
       list: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
     },
   });
@@ -111,6 +112,9 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
   }
   if (v.backend !== undefined) opts.backend = v.backend;
   const formats = formatsOf(v.format);
+  const jobs = integer('jobs', v.jobs, 1, 1, 64);
+  if (jobs > 1 && v.shard !== undefined) throw new UsageError('--jobs and --shard do not combine: --jobs N already runs the N shards of the run, in N processes, and merges them');
+  if (jobs > 1 && path !== undefined) throw new UsageError('--jobs does not apply to --replay, which runs one case');
   return {
     mode, adapter: v.adapter, backend: v.backend, variant: v.variant, dtype: v.dtype as Dtype | undefined,
     properties: properties(v.properties),
@@ -124,6 +128,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     maxShrinks: integer('max-shrinks', v['max-shrinks'], DEFAULTS.maxShrinks, 0, 10_000_000),
     expectations: v.expectations,
     shard: shard(v.shard),
+    jobs,
     opts,
   };
 }

@@ -17,6 +17,7 @@ import { mergeCommand } from './mergeCommand.js';
 import { vectorsCommand } from './vectorsCommand.js';
 import { progressLine } from './progressLine.js';
 import { reportRun } from './reportRun.js';
+import { runJobs } from './runJobs.js';
 import { listing, usage } from './usage.js';
 import { UsageError } from './usageError.js';
 
@@ -32,6 +33,7 @@ export async function main(argv: readonly string[], out = process.stdout, err = 
     if (o.mode === 'list') return void out.write(listing()), 0;
     // Read before the run, so that a bad file costs no run time.
     const expectations = o.expectations === undefined ? undefined : await loadExpectations(o.expectations, PROPERTY_IDS);
+    if (o.jobs > 1) return await runJobs(argv, o, expectations, out, err);
     adapter = await loadAdapter(o.adapter!, { ...o.opts });
     const progress = progressLine(err);
     const ran = await run({

@@ -32,6 +32,8 @@ Checks that an autodiff framework computes the Jacobians of a recurrent network 
   --shard i/N              run the i-th of N deterministic parts (property × target units dealt
                            round-robin); 'merge' puts the N JSON reports back together and fails
                            on overlaps and gaps
+  --jobs N                 run the N shards in N processes at once and merge them: the same
+                           results as one process, in less wall time on N cores (default 1)
   --opt key=value          adapter option (repeatable)
   --list                   list properties, built-in adapters and activations
   --help, -h               this text

@@ -1,8 +1,11 @@
 /**
  * `--shard i/N` and `rnn-jac-spec merge`, through the built CLI: the three shards of a run, merged,
  * give the verdicts, case counts, ratios and counterexamples of the unsharded run with the same seed;
- * overlaps, gaps and shards of different runs are refused (exit 2).
+ * overlaps, gaps and shards of different runs are refused (exit 2). `--jobs N` runs the N shards in
+ * child processes and gives the unsharded run's results.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/runner/result.js';
 import { shardOf } from '../../src/runner/run.js';
@@ -58,6 +61,17 @@ describe.each([
     expect(merged.stdout).toMatch(new RegExp(`^${whole.report.summary.pass} passed, ${whole.report.summary.fail} failed, ${whole.report.summary.notApplicable} not applicable: ${whole.report.summary.cases} cases in `, 'm'));
   });
 
+  it('--jobs 3 gives the same report as one process, and exits as it does', () => {
+    const dir = reportDir();
+    const r = cli([...args, '--jobs', '3', '--report', dir, '--format', 'json,md']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(whole.status);
+    const report = readReport(dir);
+    expect(verdicts(report)).toEqual(verdicts(whole.report));
+    expect(report.options).toEqual(whole.report.options);
+    expect(r.stdout).toContain(`${whole.report.summary.pass} passed, ${whole.report.summary.fail} failed`);
+  });
+
   it('each shard holds its own units only, and says which shard it is', () => {
     const parts = shards.map(readReport);
     expect(parts.map((p) => p.options.shard)).toEqual([1, 2, 3].map((index) => ({ index, count: 3, units: whole.report.results.length })));
@@ -84,6 +98,24 @@ describe('bad --shard and merge arguments', () => {
     const r = cli(['--adapter', 'reference', '--shard', v]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--shard takes i/N with 1 ≤ i ≤ N');
+  });
+
+  it('--jobs with --shard or --replay, and --jobs 0, exit 2 and say why', () => {
+    const both = cli(['--adapter', 'reference', '--jobs', '2', '--shard', '1/2']);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toContain('--jobs and --shard do not combine');
+    const replay = cli(['--adapter', 'reference', '--jobs', '2', '--replay', '1:0']);
+    expect(replay.status).toBe(2);
+    expect(replay.stderr).toContain('--jobs does not apply to --replay');
+    expect(cli(['--adapter', 'reference', '--jobs', '0']).status).toBe(2);
+  });
+
+  it('--jobs with an adapter that cannot load exits 2 with the loader\'s message, and writes no report', () => {
+    const dir = reportDir();
+    const r = cli(['--adapter', './no-such-adapter.mjs', '--jobs', '2', '--report', dir]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('adapter file not found');
+    expect(existsSync(join(dir, 'rnn-jac-spec.json'))).toBe(false);
   });
 
   it('merge without reports, or of an unsharded report, exits 2 and says why', () => {

@@ -1,0 +1,77 @@
+/**
+ * `--jobs N`: one run split over N child processes (the shards 1/N … N/N of `--shard`, each with its
+ * own adapter), merged as `rnn-jac-spec merge` merges them. Every unit's cases depend on the seed
+ * alone, so the results are those of one process; only the wall time changes.
+ * @packageDocumentation
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { applyExpectations } from '../expectations/applyExpectations.js';
+import type { Expectation } from '../expectations/expectation.js';
+import { mergeReports } from '../report/mergeReports.js';
+import { REPORT_FILE_NAMES } from '../report/writeReports.js';
+import type { RunResult } from '../runner/result.js';
+import type { CliOptions } from './cliOptions.js';
+import { reportRun } from './reportRun.js';
+
+/** Options the parent keeps for itself: the children write JSON to a temporary directory. */
+const PARENT_ONLY = new Set(['--jobs', '--report', '--format', '--expectations']);
+
+/** argv without the parent's own options (`--x v` and `--x=v` forms). */
+export function childArgv(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < argv.length; k++) {
+    const name = argv[k].split('=')[0];
+    if (!PARENT_ONLY.has(name)) out.push(argv[k]);
+    else if (!argv[k].includes('=')) k++;
+  }
+  return out;
+}
+
+interface Child { readonly code: number; readonly stderr: string }
+
+function runChild(args: readonly string[]): Promise<Child> {
+  return new Promise((resolve) => {
+    // CI=true: no progress line from the children; stdout (their summaries) is not needed.
+    const p = spawn(process.execPath, [fileURLToPath(new URL('./main.js', import.meta.url)), ...args], { env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    p.on('close', (code, signal) => resolve({ code: code ?? (signal !== null ? 2 : 0), stderr }));
+  });
+}
+
+/**
+ * Runs `o` as `o.jobs` shards in child processes and reports the merged run like a single one.
+ * @returns the exit code: the children's 2 (with their message) when one could not run, else the
+ *   merged run's 0 or 1
+ */
+export async function runJobs(argv: readonly string[], o: CliOptions, expectations: readonly Expectation[] | undefined, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'rnn-jac-spec-jobs-'));
+  const started = Date.now();
+  try {
+    const base = childArgv(argv);
+    const tty = (err as { isTTY?: boolean }).isTTY === true && process.env.CI === undefined;
+    let done = 0;
+    const children = await Promise.all(Array.from({ length: o.jobs }, async (_, k) => {
+      const c = await runChild([...base, '--shard', `${k + 1}/${o.jobs}`, '--report', join(dir, String(k + 1)), '--format', 'json']);
+      if (tty) err.write(`\r\x1b[2Krnn-jac-spec: ${++done} of ${o.jobs} jobs done`);
+      return c;
+    }));
+    if (tty) err.write('\r\x1b[2K');
+    const broken = children.find((c) => c.code !== 0 && c.code !== 1);
+    if (broken !== undefined) return void err.write(broken.stderr), 2;
+    const shards = children.map((_, k) => {
+      const name = join(dir, String(k + 1), REPORT_FILE_NAMES.json);
+      return { name, report: JSON.parse(readFileSync(name, 'utf8')) as RunResult };
+    });
+    // The merge adds the shards' times; the run took the wall time.
+    const merged = { ...mergeReports(shards), durationMs: Date.now() - started };
+    const result = expectations === undefined ? merged : applyExpectations(merged, expectations, o.expectations!);
+    return await reportRun(result, o.report, o.formats, out);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
