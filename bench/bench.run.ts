@@ -11,7 +11,7 @@ import type { Adapter } from '../src/contract.js';
 import { offers } from '../src/property/property.js';
 import { scopeOf } from '../src/runner/run.js';
 import { chosenTargets } from './benchTargets.js';
-import { machine, recordBench, type BenchVariant } from './benchReport.js';
+import { commit, machine, recordBench, type BenchVariant } from './benchReport.js';
 import { jacobianMethods } from './jacobianMethods.js';
 import { suiteOverhead, type OverheadCell, type TimedProperty } from './suiteOverhead.js';
 
@@ -47,5 +47,5 @@ it.each(chosenTargets().map((t) => [t.label, t] as const))('%s', async (label, t
   } finally {
     await a.dispose?.();
   }
-  recordBench(join(ROOT, 'reports', 'bench.json'), join(ROOT, 'reports', 'bench.md'), { label, version: info?.version, backend: info?.backend, machine: machine(), ranAt, variants });
+  recordBench(join(ROOT, 'reports', 'bench.json'), join(ROOT, 'reports', 'bench.md'), { label, version: info?.version, backend: info?.backend, machine: machine(), ranAt, commit: commit(), variants });
 });

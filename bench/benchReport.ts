@@ -4,6 +4,7 @@
  * and keeps the others (BENCH selects targets); both files are written whole.
  * @packageDocumentation
  */
+import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { benchTargets } from './benchTargets.js';
@@ -16,8 +17,19 @@ export interface BenchVariant { readonly variant?: string; readonly overhead: re
 /** One target as measured. */
 export interface BenchEntry {
   /** Label (benchTargets.ts), framework version, backend as the adapter reports it. */ readonly label: string; readonly version?: string; readonly backend?: string;
-  /** Machine and time of the measurement. */ readonly machine: string; readonly ranAt: string;
+  /** Machine, time and commit of the measurement (the harness changes with the code). */ readonly machine: string; readonly ranAt: string; readonly commit?: string;
   /** Its variants. */ readonly variants: readonly BenchVariant[];
+}
+
+/** The commit checked out (with `+` when the tree has changes), or undefined outside git. */
+export function commit(): string | undefined {
+  try {
+    const head = execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    const dirty = execSync('git status --porcelain --untracked-files=no', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() !== '';
+    return dirty ? `${head}+` : head;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The machine, in words: CPU model and count, memory, Node. */
@@ -64,6 +76,7 @@ export function benchMarkdown(targets: readonly BenchEntry[]): string {
   return [
     '# Benchmarks (`npm run bench`, float32)', '',
     ...[...new Set(targets.map((t) => t.machine))].map((m) => `Machine: ${m}.`), '',
+    ...targets.map((t) => `- ${t.label}: ${t.version ?? ''} at commit ${t.commit ?? '?'}, ${t.ranAt}`), '',
     '## Harness overhead', '',
     'Per cell: the bare adapter call → the suite\'s whole time per case (generation, call, expected value with its error bound, comparison), in ms, and their ratio. m is drawn in 1..8.', '',
     '| target | property | n = 8 | n = 64 | n = 256 |', '|---|---|---|---|---|', ...overhead, '',

@@ -1,5 +1,6 @@
 /**
- * Times one function with tinybench: a warm-up call, then at least `minIterations` calls and about
+ * Times one function with tinybench: three warm-up calls (the first use of a kernel or session is not
+ * what a run pays per case), then at least `minIterations` calls and about
  * `budgetMs` of them, reported as the mean latency. A first call slower than `skipAboveMs` is not
  * repeated (its time is the result, flagged `single`), which keeps n = 256 on slow backends bounded.
  * @packageDocumentation
@@ -15,7 +16,7 @@ export async function timeTask(fn: () => Promise<unknown>, budgetMs = 400, minIt
   await fn();
   const first = performance.now() - t0;
   if (first > skipAboveMs) return { meanMs: first, samples: 1, rme: Number.NaN, single: true };
-  const bench = new Bench({ time: budgetMs, iterations: minIterations, warmupIterations: 1, warmupTime: 0 });
+  const bench = new Bench({ time: budgetMs, iterations: minIterations, warmupIterations: 2, warmupTime: 0 });
   bench.add('task', fn);
   await bench.run();
   const r = bench.tasks[0].result;
