@@ -29,7 +29,7 @@ function mm32(A: Float64Array, B: Float64Array): Float64Array {
 
 /** W^T in float32, from the left (reverse mode) or from the right (forward mode). */
 function power(W: Float64Array, fromLeft: boolean): Float64Array {
-  let P = Float64Array.from({ length: n * n }, (_, k) => (k % (n + 1) === 0 ? 1 : 0));
+  let P: Float64Array = Float64Array.from({ length: n * n }, (_, k) => (k % (n + 1) === 0 ? 1 : 0));
   for (let t = 0; t < T; t++) P = fromLeft ? mm32(P, W) : mm32(W, P);
   return P;
 }
