@@ -51,6 +51,9 @@ export async function suiteOverhead(adapter: Adapter, adapterSpec: string, targe
     if (member === 'sequenceJacobian') return Promise.resolve(adapter.sequenceJacobian!(c as SequenceCase));
     return Promise.resolve(adapter.parameterGradients!(c));
   };
+  // Every sampled case once first: each has its own m, and a new shape compiles kernels (WebGPU,
+  // jit) that a run pays once per shape, not per case.
+  for (let w = 0; w < SAMPLE; w++) await call();
   const bare = await timeTask(call);
   // Each iteration is one fast-check run of `runs` cases at this size (a new seed each time); its time
   // is divided by the cases it checked (fewer when a case fails: a failure is not shrunk here).
