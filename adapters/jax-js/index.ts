@@ -60,7 +60,14 @@ export const createJaxJsAdapter: AdapterFactory = async (options) => {
       scopes[name] = { capabilities: CAPABILITIES[t.name] };
     }
   }
-  const pick = (v: string | undefined): JaxVariant => variants[v ?? 'jacrev'] ?? variants.jacrev;
+  // A call that names no variant gets `vjp`: the one entry point with every capability, and on
+  // `npm run bench` (reports/bench.json) within 1.2× of the fastest full-capability step Jacobian on
+  // wasm and the fastest on webgpu; jacrev, the earlier default, mis-shapes non-square Jacobians.
+  const pick = (v: string | undefined): JaxVariant => {
+    const chosen = variants[v ?? 'vjp'];
+    if (chosen === undefined) throw new Error(`jax-js adapter: no variant '${v}'; it has: ${Object.keys(variants).join(', ')}`);
+    return chosen;
+  };
   const adapter: Adapter = {
     name: 'jax-js',
     dtypes: started.dtypes,
