@@ -47,5 +47,5 @@ it.each(chosenTargets().map((t) => [t.label, t] as const))('%s', async (label, t
   } finally {
     await a.dispose?.();
   }
-  recordBench(join(ROOT, 'reports', 'bench.json'), join(ROOT, 'reports', 'bench.md'), { label, version: info?.version, backend: info?.backend, machine: machine(), ranAt, commit: commit(), variants });
+  await recordBench(join(ROOT, 'reports', 'bench.json'), join(ROOT, 'reports', 'bench.md'), { label, version: info?.version, backend: info?.backend, machine: machine(), ranAt, commit: commit(), variants });
 });

@@ -1,11 +1,12 @@
 /**
  * reports/bench.json and bench.md: per target and variant, the harness overhead table and the
  * Jacobian methods table, with the machine they were measured on. A run replaces the targets it ran
- * and keeps the others (BENCH selects targets); both files are written whole.
+ * and keeps the others (BENCH selects targets); both files are written whole (atomicWriteFile).
  * @packageDocumentation
  */
 import { execSync } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { atomicWriteFile } from '../src/report/atomicWrite.js';
 import { cpus, totalmem } from 'node:os';
 import { benchTargets } from './benchTargets.js';
 import type { MethodTiming } from './jacobianMethods.js';
@@ -38,18 +39,14 @@ export function machine(): string {
   return `${c[0]?.model.trim() ?? 'unknown CPU'} × ${c.length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
 }
 
-function writeWhole(file: string, text: string): void {
-  writeFileSync(`${file}.tmp`, text);
-  renameSync(`${file}.tmp`, file);
-}
 
 /** Puts `entry` in place of its namesake in the JSON file and rewrites both files. */
-export function recordBench(jsonFile: string, mdFile: string, entry: BenchEntry): void {
+export async function recordBench(jsonFile: string, mdFile: string, entry: BenchEntry): Promise<void> {
   const old = existsSync(jsonFile) ? (JSON.parse(readFileSync(jsonFile, 'utf8')) as { targets: BenchEntry[] }).targets : [];
   const order = benchTargets.map((t) => t.label);
   const targets = [...old.filter((t) => t.label !== entry.label), entry].sort((a, b) => order.indexOf(a.label) - order.indexOf(b.label));
-  writeWhole(jsonFile, `${JSON.stringify({ command: 'npm run bench (BENCH=label to select)', dtype: 'float32', targets }, null, 2)}\n`);
-  writeWhole(mdFile, benchMarkdown(targets));
+  await atomicWriteFile(jsonFile, `${JSON.stringify({ command: 'npm run bench (BENCH=label to select)', dtype: 'float32', targets }, null, 2)}\n`);
+  await atomicWriteFile(mdFile, benchMarkdown(targets));
 }
 
 const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toPrecision(2));

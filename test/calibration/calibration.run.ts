@@ -26,7 +26,7 @@ it.each(chosen.map((t) => [t.label, t] as const))('%s', async (_label, t) => {
     console.warn(`calibrate: ${t.label} skipped: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
     return;
   }
-  recordCalibration(join(ROOT, 'reports', 'calibration.json'), join(ROOT, 'reports', 'calibration.md'), entry);
+  await recordCalibration(join(ROOT, 'reports', 'calibration.json'), join(ROOT, 'reports', 'calibration.md'), entry);
   console.log(`calibrate: ${t.label}: ${entry.cases} cases, ${entry.failures} failures, ${Math.round(entry.durationMs / 1000)} s`);
   expect(entry.units.filter((u) => u.failure !== undefined).map((u) => `${u.property} ${u.variant ?? ''}: ${u.failure!.summary}`)).toEqual([]);
 });

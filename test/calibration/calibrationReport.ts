@@ -1,10 +1,11 @@
 /**
  * reports/calibration.json and calibration.md: the targets calibrated so far. A run replaces the
  * entries of the targets it ran and keeps the others, so targets can be calibrated in separate runs
- * (the slow ones on their own); both files are written whole (a temporary file, then a rename).
+ * (the slow ones on their own); both files are written whole (atomicWriteFile: a temporary file per process, then a rename).
  * @packageDocumentation
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { atomicWriteFile } from '../../src/report/atomicWrite.js';
 import type { CalibratedTarget } from './calibrate.js';
 import { calibrationTargets } from './calibrationTargets.js';
 
@@ -14,21 +15,17 @@ export interface CalibrationReport {
   /** One entry per target, in calibrationTargets order. */ readonly targets: readonly CalibratedTarget[];
 }
 
-function writeWhole(file: string, text: string): void {
-  writeFileSync(`${file}.tmp`, text);
-  renameSync(`${file}.tmp`, file);
-}
 
 /** Reads the file (if any), puts `entry` in place of its namesake and writes JSON and Markdown. */
-export function recordCalibration(jsonFile: string, mdFile: string, entry: CalibratedTarget): CalibrationReport {
+export async function recordCalibration(jsonFile: string, mdFile: string, entry: CalibratedTarget): Promise<CalibrationReport> {
   const old: CalibrationReport | undefined = existsSync(jsonFile) ? (JSON.parse(readFileSync(jsonFile, 'utf8')) as CalibrationReport) : undefined;
   const byLabel = new Map((old?.targets ?? []).map((t) => [t.label, t]));
   byLabel.set(entry.label, entry);
   const order = calibrationTargets.map((t) => t.label);
   const targets = [...byLabel.values()].sort((a, b) => order.indexOf(a.label) - order.indexOf(b.label));
   const report: CalibrationReport = { command: 'npm run calibrate (CALIBRATE_ONLY=label, CALIBRATE_CASES=N)', targets };
-  writeWhole(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
-  writeWhole(mdFile, calibrationMarkdown(report));
+  await atomicWriteFile(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
+  await atomicWriteFile(mdFile, calibrationMarkdown(report));
   return report;
 }
 
