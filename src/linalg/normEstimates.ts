@@ -55,24 +55,25 @@ export function spectralNormLower(A: ArrayLike<number>, rows: number, cols: numb
   v[start] = 1;
   let estimate = 0;
   for (let k = 0; k <= iterations; k++) {
-    const Av = new Float64Array(rows);
-    for (let i = 0; i < rows; i++) {
-      let s = 0;
-      for (let j = 0; j < cols; j++) s += A[i * cols + j] * v[j];
-      Av[i] = s;
-    }
-    const nv = Math.hypot(...v);
-    estimate = Math.max(estimate, Math.hypot(...Av) / nv);
+    const Av = times(A, v, rows, cols, false);
+    estimate = Math.max(estimate, Math.hypot(...Av) / Math.hypot(...v));
     if (k === iterations) break;
-    const next = new Float64Array(cols);
-    for (let j = 0; j < cols; j++) {
-      let s = 0;
-      for (let i = 0; i < rows; i++) s += A[i * cols + j] * Av[i];
-      next[j] = s;
-    }
+    const next = times(A, Av, rows, cols, true);
     const scale = Math.hypot(...next);
     if (scale === 0 || !Number.isFinite(scale)) break;
     v = next.map((x) => x / scale);
   }
   return estimate * (1 - normPad(rows, cols));
+}
+
+/** A·x (rows long) or, with `transposed`, Aᵀ·x (cols long), for a rows×cols row-major A. */
+function times(A: ArrayLike<number>, x: ArrayLike<number>, rows: number, cols: number, transposed: boolean): Float64Array {
+  const out = new Float64Array(transposed ? cols : rows);
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      if (transposed) out[j] += A[i * cols + j] * x[i];
+      else out[i] += A[i * cols + j] * x[j];
+    }
+  }
+  return out;
 }
