@@ -29,11 +29,16 @@ export interface CalibratedUnit {
 export interface CalibratedTarget {
   /** Label, adapter spec, backend, dtype. */ readonly label: string; readonly spec: string; readonly backend?: string; readonly dtype: string;
   /** What the adapter's info() said (framework version). */ readonly version?: string;
-  /** Seed, cases asked for, cases per unit, sizes. */ readonly seed: number; readonly casesRequested: number; readonly runsPerUnit: number; readonly maxN: number; readonly maxT: number;
+  /** The spec version whose tolerances were checked (absent in entries recorded before it was kept). */ readonly specVersion?: string;
+  /**
+   * The seeds of the runs merged into this entry (calibrationReport.ts merges a run with a new seed
+   * into an entry of the same spec, framework version and sizes), cases asked for in all, cases per
+   * unit of one run, sizes.
+   */ readonly seeds: readonly number[]; readonly casesRequested: number; readonly runsPerUnit: number; readonly maxN: number; readonly maxT: number;
   /** Cases checked in all. */ readonly cases: number;
   /** Units that failed (see {@link CalibratedUnit.verdict}). */ readonly failures: number;
-  /** Wall time, ms. */ readonly durationMs: number;
-  /** When it ran (ISO). */ readonly ranAt: string;
+  /** Wall time, ms (summed over merged runs). */ readonly durationMs: number;
+  /** When it ran (ISO; the first of merged runs). */ readonly ranAt: string;
   /** The units. */ readonly units: readonly CalibratedUnit[];
 }
 
@@ -55,6 +60,7 @@ export async function calibrate(t: CalibrationTarget, cases: number, seed: numbe
   const adapter = await loadAdapter(t.spec, t.backend !== undefined ? { backend: t.backend } : {});
   const units: CalibratedUnit[] = [];
   let version: string | undefined;
+  let specVersion: string | undefined;
   try {
     for (const variant of variants) {
       const properties = passing.filter((r) => r.target.variant === variant).map((r) => r.property as PropertyId);
@@ -63,6 +69,7 @@ export async function calibrate(t: CalibrationTarget, cases: number, seed: numbe
         maxN: report.options.maxN, maxT: report.options.maxT, timeoutMs: report.options.timeoutMs, opts: {}, maxShrinks: CALIBRATION_MAX_SHRINKS,
       });
       version ??= r.adapter.info?.version;
+      specVersion ??= r.tool.specVersion;
       for (const x of r.results) {
         const ce = x.counterexample;
         units.push({
@@ -76,7 +83,7 @@ export async function calibrate(t: CalibrationTarget, cases: number, seed: numbe
   }
   return {
     label: t.label, spec: t.spec, ...(t.backend !== undefined ? { backend: t.backend } : {}), dtype: t.dtype, ...(version !== undefined ? { version } : {}),
-    seed, casesRequested: cases, runsPerUnit, maxN: report.options.maxN, maxT: report.options.maxT,
+    ...(specVersion !== undefined ? { specVersion } : {}), seeds: [seed], casesRequested: cases, runsPerUnit, maxN: report.options.maxN, maxT: report.options.maxT,
     cases: units.reduce((s, u) => s + u.cases, 0), failures: units.filter((u) => u.verdict === 'fail').length,
     durationMs: Date.now() - started, ranAt: new Date(started).toISOString(), units,
   };

@@ -1,7 +1,9 @@
 /**
  * `npm run calibrate` (not part of `npm test`; hours for every target): CALIBRATE_CASES (default
  * 10⁵) cases per target of calibrationTargets.ts, or of those whose label contains one of the
- * comma-separated CALIBRATE_ONLY, recorded in reports/calibration.json and .md. A target whose
+ * comma-separated CALIBRATE_ONLY, recorded in reports/calibration.json and .md. CALIBRATE_SEED
+ * (default 20261201) chooses the cases: a run with a seed the target's entry has not run adds its
+ * cases to the entry (calibrationReport.ts), so a slow target reaches 10⁵ in parts. A target whose
  * framework or backend cannot start here is skipped with its reason; a failure (false or true, see calibrate.ts) fails the run.
  */
 import { join } from 'node:path';
