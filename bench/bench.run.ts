@@ -14,6 +14,7 @@ import { chosenTargets } from './benchTargets.js';
 import { commit, machine, recordBench, type BenchVariant } from './benchReport.js';
 import { jacobianMethods } from './jacobianMethods.js';
 import { suiteOverhead, type OverheadCell, type TimedProperty } from './suiteOverhead.js';
+import { declarationOf } from '../src/host/adapterDeclaration.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const SIZES = [8, 64, 256];
@@ -32,12 +33,12 @@ it.each(chosenTargets().map((t) => [t.label, t] as const))('%s', async (label, t
   const variants: BenchVariant[] = [];
   try {
     for (const variant of a.variants ?? [undefined]) {
-      const { scope } = scopeOf(a, variant, 'float32');
+      const { scope } = scopeOf(declarationOf(a), variant, 'float32');
       const target = { adapter: a.name, backend: info?.backend, variant, dtype: 'float32' as const };
       const overhead: OverheadCell[] = [];
       const cells: [TimedProperty, number][] = [['step-jacobian', 1]];
-      if (offers(a, scope, 'sequenceJacobian')) cells.push(...LENGTHS.map((T) => ['sequence-jacobian', T] as [TimedProperty, number]));
-      if (offers(a, scope, 'parameterGradients')) cells.push(...LENGTHS.map((T) => ['parameter-gradients', T] as [TimedProperty, number]));
+      if (offers(declarationOf(a), scope, 'sequenceJacobian')) cells.push(...LENGTHS.map((T) => ['sequence-jacobian', T] as [TimedProperty, number]));
+      if (offers(declarationOf(a), scope, 'parameterGradients')) cells.push(...LENGTHS.map((T) => ['parameter-gradients', T] as [TimedProperty, number]));
       for (const [property, T] of cells) for (const n of SIZES) overhead.push(await suiteOverhead(a, t.spec, target, property, n, T));
       const methods = [];
       for (const n of SIZES) methods.push(...(await jacobianMethods(a, variant, n)));

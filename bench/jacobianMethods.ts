@@ -10,6 +10,7 @@ import { offers } from '../src/property/property.js';
 import { scopeOf } from '../src/runner/run.js';
 import { fixedStepCase } from './fixedCases.js';
 import { timeTask, type Timing } from './timeTask.js';
+import { declarationOf } from '../src/host/adapterDeclaration.js';
 
 /** A method's name. */
 export type JacobianMethod = 'stepJacobian' | 'n VJPs' | 'n JVPs' | 'central differences';
@@ -21,12 +22,12 @@ const unit = (n: number, i: number): Float64Array => Float64Array.from({ length:
 
 /** Times every method the variant offers at hidden size n (tanh, float32, the first form it has). */
 export async function jacobianMethods(a: Adapter, variant: string | undefined, n: number): Promise<MethodTiming[]> {
-  const { forms, scope } = scopeOf(a, variant, 'float32');
+  const { forms, scope } = scopeOf(declarationOf(a), variant, 'float32');
   const c: StepCase = { ...fixedStepCase(n, forms[0], 'float32'), variant };
   const methods: [JacobianMethod, () => Promise<unknown>][] = [['stepJacobian', async () => a.stepJacobian(c)]];
-  if (offers(a, scope, 'vjp')) methods.push(['n VJPs', async () => { for (let i = 0; i < n; i++) await a.vjp!(c, unit(n, i)); }]);
-  if (offers(a, scope, 'jvp')) methods.push(['n JVPs', async () => { for (let j = 0; j < n; j++) await a.jvp!(c, unit(n, j)); }]);
-  if (offers(a, scope, 'forward')) {
+  if (offers(declarationOf(a), scope, 'vjp')) methods.push(['n VJPs', async () => { for (let i = 0; i < n; i++) await a.vjp!(c, unit(n, i)); }]);
+  if (offers(declarationOf(a), scope, 'jvp')) methods.push(['n JVPs', async () => { for (let j = 0; j < n; j++) await a.jvp!(c, unit(n, j)); }]);
+  if (offers(declarationOf(a), scope, 'forward')) {
     // x_1 of a one-step sequence from x_0 = x ± h·e_j (the state in every form): the columns of ∂x_t/∂x_{t−1}.
     const h = 2 ** -12;
     const at = (j: number, s: number): SequenceCase => ({ n, m: c.m, T: 1, W: c.W, U: c.U, b: c.b, x0: c.x.map((v, k) => (k === j ? v + s * h : v)), us: c.u, activation: c.activation, dtype: c.dtype, form: c.form, variant });

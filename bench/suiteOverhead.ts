@@ -13,6 +13,8 @@ import { caseConstraintsOf } from '../src/runner/run.js';
 import type { Target } from '../src/runner/result.js';
 import { runProperty } from '../src/runner/runProperty.js';
 import { timeTask, type Timing } from './timeTask.js';
+import { declarationOf } from '../src/host/adapterDeclaration.js';
+import { inProcessHost } from '../src/host/inProcessHost.js';
 
 /** The properties the overhead is measured for, and the adapter member each calls. */
 export const TIMED = {
@@ -39,10 +41,12 @@ const SEED = 424242;
 
 /** Measures `property` on `target` at hidden size n and sequence length T (m random in 1..min(8, n)). */
 export async function suiteOverhead(adapter: Adapter, adapterSpec: string, target: Target, property: TimedProperty, n: number, T: number): Promise<OverheadCell> {
-  const base = caseConstraintsOf(adapter, target, n, T).constraints;
+  const declaration = declarationOf(adapter);
+  const base = caseConstraintsOf(declaration, target, n, T).constraints;
   const constraints = { ...base, minN: n, minT: T };
   const prop = properties[property];
-  const cases = fc.sample(prop.arbitrary(constraints, adapter) as fc.Arbitrary<LossCase>, { seed: SEED, numRuns: SAMPLE }).map((c) => ({ ...c, variant: target.variant }));
+  const host = await inProcessHost(adapter);
+  const cases = fc.sample(prop.arbitrary(constraints, declaration) as fc.Arbitrary<LossCase>, { seed: SEED, numRuns: SAMPLE }).map((c) => ({ ...c, variant: target.variant }));
   const member = TIMED[property];
   let k = 0;
   const call = (): Promise<unknown> => {
@@ -62,7 +66,7 @@ export async function suiteOverhead(adapter: Adapter, adapterSpec: string, targe
   let verdict = 'pass';
   const checked: number[] = [];
   const suiteRun = await timeTask(async () => {
-    const r = await runProperty({ id: property, property: prop, adapter, adapterSpec, target, constraints, runs, seed: seed++, timeoutMs: 600_000, opts: {}, maxShrinks: 0 });
+    const r = await runProperty({ id: property, property: prop, host, adapterSpec, target, constraints, runs, seed: seed++, timeoutMs: 600_000, opts: {}, maxShrinks: 0 });
     checked.push(Math.max(1, r.cases));
     if (r.verdict !== 'pass') verdict = r.verdict;
   });

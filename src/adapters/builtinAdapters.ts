@@ -33,3 +33,8 @@ export const builtinAdapters: Readonly<Record<string, BuiltinAdapter>> = {
     requires: ['@jax-js/jax'],
   },
 };
+
+/** The built-in adapter of that name, looked up as an own property (so `__proto__` is no adapter). */
+export function builtinAdapter(name: string): BuiltinAdapter | undefined {
+  return Object.hasOwn(builtinAdapters, name) ? builtinAdapters[name] : undefined;
+}

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Adapter, AdapterFactory } from '../contract.js';
-import { builtinAdapters } from './builtinAdapters.js';
+import { errorText, safeLine, safeLines } from '../text/safeText.js';
+import { builtinAdapter, builtinAdapters } from './builtinAdapters.js';
 import { validateAdapter } from './validateAdapter.js';
 
 /** An adapter that cannot be loaded or created: the CLI prints the message and exits 2. */
@@ -30,9 +31,9 @@ export async function loadAdapter(spec: string, options: Record<string, string>,
       throw new AdapterLoadError(`cannot import adapter module ${file}: ${message(err)}`);
     }
   } else {
-    const builtin = builtinAdapters[spec];
+    const builtin = builtinAdapter(spec);
     if (builtin === undefined) {
-      throw new AdapterLoadError(`unknown adapter '${spec}'. Built-in adapters: ${Object.keys(builtinAdapters).join(', ')}. To test your own, pass the path of its module: --adapter ./my-adapter.mjs`);
+      throw new AdapterLoadError(`unknown adapter '${safeLine(spec, 100)}'. Built-in adapters: ${Object.keys(builtinAdapters).join(', ')}. To test your own, pass the path of its module: --adapter ./my-adapter.mjs`);
     }
     try {
       mod = await builtin.load();
@@ -57,7 +58,14 @@ export async function loadAdapter(spec: string, options: Record<string, string>,
 }
 
 function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  if (err === undefined) return 'it threw undefined; throw an Error whose message says what is missing';
+  try {
+    // Multi-line messages (what to install) keep their lines, each made safe to print.
+    if (err instanceof Error && typeof err.message === 'string') return safeLines(err.message, 20, 500);
+  } catch {
+    // An Error whose message getter throws: described below.
+  }
+  return errorText(err);
 }
 
 function describe(v: unknown): string {

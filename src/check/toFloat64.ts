@@ -7,16 +7,16 @@ import { CaseFailure } from './caseFailure.js';
 export function toFloat64(value: unknown, length: number, quantity: string, shape: string): Float64Array {
   const arr = value as ArrayLike<unknown> | null | undefined;
   if (arr === null || arr === undefined || typeof arr !== 'object' || typeof arr.length !== 'number') {
-    throw new CaseFailure({ kind: 'shape', quantity, summary: `${quantity}: the adapter returned ${describe(value)}, not an array of ${length} numbers (${shape})` });
+    throw new CaseFailure({ kind: 'wrong-shape', quantity, summary: `${quantity}: the adapter returned ${describe(value)}, not an array of ${length} numbers (${shape})` });
   }
   if (arr.length !== length) {
-    throw new CaseFailure({ kind: 'shape', quantity, summary: `${quantity}: the adapter returned ${arr.length} numbers, expected ${length} (${shape}, row-major)` });
+    throw new CaseFailure({ kind: 'wrong-shape', quantity, summary: `${quantity}: the adapter returned ${arr.length} numbers, expected ${length} (${shape}, row-major)` });
   }
   const out = new Float64Array(length);
   for (let i = 0; i < length; i++) {
     const v = arr[i];
     if (typeof v !== 'number') {
-      throw new CaseFailure({ kind: 'shape', quantity, summary: `${quantity}: element ${i} is ${describe(v)}, not a number` });
+      throw new CaseFailure({ kind: 'wrong-shape', quantity, summary: `${quantity}: element ${i} is ${describe(v)}, not a number` });
     }
     if (!Number.isFinite(v)) {
       throw new CaseFailure({ kind: 'non-finite', quantity, summary: `${quantity}: element ${i} is ${v} (the result must be finite)` });

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Dtype } from '../contract.js';
+import { ISOLATIONS, type Isolation } from '../host/adapterHost.js';
 import { PROPERTY_IDS } from '../property/properties.js';
 import type { PropertyId } from '../property/property.js';
 import { parseFormats, type ReportFormat } from '../report/writeReports.js';
@@ -28,6 +29,7 @@ export interface CliOptions {
   /** `--expectations`: the expectation file, if given. */ readonly expectations?: string;
   /** `--shard i/N`: run shard i (1-based) of N. */ readonly shard?: { readonly index: number; readonly count: number };
   /** `--jobs N`: run in N child processes (1: in this one). */ readonly jobs: number;
+  /** `--isolation`: where the adapter runs (default `process`, a supervised child process). */ readonly isolation: Isolation;
   /** `--opt key=value`, with `backend` from `--backend`. */ readonly opts: Readonly<Record<string, string>>;
 }
 
@@ -79,6 +81,24 @@ function shard(raw: string | undefined): { index: number; count: number } | unde
   return { index, count };
 }
 
+/** Most steps a replay path may have, and the largest shrink index of one step. */
+const MAX_PATH_STEPS = 100_000;
+const MAX_SHRINK_INDEX = 1_000_000;
+
+/**
+ * The path of `--replay SEED:PATH`, checked: its first number is a generated case (below `--runs`),
+ * the others are shrink steps; an absurd path would make fast-check walk for ever.
+ */
+function replayPath(path: string, runs: number): string {
+  const steps = path.split(':');
+  if (steps.length > MAX_PATH_STEPS) throw new UsageError(`--replay path has ${steps.length} steps, more than ${MAX_PATH_STEPS}: copy the Replay line of a report as printed`);
+  const [first, ...shrinks] = steps.map(Number);
+  if (!Number.isSafeInteger(first) || first >= Math.max(1, runs)) throw new UsageError(`--replay path starts with case ${steps[0]}, but a run of --runs ${runs} has cases 0 to ${Math.max(1, runs) - 1}: pass the --runs of the run that printed it`);
+  const bad = shrinks.findIndex((k) => !Number.isSafeInteger(k) || k > MAX_SHRINK_INDEX);
+  if (bad >= 0) throw new UsageError(`--replay path step ${bad + 2} is ${steps[bad + 1]}, more than any shrink step (at most ${MAX_SHRINK_INDEX}): copy the Replay line of a report as printed`);
+  return path;
+}
+
 /** Parses argv (without node and script). Throws UsageError with a message that says what is wrong. */
 export function parseCliOptions(argv: readonly string[]): CliOptions {
   const parsed = parseArgv({
@@ -88,7 +108,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
       adapter: { type: 'string', short: 'a' }, backend: { type: 'string' }, variant: { type: 'string' }, dtype: { type: 'string' },
       properties: { type: 'string', short: 'p' }, runs: { type: 'string' }, seed: { type: 'string' }, replay: { type: 'string' },
       'max-n': { type: 'string' }, 'max-t': { type: 'string' }, report: { type: 'string' }, format: { type: 'string' },
-      timeout: { type: 'string' }, 'max-shrinks': { type: 'string' }, expectations: { type: 'string' }, shard: { type: 'string' }, jobs: { type: 'string' }, opt: { type: 'string', multiple: true },
+      timeout: { type: 'string' }, 'max-shrinks': { type: 'string' }, isolation: { type: 'string' }, expectations: { type: 'string' }, shard: { type: 'string' }, jobs: { type: 'string' }, opt: { type: 'string', multiple: true },
       list: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
     },
   });
@@ -102,17 +122,23 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     const m = /^(-?\d+):(\d+(?::\d+)*)$/.exec(v.replay.trim());
     if (m === null) throw new UsageError(`--replay takes SEED:PATH as printed by a failure (e.g. 42:3:0:1), got '${v.replay}'`);
     seed = integer('replay seed', m[1], 0, -(2 ** 31), 2 ** 31 - 1);
-    path = m[2];
+    path = replayPath(m[2], v.runs === undefined ? DEFAULTS.runs : Number(v.runs));
   }
   const opts: Record<string, string> = {};
   for (const kv of v.opt ?? []) {
     const i = kv.indexOf('=');
     if (i <= 0) throw new UsageError(`--opt takes key=value, got '${kv}'`);
-    opts[kv.slice(0, i)] = kv.slice(i + 1);
+    const key = kv.slice(0, i);
+    if (!/^[A-Za-z0-9_.-]+$/.test(key) || key === '__proto__' || key === 'constructor' || key === 'prototype') {
+      throw new UsageError(`--opt key '${key}' is not allowed: keys are letters, digits, '_', '.' and '-', and not __proto__, constructor or prototype`);
+    }
+    opts[key] = kv.slice(i + 1);
   }
   if (v.backend !== undefined) opts.backend = v.backend;
   const formats = formatsOf(v.format);
   const jobs = integer('jobs', v.jobs, 1, 1, 64);
+  const isolation = (v.isolation ?? 'process') as Isolation;
+  if (!(ISOLATIONS as readonly string[]).includes(isolation)) throw new UsageError(`--isolation must be ${ISOLATIONS.join(' or ')}, got '${v.isolation}'`);
   if (jobs > 1 && v.shard !== undefined) throw new UsageError('--jobs and --shard do not combine: --jobs N already runs the N shards of the run, in N processes, and merges them');
   if (jobs > 1 && path !== undefined) throw new UsageError('--jobs does not apply to --replay, which runs one case');
   return {
@@ -129,6 +155,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     expectations: v.expectations,
     shard: shard(v.shard),
     jobs,
+    isolation,
     opts,
   };
 }

@@ -1,18 +1,26 @@
 #!/usr/bin/env node
 /**
  * The `rnn-jac-spec` command. Exit codes: 0 all applicable properties pass (or fail as the
- * expectation file expects), 1 a property failed unexpectedly or an expected failure passed, 2 bad
- * usage, a malformed expectation file or an adapter that cannot load.
+ * expectation file expects), 1 a property failed unexpectedly or an expected failure passed, 2 no
+ * verdict (bad usage, a malformed expectation file, an adapter that cannot load or start, a run
+ * that tested nothing, adapter faults outside any case), 130/143 interrupted.
  * @packageDocumentation
  */
 import { AdapterLoadError, loadAdapter } from '../adapters/loadAdapter.js';
-import type { Adapter } from '../contract.js';
 import { applyExpectations } from '../expectations/applyExpectations.js';
 import { ExpectationsError, loadExpectations } from '../expectations/parseExpectations.js';
+import type { AdapterHost } from '../host/adapterHost.js';
+import { inProcessHost } from '../host/inProcessHost.js';
+import { watchParent } from '../host/parentWatchdog.js';
+import { startProcessHost } from '../host/processHost.js';
 import { PROPERTY_IDS } from '../property/properties.js';
+import { openReportDir, ReportDirError, type ReportDir } from '../report/reportDir.js';
+import type { RunResult } from '../runner/result.js';
 import { run, RunSetupError } from '../runner/run.js';
 import { packageVersion } from '../spec/packageRoot.js';
+import { errorText } from '../text/safeText.js';
 import { parseCliOptions } from './cliOptions.js';
+import { onInterrupt } from './interrupt.js';
 import { mergeCommand } from './mergeCommand.js';
 import { vectorsCommand } from './vectorsCommand.js';
 import { progressLine } from './progressLine.js';
@@ -22,36 +30,68 @@ import { listing, usage } from './usage.js';
 import { UsageError } from './usageError.js';
 
 /** Runs the CLI on argv (without node and script) and resolves to the exit code. */
-export async function main(argv: readonly string[], out = process.stdout, err = process.stderr): Promise<number> {
+export async function main(argv: readonly string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   if (argv[0] === 'merge') return mergeCommand(argv.slice(1), out, err);
   if (argv[0] === 'vectors') return vectorsCommand(argv.slice(1), out, err);
-  let adapter: Adapter | undefined;
+  let host: AdapterHost | undefined;
+  let reports: ReportDir | undefined;
+  let stopInterrupts: (() => void) | undefined;
   try {
     const o = parseCliOptions(argv);
     if (o.mode === 'help') return void out.write(usage()), 0;
     if (o.mode === 'version') return void out.write(`${packageVersion()}\n`), 0;
     if (o.mode === 'list') return void out.write(listing()), 0;
-    // Read before the run, so that a bad file costs no run time.
+    // Read before the run, so that a bad file or directory costs no run time.
     const expectations = o.expectations === undefined ? undefined : await loadExpectations(o.expectations, PROPERTY_IDS);
-    if (o.jobs > 1) return await runJobs(argv, o, expectations, out, err);
-    adapter = await loadAdapter(o.adapter!, { ...o.opts });
-    const progress = progressLine(err);
+    reports = openReportDir(o.report, o.formats);
+    if (o.jobs > 1) return await runJobs(argv, o, expectations, reports, out, err);
+    host = o.isolation === 'none'
+      ? await inProcessHost(await loadAdapter(o.adapter!, { ...o.opts }), { catchFaults: true })
+      : await startProcessHost({ spec: o.adapter!, options: { ...o.opts }, timeoutMs: o.timeoutMs });
+    const progress = progressLine(err as NodeJS.WriteStream);
+    let soFar: (() => RunResult) | undefined;
+    const started = host;
+    const dir = reports;
+    stopInterrupts = onInterrupt((signal, exitCode) => {
+      started.kill();
+      progress.done();
+      if (soFar !== undefined) {
+        const partial = soFar();
+        const result = expectations === undefined ? partial : applyExpectations(partial, expectations, o.expectations!);
+        reportRun(result, dir, o.formats, out);
+      }
+      err.write(`rnn-jac-spec: interrupted by ${signal}; the reports hold the units that ended\n`);
+      return exitCode;
+    });
     const ran = await run({
-      adapter, adapterSpec: o.adapter!, backend: o.backend, variant: o.variant, dtype: o.dtype,
+      host, adapterSpec: o.adapter!, backend: o.backend, variant: o.variant, dtype: o.dtype,
       properties: o.properties, runs: o.runs, seed: o.seed, path: o.path, maxN: o.maxN, maxT: o.maxT,
       timeoutMs: o.timeoutMs, maxShrinks: o.maxShrinks, shard: o.shard, opts: o.opts, onProgress: progress.onProgress,
+      onStart: (f) => (soFar = f),
     }).finally(progress.done);
-    const result = expectations === undefined ? ran : applyExpectations(ran, expectations, o.expectations!);
-    return await reportRun(result, o.report, o.formats, out);
+    const faults = await host.close(o.timeoutMs);
+    host = undefined;
+    const withFaults = faults.length > 0 ? { ...ran, faults } : ran;
+    const result = expectations === undefined ? withFaults : applyExpectations(withFaults, expectations, o.expectations!);
+    return reportRun(result, reports, o.formats, out, err);
   } catch (e) {
     if (e instanceof UsageError) return void err.write(`rnn-jac-spec: ${e.message}\nRun 'rnn-jac-spec --help' for the options.\n`), 2;
-    if (e instanceof AdapterLoadError || e instanceof RunSetupError || e instanceof ExpectationsError) return void err.write(`rnn-jac-spec: ${e.message}\n`), 2;
-    err.write(`rnn-jac-spec: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    if (e instanceof AdapterLoadError || e instanceof RunSetupError || e instanceof ExpectationsError || e instanceof ReportDirError) return void err.write(`rnn-jac-spec: ${e.message}\n`), 2;
+    err.write(`rnn-jac-spec: internal error: ${e instanceof Error ? (e.stack ?? e.message) : errorText(e)}\n`);
     return 2;
   } finally {
-    await adapter?.dispose?.();
+    stopInterrupts?.();
+    host?.kill();
+    reports?.release();
   }
 }
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === (await import('node:url')).pathToFileURL((await import('node:fs')).realpathSync(process.argv[1])).href;
-if (invokedDirectly) process.exitCode = await main(process.argv.slice(2));
+if (invokedDirectly) {
+  // A `--jobs` child dies with its parent; a closed stdout (`| head`) loses the summary, not the run.
+  watchParent();
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -8,6 +8,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { MergeError, mergeReports } from '../report/mergeReports.js';
+import { openReportDir, ReportDirError, type ReportDir } from '../report/reportDir.js';
 import { REPORT_FILE_NAMES } from '../report/writeReports.js';
 import type { RunResult } from '../runner/result.js';
 import { DEFAULTS, formatsOf, parseArgv } from './cliOptions.js';
@@ -25,7 +26,7 @@ function readShard(path: string): { name: string; report: RunResult } {
   }
   try {
     const report = JSON.parse(text) as RunResult;
-    if (report?.reportVersion !== 1 || !Array.isArray(report.results)) throw new Error('not an rnn-jac-spec JSON report');
+    if (report?.reportVersion !== 2 || !Array.isArray(report.results)) throw new Error('not an rnn-jac-spec JSON report');
     return { name: file, report };
   } catch (e) {
     throw new MergeError(`${file}: ${e instanceof Error ? e.message : String(e)}`);
@@ -34,14 +35,18 @@ function readShard(path: string): { name: string; report: RunResult } {
 
 /** Runs `merge` on its arguments (after the word `merge`) and resolves to the exit code. */
 export async function mergeCommand(argv: readonly string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  let reports: ReportDir | undefined;
   try {
     const parsed = parseArgv({ args: [...argv], allowPositionals: true, options: { report: { type: 'string' }, format: { type: 'string' } } });
     if (parsed.positionals.length === 0) throw new UsageError('merge needs the reports of the shards: rnn-jac-spec merge REPORT... [--report DIR] [--format LIST]');
     const formats = formatsOf(parsed.values.format);
-    return await reportRun(mergeReports(parsed.positionals.map(readShard)), parsed.values.report ?? DEFAULTS.report, formats, out);
+    const merged = mergeReports(parsed.positionals.map(readShard));
+    reports = openReportDir(parsed.values.report ?? DEFAULTS.report, formats);
+    return reportRun(merged, reports, formats, out, err);
   } catch (e) {
-    if (e instanceof UsageError) return void err.write(`rnn-jac-spec merge: ${e.message}\n`), 2;
-    if (e instanceof MergeError) return void err.write(`rnn-jac-spec merge: ${e.message}\n`), 2;
+    if (e instanceof UsageError || e instanceof MergeError || e instanceof ReportDirError) return void err.write(`rnn-jac-spec merge: ${e.message}\n`), 2;
     throw e;
+  } finally {
+    reports?.release();
   }
 }

@@ -1,21 +1,48 @@
 import { failingResults } from '../expectations/applyExpectations.js';
 import { renderGithubAnnotations } from '../report/github.js';
-import { writeReports, type ReportFormat } from '../report/writeReports.js';
+import type { ReportDir } from '../report/reportDir.js';
+import type { ReportFormat } from '../report/reportFormat.js';
 import type { RunResult } from '../runner/result.js';
 import { summary } from './summary.js';
 
 /**
- * What a run and a merge both end with: the summary on `out`, GitHub annotations when asked for, the
- * report files, and the exit code (1 when a result fails the run, else 0).
+ * The exit code of a finished run: 2 when it tested nothing or adapter code faulted outside any case
+ * (no verdict can be trusted to be complete), else 1 when a result fails the run, else 0.
+ */
+export function exitCodeOf(result: RunResult): number {
+  if ((result.faults?.length ?? 0) > 0) return 2;
+  if (result.interrupted !== true && result.summary.cases === 0) return 2;
+  return failingResults(result).length > 0 ? 1 : 0;
+}
+
+/** Why a run exits 2 without a failure, as lines for stderr (empty when it does not). */
+export function noVerdictLines(result: RunResult): string[] {
+  const lines: string[] = [];
+  for (const f of result.faults ?? []) lines.push(`rnn-jac-spec: adapter fault (${f.during}): ${f.message}; the results above stand, but the adapter did not run cleanly`);
+  if (result.interrupted !== true && result.summary.cases === 0) {
+    lines.push('rnn-jac-spec: nothing was tested: no case was checked in any unit');
+    const reasons = [...new Set(result.results.map((r) => `  ${r.property} on ${[r.target.variant, r.target.dtype].filter((x) => x !== undefined).join(' ')}: ${r.reason ?? r.verdict}`))];
+    lines.push(...(reasons.length > 0 ? reasons : ['  the run has no unit: the adapter declares no target for the chosen properties']));
+  }
+  return lines;
+}
+
+/**
+ * What a run and a merge both end with: the report files (all of them, or none, see reportDir.ts),
+ * the summary on `out`, GitHub annotations when asked for, and the exit code ({@link exitCodeOf}),
+ * with the reasons of an exit 2 on `err`. Synchronous, so that an interrupted run can end with it.
  * @param result - the run (or the merged shards)
- * @param dir - `--report`
+ * @param reports - the open `--report` directory
  * @param formats - `--format`
  * @param out - standard output
+ * @param err - standard error
  */
-export async function reportRun(result: RunResult, dir: string, formats: readonly ReportFormat[], out: NodeJS.WritableStream): Promise<number> {
+export function reportRun(result: RunResult, reports: ReportDir, formats: readonly ReportFormat[], out: NodeJS.WritableStream, err?: NodeJS.WritableStream): number {
+  const written = reports.write(result);
   out.write(`${summary(result)}\n`);
   if (formats.includes('github')) out.write(renderGithubAnnotations(result));
-  const written = await writeReports(dir, result, formats);
   if (written.length > 0) out.write(`Reports: ${written.join(', ')}\n`);
-  return failingResults(result).length > 0 ? 1 : 0;
+  const lines = noVerdictLines(result);
+  if (lines.length > 0) (err ?? out).write(`${lines.join('\n')}\n`);
+  return exitCodeOf(result);
 }

@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applyExpectations } from '../expectations/applyExpectations.js';
 import type { Expectation } from '../expectations/expectation.js';
+import { PARENT_ENV } from '../host/parentWatchdog.js';
 import { mergeReports } from '../report/mergeReports.js';
+import type { ReportDir } from '../report/reportDir.js';
 import { REPORT_FILE_NAMES } from '../report/writeReports.js';
 import type { RunResult } from '../runner/result.js';
 import type { CliOptions } from './cliOptions.js';
@@ -33,13 +35,24 @@ export function childArgv(argv: readonly string[]): string[] {
 
 interface Child { readonly code: number; readonly stderr: string }
 
+/** The children of this process's --jobs run, killed if it exits first (a signal, a crash). */
+const live = new Set<ReturnType<typeof spawn>>();
+process.on('exit', () => {
+  for (const p of live) p.kill('SIGKILL');
+});
+
 function runChild(args: readonly string[]): Promise<Child> {
   return new Promise((resolve) => {
-    // CI=true: no progress line from the children; stdout (their summaries) is not needed.
-    const p = spawn(process.execPath, [fileURLToPath(new URL('./main.js', import.meta.url)), ...args], { env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    // CI=true: no progress line from the children; stdout (their summaries) is not needed. Each
+    // child watches this process and dies with it, even if it is killed with SIGKILL.
+    const p = spawn(process.execPath, [fileURLToPath(new URL('./main.js', import.meta.url)), ...args], { env: { ...process.env, CI: 'true', [PARENT_ENV]: String(process.pid) }, stdio: ['ignore', 'ignore', 'pipe'] });
+    live.add(p);
     let stderr = '';
     p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    p.on('close', (code, signal) => resolve({ code: code ?? (signal !== null ? 2 : 0), stderr }));
+    p.on('close', (code, signal) => {
+      live.delete(p);
+      resolve({ code: code ?? (signal !== null ? 2 : 0), stderr });
+    });
   });
 }
 
@@ -48,7 +61,7 @@ function runChild(args: readonly string[]): Promise<Child> {
  * @returns the exit code: the children's 2 (with their message) when one could not run, else the
  *   merged run's 0 or 1
  */
-export async function runJobs(argv: readonly string[], o: CliOptions, expectations: readonly Expectation[] | undefined, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+export async function runJobs(argv: readonly string[], o: CliOptions, expectations: readonly Expectation[] | undefined, reports: ReportDir, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'rnn-jac-spec-jobs-'));
   const started = Date.now();
   try {
@@ -61,16 +74,24 @@ export async function runJobs(argv: readonly string[], o: CliOptions, expectatio
       return c;
     }));
     if (tty) err.write('\r\x1b[2K');
-    const broken = children.find((c) => c.code !== 0 && c.code !== 1);
-    if (broken !== undefined) return void err.write(broken.stderr), 2;
-    const shards = children.map((_, k) => {
+    // A child that wrote its report ran to the end (its exit 2 may be adapter faults, which the
+    // merged report keeps); one that did not could not run at all: its message says why.
+    const read = children.map((c, k) => {
       const name = join(dir, String(k + 1), REPORT_FILE_NAMES.json);
-      return { name, report: JSON.parse(readFileSync(name, 'utf8')) as RunResult };
+      try {
+        return { name, report: JSON.parse(readFileSync(name, 'utf8')) as RunResult };
+      } catch {
+        return undefined;
+      }
     });
+    const broken = children.find((c, k) => read[k] === undefined || (c.code !== 0 && c.code !== 1 && c.code !== 2));
+    if (broken !== undefined) return void err.write(broken.stderr.length > 0 ? broken.stderr : `rnn-jac-spec: a --jobs child exited with code ${broken.code} and wrote no report\n`), 2;
+    const shards = read.map((r) => r!);
     // The merge adds the shards' times; the run took the wall time.
-    const merged = { ...mergeReports(shards), durationMs: Date.now() - started };
+    const faults = shards.flatMap((s) => s.report.faults ?? []);
+    const merged = { ...mergeReports(shards), durationMs: Date.now() - started, ...(faults.length > 0 ? { faults } : {}) };
     const result = expectations === undefined ? merged : applyExpectations(merged, expectations, o.expectations!);
-    return await reportRun(result, o.report, o.formats, out);
+    return reportRun(result, reports, o.formats, out, err);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,7 @@
 import { sequenceCase, type GeneratedSequenceCase } from '../arbitrary/sequenceCase.js';
 import { forwardForms } from '../diagnosis/forwardForms.js';
 import { expectedForward } from '../model/expected.js';
+import { callArray, shapeOf } from './call.js';
 import { missing, type Property } from './property.js';
 import { verify } from './verify.js';
 
@@ -10,8 +11,9 @@ export const forward: Property<GeneratedSequenceCase> = {
   notApplicable: (a, c) => missing(a, c.scope, 'forward'),
   arbitrary: (c) => sequenceCase(c),
   async check(c, env) {
-    const f = env.adapter.forward!.bind(env.adapter);
-    const actual = await env.call('forward', () => f({ ...c, variant: env.variant }));
-    return verify(expectedForward(c), actual, 'x_1…x_T', c.dtype, () => forwardForms(c));
+    const quantity = 'x_1…x_T';
+    const pending = callArray(env, 'forward', c, shapeOf(quantity, c.T, c.n));
+    const expected = expectedForward(c);
+    return verify(expected, await pending, quantity, c.dtype, () => forwardForms(c));
   },
 };

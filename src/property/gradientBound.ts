@@ -4,7 +4,6 @@ import type { Bounded } from '../bound/bounded.js';
 import { sequenceCase, type GeneratedSequenceCase } from '../arbitrary/sequenceCase.js';
 import { stepCase, type GeneratedStepCase } from '../arbitrary/stepCase.js';
 import { CaseFailure } from '../check/caseFailure.js';
-import { toFloat64 } from '../check/toFloat64.js';
 import { diagnose } from '../diagnosis/diagnose.js';
 import { sequenceJacobianForms } from '../diagnosis/sequenceForms.js';
 import { stepJacobianForms } from '../diagnosis/stepForms.js';
@@ -12,6 +11,7 @@ import { normPad, spectralNormLower, spectralNormUpper } from '../linalg/normEst
 import { frobenius, spectralNorm } from '../linalg/spectralNorm.js';
 import { expectedSequenceJacobian, expectedStepJacobian } from '../model/expected.js';
 import { unitRoundoff } from '../model/precision.js';
+import { callArray, shapeOf } from './call.js';
 import { notForFiniteDifference, offers, type Property } from './property.js';
 import { matrixData } from './verify.js';
 
@@ -29,13 +29,9 @@ export const gradientBound: Property<BoundCase> = {
   notApplicable: (a, c) => notForFiniteDifference(a, c.scope, 'sequenceJacobian'),
   arbitrary: (c, adapter): fc.Arbitrary<BoundCase> => (offers(adapter, c.scope, 'sequenceJacobian') ? sequenceCase(c) : stepCase(c)),
   async check(c, env) {
-    const a = env.adapter;
     const T = isSequence(c) ? c.T : 1;
-    const raw = isSequence(c)
-      ? await env.call('sequenceJacobian', () => a.sequenceJacobian!({ ...c, variant: env.variant }))
-      : await env.call('stepJacobian', () => a.stepJacobian({ ...c, variant: env.variant }));
     const quantity = T === 1 ? '‖∂x_t/∂x_{t-1}‖₂' : '‖∂x_T/∂x_0‖₂';
-    const J = toFloat64(raw, c.n * c.n, quantity, `${c.n}×${c.n}`);
+    const J = await callArray(env, isSequence(c) ? 'sequenceJacobian' : 'stepJacobian', c, shapeOf(quantity, c.n, c.n));
     const gamma = activationByName(c.activation.name).gamma(c.activation.alpha ?? 0);
     // Most cases are settled in O(n²): an upper estimate of ‖J̃‖₂ below a lower estimate of the bound
     // means excess ≤ 0, so the ratio is 0, as the O(T·n³) computation below would find.

@@ -1,4 +1,5 @@
 import { stepCase, type GeneratedStepCase } from '../arbitrary/stepCase.js';
+import { callArray, shapeOf } from './call.js';
 import { jacobianExpectation } from './expectation.js';
 import { missing, type Property } from './property.js';
 import { verify } from './verify.js';
@@ -9,9 +10,9 @@ export const inputJacobian: Property<GeneratedStepCase> = {
   notApplicable: (a, c) => missing(a, c.scope, 'inputJacobian'),
   arbitrary: (c) => stepCase(c),
   async check(c, env) {
-    const f = env.adapter.inputJacobian!.bind(env.adapter);
-    const actual = await env.call('inputJacobian', () => f({ ...c, variant: env.variant }));
+    const quantity = '∂x_t/∂u_t';
+    const pending = callArray(env, 'inputJacobian', c, shapeOf(quantity, c.n, c.m));
     const x = jacobianExpectation(c, env.scope, 'input');
-    return verify(x.expected, actual, '∂x_t/∂u_t', c.dtype, x.forms, x.note);
+    return verify(x.expected, await pending, quantity, c.dtype, x.forms, x.note);
   },
 };

@@ -1,6 +1,7 @@
 import { activationByName } from '../activation/activations.js';
 import { stepCase, type GeneratedStepCase } from '../arbitrary/stepCase.js';
 import type { CaseConstraints } from '../arbitrary/caseConstraints.js';
+import { callArray, shapeOf } from './call.js';
 import { jacobianExpectation } from './expectation.js';
 import type { CheckEnv, Property } from './property.js';
 import { verify } from './verify.js';
@@ -29,11 +30,13 @@ export const kinkSubgradient: Property<GeneratedStepCase> = {
       return { ...k, x };
     }),
   async check(c, env) {
-    const actual = await env.call('stepJacobian', () => env.adapter.stepJacobian({ ...c, variant: env.variant }));
+    const quantity = '∂x_t/∂x_{t-1} on a kink';
+    const pending = callArray(env, 'stepJacobian', c, shapeOf(quantity, c.n, c.n));
     const x = jacobianExpectation(c, env.scope, 'state');
-    const ratio = verify(x.expected, actual, '∂x_t/∂x_{t-1} on a kink', c.dtype, x.forms, x.note);
+    const actual = await pending;
+    const ratio = verify(x.expected, actual, quantity, c.dtype, x.forms, x.note);
     // A central difference averages σ' across the kink: it says nothing of the framework's subgradient.
-    if (env.scope?.finiteDifference === undefined) observeSubgradients(c, actual as ArrayLike<number>, env);
+    if (env.scope?.finiteDifference === undefined) observeSubgradients(c, actual, env);
     return ratio;
   },
 };

@@ -1,6 +1,7 @@
 import { sequenceCase, type GeneratedSequenceCase } from '../arbitrary/sequenceCase.js';
 import { sequenceJacobianForms } from '../diagnosis/sequenceForms.js';
 import { expectedSequenceJacobian } from '../model/expected.js';
+import { callArray, shapeOf } from './call.js';
 import { missing, type Property } from './property.js';
 import { verify } from './verify.js';
 
@@ -10,8 +11,9 @@ export const sequenceJacobian: Property<GeneratedSequenceCase> = {
   notApplicable: (a, c) => missing(a, c.scope, 'sequenceJacobian'),
   arbitrary: (c) => sequenceCase(c),
   async check(c, env) {
-    const f = env.adapter.sequenceJacobian!.bind(env.adapter);
-    const actual = await env.call('sequenceJacobian', () => f({ ...c, variant: env.variant }));
-    return verify(expectedSequenceJacobian(c), actual, '∂x_T/∂x_0', c.dtype, () => sequenceJacobianForms(c));
+    const quantity = '∂x_T/∂x_0';
+    const pending = callArray(env, 'sequenceJacobian', c, shapeOf(quantity, c.n, c.n));
+    const expected = expectedSequenceJacobian(c);
+    return verify(expected, await pending, quantity, c.dtype, () => sequenceJacobianForms(c));
   },
 };

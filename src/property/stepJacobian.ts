@@ -1,5 +1,6 @@
 import type { CaseConstraints } from '../arbitrary/caseConstraints.js';
 import { stepCase, type GeneratedStepCase } from '../arbitrary/stepCase.js';
+import { callArray, shapeOf } from './call.js';
 import { jacobianExpectation } from './expectation.js';
 import type { Property } from './property.js';
 import { verify } from './verify.js';
@@ -13,8 +14,9 @@ export const stepJacobian: Property<GeneratedStepCase> = {
   notApplicable: () => undefined,
   arbitrary: (c: CaseConstraints) => stepCase(c),
   async check(c, env) {
-    const actual = await env.call('stepJacobian', () => env.adapter.stepJacobian({ ...c, variant: env.variant }));
+    const quantity = '∂x_t/∂x_{t-1}';
+    const pending = callArray(env, 'stepJacobian', c, shapeOf(quantity, c.n, c.n));
     const x = jacobianExpectation(c, env.scope, 'state');
-    return verify(x.expected, actual, '∂x_t/∂x_{t-1}', c.dtype, x.forms, x.note);
+    return verify(x.expected, await pending, quantity, c.dtype, x.forms, x.note);
   },
 };

@@ -1,7 +1,6 @@
 import type { Bounded } from '../bound/bounded.js';
 import { CaseFailure } from '../check/caseFailure.js';
 import { compare } from '../check/compare.js';
-import { toFloat64 } from '../check/toFloat64.js';
 import type { Dtype } from '../contract.js';
 import { diagnose } from '../diagnosis/diagnose.js';
 import type { WrongForm } from '../diagnosis/wrongForm.js';
@@ -13,14 +12,14 @@ export function matrixData(rows: number, cols: number, values: ArrayLike<number>
 }
 
 /**
- * Checks an adapter result against the expected value entry by entry (RJS-TOL-1). On failure it
- * throws a CaseFailure carrying expected, actual, tolerance, the worst entry and the diagnosis
- * (computed only then, from `wrongForms`). Resolves to the max error/tolerance ratio. `note`, when
- * given, says in the summary what the expected value is (e.g. a finite-difference interval).
+ * Checks an adapter result (already validated by the host: the right length, finite) against the
+ * expected value entry by entry (RJS-TOL-1). On failure it throws a CaseFailure carrying expected,
+ * actual, tolerance, the worst entry and the diagnosis (computed only then, from `wrongForms`).
+ * Resolves to the max error/tolerance ratio. `note`, when given, says in the summary what the
+ * expected value is (e.g. a finite-difference interval).
  */
-export function verify(expected: Bounded, raw: unknown, quantity: string, dtype: Dtype, wrongForms: () => readonly WrongForm[], note?: string): number {
-  const shape = expected.cols === 1 ? `a vector of ${expected.rows}` : `${expected.rows}×${expected.cols}`;
-  const actual = toFloat64(raw, expected.v.length, quantity, shape);
+export function verify(expected: Bounded, actual: Float64Array, quantity: string, dtype: Dtype, wrongForms: () => readonly WrongForm[], note?: string): number {
+  if (actual.length !== expected.v.length) throw new Error(`internal error: ${quantity} has ${actual.length} entries, expected ${expected.v.length}`);
   const cmp = compare(expected, actual, quantity);
   if (cmp.maxRatio <= 1) return cmp.maxRatio;
   const diagnosis = diagnose(wrongForms(), expected, actual, dtype);

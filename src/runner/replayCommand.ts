@@ -11,6 +11,8 @@ export interface ReplaySpec {
   /** `--opt` values. */ readonly opts: Readonly<Record<string, string>>;
   /** fast-check seed and path of the shrunk case. */ readonly seed: number; readonly path: string;
   /** `--timeout` (a timeout failure must replay under the same limit). */ readonly timeoutMs: number;
+  /** `--runs`: the path's first step is a case index below it. */ readonly runs: number;
+  /** `--isolation`, when not the default. */ readonly isolation?: 'process' | 'none';
 }
 
 function quote(s: string): string {
@@ -24,7 +26,8 @@ export function replayCommand(r: ReplaySpec): string {
   if (r.variant !== undefined) args.push('--variant', r.variant);
   args.push('--dtype', r.dtype, '--properties', r.property, '--max-n', String(r.maxN), '--max-t', String(r.maxT));
   for (const [k, v] of Object.entries(r.opts)) args.push('--opt', `${k}=${v}`);
-  args.push('--timeout', String(r.timeoutMs));
+  args.push('--runs', String(r.runs), '--timeout', String(r.timeoutMs));
+  if (r.isolation === 'none') args.push('--isolation', 'none');
   // One word with '=': a negative seed would otherwise read as an option.
   args.push(`--replay=${r.seed}:${r.path}`);
   return args.map(quote).join(' ');

@@ -40,10 +40,19 @@ export interface Diagnosis {
   /** The wrong form as a formula, e.g. `Wᵀ·diag(σ'(x_{t-1}))`. */ readonly formula?: string;
 }
 
+/**
+ * The kinds of case failure (RJS-RUN-2): `mismatch` (wrong values), `threw` (the adapter threw or
+ * rejected, or its host crashed or exited), `timeout`, `non-finite` (NaN or ±Infinity), `wrong-shape`
+ * (not an array of the right length of numbers) and `mutated-input` (the adapter wrote into an input).
+ */
+export const FAILURE_KINDS = ['mismatch', 'threw', 'timeout', 'non-finite', 'wrong-shape', 'mutated-input'] as const;
+/** One of them. */
+export type FailureKind = (typeof FAILURE_KINDS)[number];
+
 /** Why a case failed, with everything a maintainer needs without reading our code. */
 export interface CaseFailureData {
-  /** `mismatch` (wrong values), `threw`, `timeout`, `non-finite`, `shape`. */
-  readonly kind: 'mismatch' | 'threw' | 'timeout' | 'non-finite' | 'shape';
+  /** What went wrong (RJS-RUN-2). */
+  readonly kind: FailureKind;
   /** One-line summary. */ readonly summary: string;
   /** The quantity that failed. */ readonly quantity: string;
   /** Expected value (shrunk case), when there is one. */ readonly expected?: MatrixData;
@@ -63,7 +72,11 @@ export interface Counterexample {
   /** One command line that replays exactly this case. */ readonly replay: string;
   /** Cases run before the first failure (1-based). */ readonly failedAfter: number;
   /** Shrinking steps taken. */ readonly shrinks: number;
-  /** Present when shrinking stopped at `--max-shrinks`: a smaller failing case may exist. */ readonly shrinkBudgetReached?: true;
+  /**
+   * Present when shrinking stopped early, so that a smaller failing case may exist: `max-shrinks`
+   * (the `--max-shrinks` budget was spent) or `timeouts` (calls kept timing out).
+   */
+  readonly shrinkStopped?: 'max-shrinks' | 'timeouts';
 }
 
 /** One property on one target. */
@@ -89,7 +102,7 @@ export interface PropertyResult {
 
 /** A whole run. */
 export interface RunResult {
-  /** Version of the report format (follows specs/report.schema.json). */ readonly reportVersion: 1;
+  /** Version of the report format (follows specs/report.schema.json). */ readonly reportVersion: 2;
   /** rnn-jac-spec version. */ readonly tool: { readonly name: 'rnn-jac-spec'; readonly version: string; readonly specVersion: string };
   /** The adapter as loaded: `--adapter` value, and what `info()` said. */ readonly adapter: { readonly spec: string; readonly name: string; readonly info?: AdapterInfo };
   /** The options of the run. */
@@ -97,6 +110,7 @@ export interface RunResult {
     readonly seed: number; readonly runs: number; readonly maxN: number; readonly maxT: number;
     readonly properties: readonly string[]; readonly backend?: string; readonly variant?: string; readonly dtype?: Dtype;
     readonly timeoutMs: number;
+    /** Where the adapter ran: `process` (a supervised child process) or `none` (the runner's process). */ readonly isolation: 'process' | 'none';
     readonly maxShrinks?: number;
     readonly expectations?: string;
     /** `--shard`: this report holds shard `index` of `count`, dealt from `units` property × target pairs. */
@@ -105,6 +119,13 @@ export interface RunResult {
   /** ISO time the run started. */ readonly startedAt: string;
   /** Total wall time in milliseconds. */ readonly durationMs: number;
   /** One entry per property × target. */ readonly results: readonly PropertyResult[];
+  /**
+   * What adapter code did that is no case's failure (a dispose() that threw or hung, an exception after
+   * the last call): a run with faults exits 2, its results stand.
+   */
+  readonly faults?: readonly { readonly during: string; readonly message: string }[];
+  /** Present when the run was interrupted (SIGINT, SIGTERM): `results` holds the units that ended. */
+  readonly interrupted?: true;
   /**
    * Counts of verdicts; with `--expectations`, also the failures it expects (counted in `fail` too)
    * and the passes it expected to fail.

@@ -1,6 +1,9 @@
 import type { CaseConstraints } from '../arbitrary/caseConstraints.js';
 import { activations } from '../activation/activations.js';
 import type { Adapter, Dtype, Form, VariantScope } from '../contract.js';
+import type { AdapterDeclaration } from '../host/adapterDeclaration.js';
+import type { AdapterHost } from '../host/adapterHost.js';
+import { inProcessHost } from '../host/inProcessHost.js';
 import { properties } from '../property/properties.js';
 import type { PropertyId } from '../property/property.js';
 import { packageVersion } from '../spec/packageRoot.js';
@@ -11,7 +14,16 @@ import { summarize } from './summarize.js';
 
 /** Everything a run needs; the CLI builds it from its arguments. */
 export interface RunOptions {
-  /** The adapter under test, already created. */ readonly adapter: Adapter;
+  /**
+   * The adapter under test, in its host (the CLI's default: a supervised child process). The run
+   * neither starts nor closes it.
+   */
+  readonly host?: AdapterHost;
+  /**
+   * Or the adapter object itself, already created: it is then hosted in this process (as by
+   * `--isolation none`), and not disposed by the run.
+   */
+  readonly adapter?: Adapter;
   /** `--adapter` as the user wrote it (for replay lines and reports). */ readonly adapterSpec: string;
   /** `--backend`. */ readonly backend?: string;
   /** `--variant`: only this one (must be one of the adapter's variants). */ readonly variant?: string;
@@ -27,6 +39,10 @@ export interface RunOptions {
   /** `--shard i/N`: run only shard `index` (1-based) of `count` (see {@link shardOf}). */ readonly shard?: { readonly index: number; readonly count: number };
   /** Progress callback: called before each property × target and after each case. */
   readonly onProgress?: (p: Progress) => void;
+  /** Called once the run is planned, with the run as it stands (for an interrupt) and its unit count. */
+  readonly onStart?: (soFar: () => RunResult, units: number) => void;
+  /** Called with each property × target result as its unit ends. */
+  readonly onResult?: (r: PropertyResult) => void;
 }
 
 /** Where a run is. */
@@ -42,8 +58,14 @@ export class RunSetupError extends Error {
   override readonly name = 'RunSetupError';
 }
 
+/** What {@link targetsOf} needs of a run. */
+export interface TargetOptions {
+  /** The adapter's declaration. */ readonly adapter: AdapterDeclaration;
+  /** `--backend`, `--variant`, `--dtype`. */ readonly backend?: string; readonly variant?: string; readonly dtype?: Dtype;
+}
+
 /** The targets a run covers: the adapter's variants × dtypes, narrowed by `--variant` and `--dtype`. */
-export function targetsOf(o: RunOptions): Target[] {
+export function targetsOf(o: TargetOptions): Target[] {
   const a = o.adapter;
   const variants: (string | undefined)[] = a.variants && a.variants.length > 0 ? [...a.variants] : [undefined];
   if (o.variant !== undefined && !variants.includes(o.variant)) {
@@ -79,44 +101,40 @@ export function shardOf<T>(units: readonly T[], shard: RunOptions['shard']): T[]
  * `maxN` (m up to min(8, maxN)) and `maxT`. `supported` is empty when the adapter lists no catalogue
  * activation the target covers.
  */
-export function caseConstraintsOf(a: Adapter, target: Target, maxN: number, maxT: number): { constraints: CaseConstraints; supported: string[] } {
+export function caseConstraintsOf(a: AdapterDeclaration, target: Target, maxN: number, maxT: number): { constraints: CaseConstraints; supported: string[] } {
   const { forms, supported, scope } = scopeOf(a, target.variant, target.dtype);
   return { constraints: { maxN, maxT, maxM: Math.min(8, maxN), dtype: target.dtype, forms, activations: supported, scope }, supported };
 }
 
-/** Runs every chosen property on every target (or the units of one shard) and collects the results. */
+/**
+ * A run so far: what a finished run returns, and what an interrupted one reports (`interrupted`),
+ * with the results of the units that ended.
+ */
+export type RunSoFar = (results: readonly PropertyResult[], interrupted?: boolean) => RunResult;
+
+/**
+ * Runs every chosen property on every target (or the units of one shard) and collects the results.
+ * `onStart`, when given, receives the function that assembles the run from the results so far (for
+ * an interrupted run's reports); `onResult` each result as its unit ends.
+ */
 export async function run(o: RunOptions): Promise<RunResult> {
   const startedAt = new Date();
-  const info = typeof o.adapter.info === 'function' ? await o.adapter.info() : undefined;
+  if ((o.host === undefined) === (o.adapter === undefined)) throw new Error('run() needs exactly one of host and adapter');
+  const host = o.host ?? (await inProcessHost(o.adapter!));
+  const declaration = host.declaration;
+  const info = host.info;
   // Without --backend, targets name the backend the adapter reports it started (e.g. tfjs's cpu).
-  const targets = targetsOf({ ...o, backend: o.backend ?? info?.backend });
+  const targets = targetsOf({ adapter: declaration, backend: o.backend ?? info?.backend, variant: o.variant, dtype: o.dtype });
   const units = targets.flatMap((target) => o.properties.map((id) => ({ target, id })));
   const mine = shardOf(units, o.shard);
   const steps = mine.length;
   const results: PropertyResult[] = [];
-  for (const { target, id } of mine) {
-    const { constraints, supported } = caseConstraintsOf(o.adapter, target, o.maxN, o.maxT);
-    const label = `${id} ${target.variant !== undefined ? target.variant + ' ' : ''}${target.dtype}`;
-    const step = results.length + 1;
-    o.onProgress?.({ step, steps, label, cases: 0, runs: o.runs });
-    if (supported.length === 0) {
-      results.push(notApplicable(id, target, `the adapter supports no catalogue activation (it lists: ${o.adapter.activations.join(', ') || 'none'})`));
-      continue;
-    }
-    results.push(
-      await runProperty({
-        id, property: properties[id], adapter: o.adapter, adapterSpec: o.adapterSpec, target, constraints,
-        runs: o.runs, seed: o.seed, path: o.path, timeoutMs: o.timeoutMs, opts: o.opts, maxShrinks: o.maxShrinks,
-        onCase: (cases) => o.onProgress?.({ step, steps, label, cases, runs: o.runs }),
-      }),
-    );
-  }
-  return {
-    reportVersion: 1,
+  const soFar: RunSoFar = (done, interrupted) => ({
+    reportVersion: 2,
     tool: { name: 'rnn-jac-spec', version: packageVersion(), specVersion: specDocument().specVersion },
-    adapter: { spec: o.adapterSpec, name: o.adapter.name, ...(info !== undefined ? { info } : {}) },
+    adapter: { spec: o.adapterSpec, name: declaration.name, ...(info !== undefined ? { info } : {}) },
     options: {
-      seed: o.seed, runs: o.runs, maxN: o.maxN, maxT: o.maxT, properties: [...o.properties], timeoutMs: o.timeoutMs,
+      seed: o.seed, runs: o.runs, maxN: o.maxN, maxT: o.maxT, properties: [...o.properties], timeoutMs: o.timeoutMs, isolation: host.isolation,
       ...(o.maxShrinks !== undefined ? { maxShrinks: o.maxShrinks } : {}),
       ...(o.backend !== undefined ? { backend: o.backend } : {}),
       ...(o.variant !== undefined ? { variant: o.variant } : {}),
@@ -125,16 +143,34 @@ export async function run(o: RunOptions): Promise<RunResult> {
     },
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
-    results,
-    summary: summarize(results),
-  };
+    results: [...done],
+    summary: summarize(done),
+    ...(interrupted === true ? { interrupted: true as const } : {}),
+  });
+  o.onStart?.(() => soFar(results, true), steps);
+  for (const { target, id } of mine) {
+    const { constraints, supported } = caseConstraintsOf(declaration, target, o.maxN, o.maxT);
+    const label = `${id} ${target.variant !== undefined ? target.variant + ' ' : ''}${target.dtype}`;
+    const step = results.length + 1;
+    o.onProgress?.({ step, steps, label, cases: 0, runs: o.runs });
+    const result = supported.length === 0
+      ? notApplicable(id, target, `the adapter supports no catalogue activation (it lists: ${declaration.activations.join(', ') || 'none'})`)
+      : await runProperty({
+        id, property: properties[id], host, adapterSpec: o.adapterSpec, target, constraints,
+        runs: o.runs, seed: o.seed, path: o.path, timeoutMs: o.timeoutMs, opts: o.opts, maxShrinks: o.maxShrinks,
+        onCase: (cases) => o.onProgress?.({ step, steps, label, cases, runs: o.runs }),
+      });
+    results.push(result);
+    o.onResult?.(result);
+  }
+  return soFar(results);
 }
 
 /**
  * The forms and catalogue activations a variant covers (its {@link VariantScope}, else the
  * adapter's), and the scope itself, which properties read for capabilities and finite differences.
  */
-export function scopeOf(a: Adapter, variant: string | undefined, dtype?: Dtype): { forms: readonly Form[]; supported: string[]; scope: VariantScope | undefined } {
+export function scopeOf(a: AdapterDeclaration, variant: string | undefined, dtype?: Dtype): { forms: readonly Form[]; supported: string[]; scope: VariantScope | undefined } {
   const scope: VariantScope | undefined = variant !== undefined ? a.variantScopes?.[variant] : undefined;
   const forms = scope?.forms ?? (a.forms && a.forms.length > 0 ? a.forms : ['pascanu' as const]);
   const names = scope?.activations ?? a.activations;

@@ -1,19 +1,19 @@
 import fc from 'fast-check';
 import type { CaseConstraints } from '../arbitrary/caseConstraints.js';
 import { CaseFailure } from '../check/caseFailure.js';
-import type { Adapter } from '../contract.js';
+import type { AdapterHost } from '../host/adapterHost.js';
+import type { CallRequest, CallValue } from '../host/callRequest.js';
 import type { Property, PropertyId } from '../property/property.js';
 import { specDocument } from '../spec/specDocument.js';
 import { replayCommand } from './replayCommand.js';
 import { RATIO_BIN_EDGES, ratioBin } from './ratioHistogram.js';
 import type { PropertyResult, Target } from './result.js';
 import { serializeCase } from './serializeCase.js';
-import { withTimeout } from './withTimeout.js';
 
 /** What one property run needs. */
 export interface PropertyRun {
   /** The property. */ readonly id: PropertyId; readonly property: Property<unknown>;
-  /** The adapter and its `--adapter` spec (for replay lines). */ readonly adapter: Adapter; readonly adapterSpec: string;
+  /** The adapter's host and its `--adapter` spec (for replay lines). */ readonly host: AdapterHost; readonly adapterSpec: string;
   /** The target. */ readonly target: Target;
   /** Generation constraints. */ readonly constraints: CaseConstraints;
   /** Cases to run, seed, and a path to replay one case. */ readonly runs: number; readonly seed: number; readonly path?: string;
@@ -30,12 +30,19 @@ export interface PropertyRun {
  */
 export const DEFAULT_MAX_SHRINKS = 1000;
 
+/**
+ * Consecutive timed-out calls after which a failing unit stops shrinking: an adapter that hangs on
+ * every call would otherwise cost a timeout per shrink candidate (hours at the default timeout).
+ */
+export const MAX_CONSECUTIVE_TIMEOUTS = 3;
+
 /** Runs one property on one target with fast-check, shrinking any failure to its smallest case. */
 export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
   const meta = specDocument().properties.find((p) => p.id === r.id);
   const head = { property: r.id, rule: meta?.rule ?? r.id, title: meta?.title ?? r.id, target: r.target };
   const started = performance.now();
-  const reason = r.property.notApplicable(r.adapter, r.constraints);
+  const declaration = r.host.declaration;
+  const reason = r.property.notApplicable(declaration, r.constraints);
   if (reason !== undefined) return { ...head, verdict: 'not-applicable', reason, cases: 0, maxRatio: 0, durationMs: 0 };
 
   const observations = new Set<string>();
@@ -43,20 +50,26 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
   let maxRatio = 0;
   const histogram = RATIO_BIN_EDGES.map(() => 0);
   let firstFailure = -1;
-  let budgetReached = false;
+  let stopped: 'max-shrinks' | 'timeouts' | undefined;
+  let timeouts = 0;
   const maxShrinks = r.maxShrinks ?? DEFAULT_MAX_SHRINKS;
   const env = {
-    adapter: r.adapter,
+    adapter: declaration,
     variant: r.target.variant,
     scope: r.constraints.scope,
-    call: <T>(what: string, f: () => T | Promise<T>) => withTimeout(what, r.timeoutMs, f),
+    call: async (request: CallRequest): Promise<CallValue> => {
+      const outcome = await r.host.call(request, r.timeoutMs);
+      timeouts = !outcome.ok && outcome.failure.kind === 'timeout' ? timeouts + 1 : 0;
+      if (!outcome.ok) throw new CaseFailure(outcome.failure);
+      return outcome.value;
+    },
     observe: (note: string) => observations.add(note),
   };
-  const prop = fc.asyncProperty(r.property.arbitrary(r.constraints, r.adapter), async (kase) => {
-    if (firstFailure >= 0 && cases - firstFailure >= maxShrinks) {
-      // Budget spent: interrupt fast-check, which keeps the smallest failure it has. (Answering
-      // "pass" instead would still walk every remaining candidate: minutes for a 64×64 case.)
-      budgetReached = true;
+  const prop = fc.asyncProperty(r.property.arbitrary(r.constraints, declaration), async (kase) => {
+    if (firstFailure >= 0 && (cases - firstFailure >= maxShrinks || timeouts >= MAX_CONSECUTIVE_TIMEOUTS)) {
+      // Budget spent, or the adapter keeps hanging: interrupt fast-check, which keeps the smallest
+      // failure it has. (Answering "pass" instead would still walk every remaining candidate.)
+      stopped = timeouts >= MAX_CONSECUTIVE_TIMEOUTS ? 'timeouts' : 'max-shrinks';
       throw new fc.PreconditionFailure(true);
     }
     cases++;
@@ -87,10 +100,10 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
       failure: error.data,
       seed: details.seed,
       path,
-      replay: replayCommand({ adapter: r.adapterSpec, backend: r.target.backend, variant: r.target.variant, dtype: r.target.dtype, property: r.id, maxN: r.constraints.maxN, maxT: r.constraints.maxT, opts: r.opts, seed: details.seed, path, timeoutMs: r.timeoutMs }),
+      replay: replayCommand({ adapter: r.adapterSpec, backend: r.target.backend, variant: r.target.variant, dtype: r.target.dtype, property: r.id, maxN: r.constraints.maxN, maxT: r.constraints.maxT, opts: r.opts, seed: details.seed, path, timeoutMs: r.timeoutMs, runs: r.runs, isolation: r.host.isolation }),
       failedAfter: details.numRuns,
       shrinks: details.numShrinks,
-      ...(budgetReached ? { shrinkBudgetReached: true } : {}),
+      ...(stopped !== undefined ? { shrinkStopped: stopped } : {}),
     },
   };
 }

@@ -11,8 +11,12 @@ import { describe } from 'vitest';
 import type { Adapter, Dtype } from '../contract.js';
 import { properties, PROPERTY_IDS } from '../property/properties.js';
 import type { Property, PropertyId } from '../property/property.js';
+import { CaseFailure } from '../check/caseFailure.js';
+import { declarationOf } from '../host/adapterDeclaration.js';
+import type { AdapterHost } from '../host/adapterHost.js';
+import type { CallRequest } from '../host/callRequest.js';
+import { inProcessHost } from '../host/inProcessHost.js';
 import { caseConstraintsOf, targetsOf } from '../runner/run.js';
-import { withTimeout } from '../runner/withTimeout.js';
 
 /** What {@link defineRnnJacobianSuite} takes. */
 export interface RnnJacobianSuiteOptions {
@@ -36,23 +40,28 @@ export function defineRnnJacobianSuite(o: RnnJacobianSuiteOptions): void {
   const maxN = o.maxN ?? 64;
   const maxT = o.maxT ?? 16;
   const ids = o.properties ?? PROPERTY_IDS;
+  const declaration = declarationOf(adapter);
+  // The adapter runs in vitest's process (vitest isolates test files itself), with private copies
+  // of every input compared after each call; created on first use, since it may be async.
+  let host: Promise<AdapterHost> | undefined;
+  const call = async (request: CallRequest) => {
+    const outcome = await (host ??= inProcessHost(adapter)).then((h) => h.call(request, o.callTimeoutMs ?? 30_000));
+    if (!outcome.ok) throw new CaseFailure(outcome.failure);
+    return outcome.value;
+  };
   describe(`rnn-jac-spec: ${adapter.name}`, () => {
-    for (const target of targetsOf({ adapter, adapterSpec: adapter.name, variant: o.variant, dtype: o.dtype, properties: ids, runs, seed, maxN, maxT, timeoutMs: 0, opts: {} })) {
-      const { constraints, supported } = caseConstraintsOf(adapter, target, maxN, maxT);
+    for (const target of targetsOf({ adapter: declaration, variant: o.variant, dtype: o.dtype })) {
+      const { constraints, supported } = caseConstraintsOf(declaration, target, maxN, maxT);
       for (const id of ids) {
         const property = properties[id] as Property<unknown>;
         const name = `${id} ${[target.variant, target.dtype].filter((x) => x !== undefined).join(' ')}`;
-        const reason = supported.length === 0 ? 'the adapter supports no catalogue activation' : property.notApplicable(adapter, constraints);
+        const reason = supported.length === 0 ? 'the adapter supports no catalogue activation' : property.notApplicable(declaration, constraints);
         if (reason !== undefined) {
           test.skip(`${name} (not applicable: ${reason})`, () => {});
           continue;
         }
-        const env = {
-          adapter, variant: target.variant, scope: constraints.scope,
-          call: <T>(what: string, f: () => T | Promise<T>) => withTimeout(what, o.callTimeoutMs ?? 30_000, f),
-          observe: () => {},
-        };
-        test.prop([property.arbitrary(constraints, adapter)], { numRuns: runs, seed })(name, async (kase) => {
+        const env = { adapter: declaration, variant: target.variant, scope: constraints.scope, call, observe: () => {} };
+        test.prop([property.arbitrary(constraints, declaration)], { numRuns: runs, seed })(name, async (kase) => {
           await property.check(kase, env);
         }, o.testTimeoutMs ?? 0);
       }

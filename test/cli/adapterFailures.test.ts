@@ -51,7 +51,7 @@ describe('adapter calls that go wrong fail the case, not the run', () => {
     expect(r.status, r.stderr).toBe(1);
     const f = onlyFailure(r.report);
     expect(f.counterexample?.failure.kind).toBe('timeout');
-    expect(f.counterexample?.failure.summary).toContain('did not finish within 200 ms');
+    expect(f.counterexample?.failure.summary).toContain('did not return within 200 ms');
     expect(r.stdout).toContain('Failure: timeout of stepJacobian');
     expect(Date.now() - started).toBeLessThan(50_000);
   });

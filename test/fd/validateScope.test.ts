@@ -3,6 +3,7 @@ import { validateAdapter } from '../../src/adapters/validateAdapter.js';
 import type { Adapter } from '../../src/contract.js';
 import { missing } from '../../src/property/property.js';
 import { fdAdapter } from './fdAdapter.js';
+import { declarationOf } from '../../src/host/adapterDeclaration.js';
 
 /** The fd adapter with its `fd` scope replaced. */
 function withScope(scope: Record<string, unknown>): Adapter {
@@ -30,14 +31,14 @@ describe('variantScopes: capabilities and finiteDifference (RJS-CONV-8)', () => 
 describe('missing(): what a property needs, by adapter and by variant', () => {
   const a = fdAdapter({ declared: 2 ** -12 });
   it('names a member the adapter lacks', () => {
-    expect(missing(a, undefined, 'jvp')).toBe('the adapter does not implement jvp');
+    expect(missing(declarationOf(a), undefined, 'jvp')).toBe('the adapter does not implement jvp');
   });
   it('names a member the variant leaves out of its capabilities, and lists them', () => {
-    expect(missing(a, a.variantScopes?.fd, 'vjp')).toBe('this variant does not offer vjp (its capabilities: forward, inputJacobian)');
-    expect(missing(a, { capabilities: [] }, 'forward')).toBe('this variant does not offer forward (its capabilities: none)');
+    expect(missing(declarationOf(a), a.variantScopes?.fd, 'vjp')).toBe('this variant does not offer vjp (its capabilities: forward, inputJacobian)');
+    expect(missing(declarationOf(a), { capabilities: [] }, 'forward')).toBe('this variant does not offer forward (its capabilities: none)');
   });
   it('is undefined for a member both have, and for any member without capabilities', () => {
-    expect(missing(a, a.variantScopes?.fd, 'inputJacobian')).toBeUndefined();
-    expect(missing(a, {}, 'vjp')).toBeUndefined();
+    expect(missing(declarationOf(a), a.variantScopes?.fd, 'inputJacobian')).toBeUndefined();
+    expect(missing(declarationOf(a), {}, 'vjp')).toBeUndefined();
   });
 });

@@ -93,7 +93,7 @@ export function isJacrevNonSquare(r: PropertyResult): boolean {
   const c = r.counterexample?.case as { n: number; m: number } | undefined;
   if (!/^(jit-)?jacrev$/.test(r.target.variant ?? '') || r.property !== 'input-jacobian' || f === undefined || c === undefined) return false;
   return c.n > c.m ? f.kind === 'threw' && f.summary.includes('unbroadcast shape mismatch')
-    : f.kind === 'shape' && f.summary.includes(`returned ${c.m * c.m} numbers`);
+    : f.kind === 'wrong-shape' && f.summary.includes(`returned ${c.m * c.m} numbers`);
 }
 
 /**

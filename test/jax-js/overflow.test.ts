@@ -11,6 +11,9 @@ import { CaseFailure } from '../../src/check/caseFailure.js';
 import { stepJacobian } from '../../src/property/stepJacobian.js';
 import type { PropertyResult } from '../../src/runner/result.js';
 import { isExpOverflowNaN, jaxAdapter } from './jaxRun.js';
+import { declarationOf } from '../../src/host/adapterDeclaration.js';
+import type { CallRequest } from '../../src/host/callRequest.js';
+import { invokeAdapter } from '../../src/host/invokeAdapter.js';
 
 /** The variants that differentiate in reverse mode. */
 const REVERSE_MODE = ['jacrev', 'jit-jacrev', 'vjp', 'jit-vjp', 'grad', 'jit-grad'];
@@ -23,7 +26,12 @@ function oneByOne(name: 'sigmoid' | 'softplus' | 'elu', x: number, dtype: Dtype)
 
 /** The step-jacobian check of `c` on `variant`: the failure it throws, as a property result would hold it. */
 async function failureOf(adapter: Adapter, variant: string, c: GeneratedStepCase): Promise<PropertyResult | undefined> {
-  const env = { adapter, variant, call: async <T>(_: string, f: () => T | Promise<T>) => f(), observe: () => {} };
+  const call = async (request: CallRequest) => {
+    const outcome = await invokeAdapter(adapter, request);
+    if (!outcome.ok) throw new CaseFailure(outcome.failure);
+    return outcome.value;
+  };
+  const env = { adapter: declarationOf(adapter), variant, call, observe: () => {} };
   try {
     await stepJacobian.check(c, env);
     return undefined;

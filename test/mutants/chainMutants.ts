@@ -136,7 +136,7 @@ export const chainMutants: readonly Mutant[] = [
       forward: (c) => refRun(refModel(c), c.x0, c.us, c.T)[c.T - 1].next,
     })),
     killedBy: ['forward'],
-    kind: 'shape',
+    kind: 'wrong-shape',
     dtype: 'float64',
   },
   {

@@ -8,7 +8,7 @@ describe('renderJson', () => {
     const text = renderJson(r);
     expect(JSON.parse(text)).toEqual(r);
     expect(text.endsWith('}\n')).toBe(true);
-    expect(text).toContain('\n  "reportVersion": 1,\n');
+    expect(text).toContain('\n  "reportVersion": 2,\n');
   });
 
   it('omits undefined members', () => {

@@ -33,7 +33,7 @@ function failing(): PropertyResult {
       replay: 'npx rnn-jac-spec --adapter ./a.js --property step-jacobian --seed -12345 --path "3:1:0"',
       failedAfter: 4,
       shrinks: 7,
-      shrinkBudgetReached: true,
+      shrinkStopped: 'max-shrinks',
     },
     observations: [`relu'(0) = 0 ${NASTY}`],
   };
@@ -94,7 +94,7 @@ export function sampleResult(): RunResult {
     durationMs: 0,
   };
   return {
-    reportVersion: 1,
+    reportVersion: 2,
     tool: { name: 'rnn-jac-spec', version: '0.1.0', specVersion: '1.0.0' },
     adapter: {
       spec: './adapters/tfjs.js',
@@ -103,7 +103,7 @@ export function sampleResult(): RunResult {
     },
     options: {
       seed: -12345, runs: 100, maxN: 6, maxT: 5, properties: ['step-jacobian', 'input-jacobian'],
-      backend: 'cpu', variant: 'jacrev', dtype: 'float32', timeoutMs: 10_000, maxShrinks: 1000,
+      backend: 'cpu', variant: 'jacrev', dtype: 'float32', timeoutMs: 10_000, isolation: 'process', maxShrinks: 1000,
     },
     startedAt: '2025-01-02T03:04:05.678Z',
     durationMs: 2500,
@@ -115,10 +115,10 @@ export function sampleResult(): RunResult {
 /** The least a run can hold: no info, no optional options, one passing result. */
 export function minimalResult(): RunResult {
   return {
-    reportVersion: 1,
+    reportVersion: 2,
     tool: { name: 'rnn-jac-spec', version: '0.1.0', specVersion: '1.0.0' },
     adapter: { spec: 'x', name: 'x' },
-    options: { seed: 0, runs: 1, maxN: 1, maxT: 1, properties: [], timeoutMs: 1000 },
+    options: { seed: 0, runs: 1, maxN: 1, maxT: 1, properties: [], timeoutMs: 1000, isolation: 'process' },
     startedAt: '2025-01-02T03:04:05Z',
     durationMs: 1,
     results: [

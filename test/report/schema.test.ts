@@ -10,7 +10,10 @@ function withExpectations() {
   const r = sampleResult();
   const applied = applyExpectations(r, [{ property: [r.results[1].property], reason: 'known' }], 'known.json');
   const results = applied.results.map((x, k) => (k === 1 ? { ...x, ratioHistogram: [3, 0, 1, 0, 0, 2, 0, 0, 1] } : x));
-  return { ...applied, results, options: { ...applied.options, shard: { index: 2, count: 3, units: 12 } } };
+  return {
+    ...applied, results, options: { ...applied.options, shard: { index: 2, count: 3, units: 12 } },
+    faults: [{ during: 'adapter.dispose()', message: 'adapter.dispose() threw Error: boom' }], interrupted: true as const,
+  };
 }
 
 const schema = JSON.parse(readFileSync(new URL('../../specs/report.schema.json', import.meta.url), 'utf8'));
@@ -39,7 +42,7 @@ describe('specs/report.schema.json', () => {
       (r) => delete r.summary.cases,
       (r) => (r.extra = 1),
       (r) => (r.results[0].maxRatio = 'nan'),
-      (r) => (r.reportVersion = 2),
+      (r) => (r.reportVersion = 1),
       (r) => (r.startedAt = 'yesterday'),
     ];
     for (const change of variants) {

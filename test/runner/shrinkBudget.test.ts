@@ -18,12 +18,12 @@ describe('shrink budget', () => {
     const full = await stepResult('transposed-W', undefined);
     const ce = full.counterexample!;
     expect(full.verdict).toBe('fail');
-    expect(ce.shrinkBudgetReached).toBeUndefined();
+    expect(ce.shrinkStopped).toBeUndefined();
     const budget = 3;
     expect(full.cases - ce.failedAfter).toBeGreaterThan(budget);
     const cut = await stepResult('transposed-W', budget);
     expect(cut.verdict).toBe('fail');
-    expect(cut.counterexample!.shrinkBudgetReached).toBe(true);
+    expect(cut.counterexample!.shrinkStopped).toBe('max-shrinks');
     // The first failure, then at most `budget` shrink candidates reach the adapter.
     expect(cut.cases).toBeLessThanOrEqual(cut.counterexample!.failedAfter + budget);
     expect(cut.counterexample!.failure.diagnosis?.id).toBe(ce.failure.diagnosis?.id);
@@ -40,7 +40,7 @@ describe('shrink budget', () => {
   it('stops at once on a failure that only large n shows (no walk over the remaining candidates)', async () => {
     const r = await stepResult('large-n-only', 10);
     expect(r.verdict).toBe('fail');
-    expect(r.counterexample!.shrinkBudgetReached).toBe(true);
+    expect(r.counterexample!.shrinkStopped).toBe('max-shrinks');
     expect(r.cases).toBeLessThanOrEqual(r.counterexample!.failedAfter + 10);
   });
 });

@@ -1,0 +1,43 @@
+/**
+ * An adapter's declaration as plain data: what the runner needs to plan a run (targets, scopes,
+ * which properties apply) without holding the adapter object, which lives in the adapter host.
+ * @packageDocumentation
+ */
+import type { Adapter, Dtype, Form, VariantScope } from '../contract.js';
+import { CALL_METHODS, type CallMethod } from './callRequest.js';
+
+/** The optional members a variant may offer (`VariantScope.capabilities`): every call but stepJacobian. */
+export const CAPABILITIES = CALL_METHODS.filter((m): m is Exclude<CallMethod, 'stepJacobian'> => m !== 'stepJacobian');
+/** One of them. */
+export type Capability = (typeof CAPABILITIES)[number];
+
+/** What an adapter declares, and which optional members it implements. */
+export interface AdapterDeclaration {
+  /** {@link Adapter.name}. */ readonly name: string;
+  /** {@link Adapter.dtypes}. */ readonly dtypes: readonly Dtype[];
+  /** {@link Adapter.activations}. */ readonly activations: readonly string[];
+  /** {@link Adapter.forms}. */ readonly forms?: readonly Form[];
+  /** {@link Adapter.variants}. */ readonly variants?: readonly string[];
+  /** {@link Adapter.variantScopes}. */ readonly variantScopes?: Readonly<Record<string, VariantScope>>;
+  /** {@link Adapter.dtypeActivations}. */ readonly dtypeActivations?: Readonly<Partial<Record<Dtype, readonly string[]>>>;
+  /** The optional call members it implements, in {@link CAPABILITIES} order. */ readonly methods: readonly Capability[];
+}
+
+/**
+ * The declaration of a validated adapter, copied (JSON) so that it is plain data the adapter can no
+ * longer change, and so that it can cross a process boundary.
+ * @param a - an adapter that passed validateAdapter
+ */
+export function declarationOf(a: Adapter): AdapterDeclaration {
+  const plain = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T));
+  return {
+    name: a.name,
+    dtypes: plain(a.dtypes),
+    activations: plain(a.activations),
+    ...(a.forms !== undefined ? { forms: plain(a.forms) } : {}),
+    ...(a.variants !== undefined ? { variants: plain(a.variants) } : {}),
+    ...(a.variantScopes !== undefined ? { variantScopes: plain(a.variantScopes) } : {}),
+    ...(a.dtypeActivations !== undefined ? { dtypeActivations: plain(a.dtypeActivations) } : {}),
+    methods: CAPABILITIES.filter((m) => typeof a[m] === 'function'),
+  };
+}

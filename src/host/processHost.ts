@@ -1,0 +1,254 @@
+/**
+ * The default adapter host: the adapter runs in a child process that the runner supervises. Cases
+ * go in and results come out by copy; a call that does not return within the timeout has its
+ * process killed (a synchronous loop cannot be interrupted any other way) and the next call starts
+ * a fresh one; an exit or crash fails the call in progress. The child watches the runner and dies
+ * with it (parentWatchdog.ts), and the runner kills it on exit, so no host outlives a run.
+ * @packageDocumentation
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { AdapterLoadError } from '../adapters/loadAdapter.js';
+import type { AdapterInfo } from '../contract.js';
+import { packageRoot } from '../spec/packageRoot.js';
+import { safeLine } from '../text/safeText.js';
+import type { AdapterDeclaration } from './adapterDeclaration.js';
+import type { AdapterHost, HostFault } from './adapterHost.js';
+import type { CallOutcome, CallRequest } from './callRequest.js';
+import { LAST_WORDS_FD, type FromHost, type LastWords, type ToHost } from './hostMessages.js';
+import { PARENT_ENV } from './parentWatchdog.js';
+import { forwardOutput, type OutputSink } from './forwardOutput.js';
+
+/** What {@link startProcessHost} needs. */
+export interface ProcessHostOptions {
+  /** `--adapter`: a built-in name or a module path. */ readonly spec: string;
+  /** The factory's options (`backend`, every `--opt`). */ readonly options: Readonly<Record<string, string>>;
+  /** Milliseconds the factory and info() together may take (`--timeout`). */ readonly timeoutMs: number;
+  /** Where the adapter's own stdout and stderr lines go (default: this process's stderr, marked). */ readonly output?: OutputSink;
+  /** The working directory a relative adapter path is resolved against (default process.cwd()). */ readonly cwd?: string;
+}
+
+/** The host program: next to this file once built; from a source checkout, the built copy. */
+function hostProgram(): string {
+  const here = fileURLToPath(new URL('./hostMain.js', import.meta.url));
+  return existsSync(here) ? here : join(packageRoot(), 'dist', 'src', 'host', 'hostMain.js');
+}
+
+/** How long Node itself may take to start the host program (before the adapter's clock runs). */
+const HOST_BOOT_MS = 60_000;
+
+/** Every live host child of this process, killed when it exits. */
+const live = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const c of live) c.kill('SIGKILL');
+});
+
+/** One child process with its adapter started. */
+interface Child {
+  readonly proc: ChildProcess;
+  /** Resolves when the process has exited, with how. */ readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** What the patched process.exit wrote, if anything. */ lastWords(): LastWords | undefined;
+  /** The last lines the adapter printed (for start-up errors). */ tail(): string[];
+}
+
+function spawnChild(o: ProcessHostOptions): Child {
+  const proc = fork(hostProgram(), [], {
+    serialization: 'advanced',
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc', 'pipe'],
+    env: { ...process.env, [PARENT_ENV]: String(process.pid) },
+    execArgv: process.execArgv.filter((a) => !a.startsWith('--inspect') && !a.startsWith('--cpu-prof') && !a.startsWith('--heap-prof')),
+  });
+  live.add(proc);
+  const out = forwardOutput(o.output);
+  out.attach(proc.stdout!);
+  out.attach(proc.stderr!);
+  let words = '';
+  (proc.stdio[LAST_WORDS_FD] as Readable).on('data', (d: Buffer) => (words += d.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    proc.on('exit', (code, signal) => {
+      live.delete(proc);
+      // Let the last-words pipe drain before anyone reads it.
+      setImmediate(() => resolve({ code, signal }));
+    });
+  });
+  proc.on('error', () => undefined); // a failed send or kill; the exit event tells the rest
+  return {
+    proc,
+    exited,
+    lastWords: () => {
+      try {
+        const line = words.split('\n').find((l) => l.trim() !== '');
+        return line === undefined ? undefined : (JSON.parse(line) as LastWords);
+      } catch {
+        return undefined;
+      }
+    },
+    tail: () => out.tail(),
+  };
+}
+
+/** Why a host process ended, in words: who called exit and where, or the signal. */
+function endText(how: { code: number | null; signal: NodeJS.Signals | null }, words: LastWords | undefined): string {
+  if (words !== undefined) return `adapter code called process.exit(${words.code})${words.at !== undefined ? ` ${words.at}` : ''}`;
+  if (how.signal !== null) return `the adapter host was killed by ${how.signal}${how.signal === 'SIGSEGV' || how.signal === 'SIGBUS' || how.signal === 'SIGABRT' ? ' (a crash in native code)' : ''}`;
+  return `the adapter host exited with code ${how.code}`;
+}
+
+/** Sends a message, never throwing (a dead child is noticed by its exit). */
+function post(c: Child, m: ToHost): void {
+  try {
+    c.proc.send(m);
+  } catch {
+    // The exit event follows.
+  }
+}
+
+/** Waits for the first message of a type, the child's exit, or the deadline. */
+function awaitMessage<T extends FromHost['type']>(c: Child, types: readonly T[], timeoutMs: number, match?: (m: Extract<FromHost, { type: T }>) => boolean):
+  Promise<{ message: Extract<FromHost, { type: T }> } | { exited: { code: number | null; signal: NodeJS.Signals | null } } | { timedOut: true }> {
+  return new Promise((resolve) => {
+    const onMessage = (m: FromHost): void => {
+      if (m === null || typeof m !== 'object' || !(types as readonly string[]).includes(m.type)) return;
+      const typed = m as Extract<FromHost, { type: T }>;
+      if (match !== undefined && !match(typed)) return;
+      done();
+      resolve({ message: typed });
+    };
+    const timer = setTimeout(() => (done(), resolve({ timedOut: true })), timeoutMs);
+    const done = (): void => {
+      clearTimeout(timer);
+      c.proc.off('message', onMessage);
+    };
+    c.proc.on('message', onMessage);
+    void c.exited.then((exited) => (done(), resolve({ exited })));
+  });
+}
+
+/** Starts a child and its adapter; rejects with an AdapterLoadError that says why it could not. */
+async function startChild(o: ProcessHostOptions): Promise<{ child: Child; declaration: AdapterDeclaration; info: AdapterInfo | undefined }> {
+  const child = spawnChild(o);
+  const boot = await awaitMessage(child, ['alive'], HOST_BOOT_MS);
+  if (!('message' in boot)) {
+    child.proc.kill('SIGKILL');
+    throw new AdapterLoadError(`the adapter host process did not start${'exited' in boot ? ` (${endText(boot.exited, undefined)})` : ` within ${HOST_BOOT_MS} ms`}: ${child.tail().join(' / ') || 'it printed nothing'}`);
+  }
+  post(child, { type: 'start', spec: o.spec, options: o.options, cwd: o.cwd ?? process.cwd() });
+  const r = await awaitMessage(child, ['ready', 'start-failed'], o.timeoutMs);
+  if ('message' in r && r.message.type === 'ready') return { child, declaration: r.message.declaration, info: r.message.info };
+  child.proc.kill('SIGKILL');
+  const printed = child.tail().length > 0 ? `\n  The adapter printed:\n    ${child.tail().join('\n    ')}` : '';
+  if ('message' in r) throw new AdapterLoadError(r.message.type === 'start-failed' ? r.message.message : 'the adapter host answered out of turn');
+  if ('timedOut' in r) throw new AdapterLoadError(`adapter '${safeLine(o.spec, 100)}' did not start within ${o.timeoutMs} ms (--timeout): its module, factory or info() did not return${printed}`);
+  throw new AdapterLoadError(`adapter '${safeLine(o.spec, 100)}' could not start: ${endText(r.exited, child.lastWords())} while it was starting${printed}`);
+}
+
+/**
+ * Starts the adapter in a supervised child process.
+ * @throws AdapterLoadError when it cannot be loaded, created or described, or does not start in time
+ */
+export async function startProcessHost(o: ProcessHostOptions): Promise<AdapterHost> {
+  const first = await startChild(o);
+  let child: Child | undefined = first.child;
+  let nextId = 1;
+  let lastMethod: string | undefined;
+  /** Why the next call cannot be made: the host died between calls, or could not be restarted. */
+  let pendingFault: HostFault | undefined;
+  let broken: string | undefined;
+  let busy: Promise<unknown> = Promise.resolve();
+  let inFlight = false;
+
+  const watchIdle = (c: Child): void => {
+    void c.exited.then((how) => {
+      if (child !== c || inFlight) return; // killed by us, replaced, or the call in flight reports it
+      child = undefined;
+      pendingFault = { during: lastMethod === undefined ? 'before the first call' : `after adapter.${lastMethod} returned`, message: `${endText(how, c.lastWords())} between calls` };
+    });
+  };
+  watchIdle(first.child);
+
+  const restart = async (): Promise<string | undefined> => {
+    try {
+      const s = await startChild(o);
+      if (JSON.stringify(s.declaration) !== JSON.stringify(first.declaration)) {
+        s.child.proc.kill('SIGKILL');
+        return 'the restarted adapter declares other dtypes, activations, forms, variants or members than it did at the start';
+      }
+      child = s.child;
+      watchIdle(s.child);
+      return undefined;
+    } catch (e) {
+      return `the adapter host could not be restarted: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  };
+
+  const callOnce = async (request: CallRequest, timeoutMs: number): Promise<CallOutcome> => {
+    const fail = (summary: string, kind: 'threw' | 'timeout' = 'threw'): CallOutcome => ({ ok: false, failure: { kind, quantity: request.method, summary } });
+    if (broken !== undefined) return fail(broken);
+    const fault = pendingFault;
+    pendingFault = undefined;
+    if (child === undefined) {
+      const why = await restart();
+      if (why !== undefined) return fail((broken = why));
+    }
+    if (fault !== undefined) return fail(`${fault.message} (${fault.during}); the adapter host was restarted and this call was not made`);
+    const c = child!;
+    const id = nextId++;
+    post(c, { type: 'call', id, request });
+    inFlight = true;
+    const r = await awaitMessage(c, ['result'], timeoutMs, (m) => m.id === id).finally(() => (inFlight = false));
+    if ('message' in r) {
+      lastMethod = request.method;
+      return r.message.outcome;
+    }
+    child = undefined;
+    if ('timedOut' in r) {
+      c.proc.kill('SIGKILL');
+      return fail(`adapter.${request.method} did not return within ${timeoutMs} ms (--timeout); the adapter host was killed and is restarted for the next call`, 'timeout');
+    }
+    return fail(`${endText(r.exited, c.lastWords())} during adapter.${request.method}; the adapter host is restarted for the next call`);
+  };
+
+  return {
+    isolation: 'process',
+    declaration: first.declaration,
+    info: first.info,
+    call(request, timeoutMs) {
+      // One call at a time: the next waits for the previous outcome.
+      const result = busy.then(() => callOnce(request, timeoutMs));
+      busy = result.catch(() => undefined);
+      return result;
+    },
+    async close(timeoutMs) {
+      await busy;
+      const faults: HostFault[] = pendingFault !== undefined ? [pendingFault] : [];
+      const c = child;
+      child = undefined;
+      if (c === undefined) return faults;
+      post(c, { type: 'dispose' });
+      const r = await awaitMessage(c, ['disposed'], timeoutMs);
+      if ('message' in r) faults.push(...r.message.faults);
+      else if ('timedOut' in r) {
+        c.proc.kill('SIGKILL');
+        faults.push({ during: 'adapter.dispose()', message: `adapter.dispose() did not return within ${timeoutMs} ms (--timeout)` });
+      }
+      else faults.push({ during: 'adapter.dispose()', message: `${endText(r.exited, c.lastWords())} during adapter.dispose()` });
+      // Disconnecting ends a well-behaved host; one that lingers (a live handle) is killed.
+      try {
+        c.proc.disconnect();
+      } catch {
+        // Already gone.
+      }
+      const grace = setTimeout(() => c.proc.kill('SIGKILL'), 2000);
+      await c.exited;
+      clearTimeout(grace);
+      return faults;
+    },
+    kill() {
+      child?.proc.kill('SIGKILL');
+      child = undefined;
+    },
+  };
+}
