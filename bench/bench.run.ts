@@ -11,9 +11,10 @@ import type { Adapter } from '../src/contract.js';
 import { offers } from '../src/property/property.js';
 import { scopeOf } from '../src/runner/run.js';
 import { chosenTargets } from './benchTargets.js';
-import { commit, machine, recordBench, type BenchVariant } from './benchReport.js';
+import { commit, machine, recordBench, recordHostCost, type BenchVariant } from './benchReport.js';
 import { jacobianMethods } from './jacobianMethods.js';
 import { suiteOverhead, type OverheadCell, type TimedProperty } from './suiteOverhead.js';
+import { hostCost } from './hostCost.js';
 import { declarationOf } from '../src/host/adapterDeclaration.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -49,4 +50,9 @@ it.each(chosenTargets().map((t) => [t.label, t] as const))('%s', async (label, t
     await a.dispose?.();
   }
   await recordBench(join(ROOT, 'reports', 'bench.json'), join(ROOT, 'reports', 'bench.md'), { label, version: info?.version, backend: info?.backend, machine: machine(), ranAt, commit: commit(), variants });
+});
+
+it.runIf(process.env.BENCH === undefined || process.env.BENCH === '' || 'adapter host'.includes(process.env.BENCH))('adapter host', async () => {
+  const cells = await hostCost(SIZES);
+  await recordHostCost(join(ROOT, 'reports', 'bench.json'), join(ROOT, 'reports', 'bench.md'), { machine: machine(), ranAt: new Date().toISOString(), commit: commit(), cells });
 });

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { atomicWriteFile } from '../src/report/atomicWrite.js';
 import { cpus, totalmem } from 'node:os';
 import { benchTargets } from './benchTargets.js';
+import type { HostCostCell } from './hostCost.js';
 import type { MethodTiming } from './jacobianMethods.js';
 import type { OverheadCell } from './suiteOverhead.js';
 
@@ -40,20 +41,39 @@ export function machine(): string {
 }
 
 
+/** The adapter host's cost per call, as measured (hostCost.ts). */
+export interface HostCostEntry { readonly machine: string; readonly ranAt: string; readonly commit?: string; readonly cells: readonly HostCostCell[] }
+
+/** What reports/bench.json holds. */
+interface BenchFile { readonly targets: BenchEntry[]; readonly host?: HostCostEntry }
+
+function readBench(jsonFile: string): BenchFile {
+  return existsSync(jsonFile) ? (JSON.parse(readFileSync(jsonFile, 'utf8')) as BenchFile) : { targets: [] };
+}
+
+async function writeBench(jsonFile: string, mdFile: string, f: BenchFile): Promise<void> {
+  await atomicWriteFile(jsonFile, `${JSON.stringify({ command: 'npm run bench (BENCH=label to select)', dtype: 'float32', ...f }, null, 2)}\n`);
+  await atomicWriteFile(mdFile, benchMarkdown(f.targets, f.host));
+}
+
 /** Puts `entry` in place of its namesake in the JSON file and rewrites both files. */
 export async function recordBench(jsonFile: string, mdFile: string, entry: BenchEntry): Promise<void> {
-  const old = existsSync(jsonFile) ? (JSON.parse(readFileSync(jsonFile, 'utf8')) as { targets: BenchEntry[] }).targets : [];
+  const old = readBench(jsonFile);
   const order = benchTargets.map((t) => t.label);
-  const targets = [...old.filter((t) => t.label !== entry.label), entry].sort((a, b) => order.indexOf(a.label) - order.indexOf(b.label));
-  await atomicWriteFile(jsonFile, `${JSON.stringify({ command: 'npm run bench (BENCH=label to select)', dtype: 'float32', targets }, null, 2)}\n`);
-  await atomicWriteFile(mdFile, benchMarkdown(targets));
+  const targets = [...old.targets.filter((t) => t.label !== entry.label), entry].sort((a, b) => order.indexOf(a.label) - order.indexOf(b.label));
+  await writeBench(jsonFile, mdFile, { ...old, targets });
+}
+
+/** Replaces the host-cost entry and rewrites both files. */
+export async function recordHostCost(jsonFile: string, mdFile: string, host: HostCostEntry): Promise<void> {
+  await writeBench(jsonFile, mdFile, { ...readBench(jsonFile), host });
 }
 
 const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toPrecision(2));
 const SIZES = [8, 64, 256];
 
 /** The overhead table (bare ms → suite ms per case, ×ratio) and the methods table. */
-export function benchMarkdown(targets: readonly BenchEntry[]): string {
+export function benchMarkdown(targets: readonly BenchEntry[], host?: HostCostEntry): string {
   const name = (t: BenchEntry, v: BenchVariant): string => `${t.label}${v.variant !== undefined ? ` ${v.variant}` : ''}`;
   const overhead = targets.flatMap((t) => t.variants.flatMap((v) => {
     const keys = [...new Set(v.overhead.map((c) => `${c.property}|${c.T}`))];
@@ -80,5 +100,11 @@ export function benchMarkdown(targets: readonly BenchEntry[]): string {
     '## One-step Jacobian by method', '',
     'ms per n×n Jacobian (tanh); the fastest in bold. stepJacobian is the adapter\'s own method (one batched pass where the framework allows it).', '',
     '| target | n | stepJacobian | n VJPs | n JVPs | central differences |', '|---|---|---|---|---|---|', ...methods, '',
+    ...(host === undefined ? [] : [
+      '## Adapter host cost per call', '',
+      `ms per step-Jacobian call of the reference adapter (float32): through the host, inside the adapter member, and the difference, the host's own cost (at commit ${host.commit ?? '?'}, ${host.ranAt}).`, '',
+      '| isolation | n | call | inside the adapter | host cost |', '|---|---|---|---|---|',
+      ...host.cells.map((c) => `| ${c.isolation} | ${c.n} | ${ms(c.callMs)} | ${ms(c.adapterMs)} | ${ms(c.overheadMs)} |`), '',
+    ]),
   ].join('\n');
 }

@@ -29,6 +29,14 @@ export type Dtype = 'float32' | 'float64';
  */
 export type Form = 'pascanu' | 'pascanu-sigma-input' | 'elman';
 
+/**
+ * The optional members that compute something (a variant's `capabilities` name some of them). One
+ * list: the suite derives its checks and its call protocol from it.
+ */
+export const CAPABILITIES = ['inputJacobian', 'sequenceJacobian', 'parameterGradients', 'vjp', 'jvp', 'forward'] as const;
+/** One of {@link CAPABILITIES}. */
+export type Capability = (typeof CAPABILITIES)[number];
+
 /** A numeric result: any array-like of numbers (Float32Array, Float64Array, number[] …). */
 export type NumericArray = ArrayLike<number>;
 
@@ -119,7 +127,7 @@ export interface VariantScope {
    * Each must be one the adapter implements. A property that needs a method left out is "not
    * applicable" for this variant (its reason says so); `stepJacobian` is always offered.
    */
-  readonly capabilities?: readonly ('inputJacobian' | 'sequenceJacobian' | 'parameterGradients' | 'vjp' | 'jvp' | 'forward')[];
+  readonly capabilities?: readonly Capability[];
   /**
    * Present when this variant's {@link Adapter.stepJacobian} and {@link Adapter.inputJacobian} are
    * not autodiff but central differences of the framework's forward pass (spec rule RJS-TOL-FD, the

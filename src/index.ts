@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export type * from './contract.js';
+export { CAPABILITIES } from './contract.js';
 export { loadAdapter, AdapterLoadError } from './adapters/loadAdapter.js';
 export { validateAdapter } from './adapters/validateAdapter.js';
 export { run, shardOf, targetsOf, RunSetupError, type RunOptions, type Progress } from './runner/run.js';

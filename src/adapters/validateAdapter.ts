@@ -1,26 +1,92 @@
-import type { Adapter } from '../contract.js';
+import { activations as catalogue } from '../activation/activations.js';
+import { CAPABILITIES, type Adapter, type Dtype, type Form } from '../contract.js';
+import { errorText, hasControlCharacters, safeLine } from '../text/safeText.js';
 
-const DTYPES = ['float32', 'float64'];
-const FORMS = ['pascanu', 'pascanu-sigma-input', 'elman'];
-/** The optional methods a variant may offer (VariantScope.capabilities). */
-const CAPABILITIES: readonly (keyof Adapter)[] = ['inputJacobian', 'sequenceJacobian', 'parameterGradients', 'vjp', 'jvp', 'forward'];
+/** The dtypes of the contract. */
+export const DTYPES = ['float32', 'float64'] as const satisfies readonly Dtype[];
+/** The recurrence forms of the contract. */
+export const FORMS = ['pascanu', 'pascanu-sigma-input', 'elman'] as const satisfies readonly Form[];
+// Both lists cover their union: the compiler fails here if the contract gains a member they lack.
+const covers: [Exclude<Dtype, (typeof DTYPES)[number]>, Exclude<Form, (typeof FORMS)[number]>] extends [never, never] ? true : never = true;
+void covers;
 const OPTIONAL_METHODS: readonly (keyof Adapter)[] = [...CAPABILITIES, 'info', 'dispose'];
+/** Longest adapter or variant name: names go into every report line. */
+export const MAX_NAME = 100;
 
 function isStringArray(v: unknown): v is string[] {
   return Array.isArray(v) && v.every((x) => typeof x === 'string');
 }
 
+/** Names listed twice. */
+function duplicates(names: readonly string[]): string[] {
+  return [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
+}
+
+/** Edit distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length][b.length];
+}
+
+/** " did you mean 'tanh'?" for a near miss of a known name, else ''. */
+export function didYouMean(name: string, known: readonly string[]): string {
+  const close = known.find((k) => k.toLowerCase() === name.toLowerCase()) ?? known.find((k) => distance(k.toLowerCase(), name.toLowerCase()) <= 2);
+  return close === undefined ? '' : `; did you mean '${close}'?`;
+}
+
+/** Problems of a list that must hold known names, each once. */
+function listProblems(what: string, names: readonly string[], known: readonly string[]): string[] {
+  const problems = names.filter((n) => !known.includes(n)).map((n) => `${what}: '${safeLine(n, 60)}' is not in the catalogue${didYouMean(n, known)} (the catalogue has: ${known.join(', ')})`);
+  const twice = duplicates(names);
+  if (twice.length > 0) problems.push(`${what} lists ${twice.map((n) => `'${safeLine(n, 60)}'`).join(', ')} more than once`);
+  return problems;
+}
+
+/** A name that goes into reports: non-empty, at most MAX_NAME characters, printable. */
+function nameProblem(what: string, v: unknown): string | undefined {
+  if (typeof v !== 'string' || v === '') return `${what} must be a non-empty string`;
+  if (v.length > MAX_NAME) return `${what} is ${v.length} characters long; at most ${MAX_NAME}`;
+  if (hasControlCharacters(v)) return `${what} ${JSON.stringify(safeLine(v, 60))} has control characters (newlines, escapes); names are printed in every report`;
+  return undefined;
+}
+
 /** Lists every way `value` breaks the adapter contract (empty when it follows it). */
 export function validateAdapter(value: unknown): string[] {
+  try {
+    return problemsOf(value);
+  } catch (e) {
+    return [`reading the adapter's members threw ${errorText(e)}`];
+  }
+}
+
+function problemsOf(value: unknown): string[] {
   if (value === null || typeof value !== 'object') return [`the factory returned ${value === null ? 'null' : typeof value}, not an adapter object`];
   const a = value as Record<string, unknown>;
   const problems: string[] = [];
-  if (typeof a.name !== 'string' || a.name === '') problems.push('name must be a non-empty string');
-  if (!isStringArray(a.dtypes) || a.dtypes.length === 0 || a.dtypes.some((d) => !DTYPES.includes(d))) problems.push(`dtypes must be a non-empty array of ${DTYPES.join(' / ')}`);
+  const name = nameProblem('name', a.name);
+  if (name !== undefined) problems.push(name);
+  if (!isStringArray(a.dtypes) || a.dtypes.length === 0) problems.push(`dtypes must be a non-empty array of ${DTYPES.join(' / ')}`);
+  else problems.push(...listProblems('dtypes', a.dtypes, DTYPES).map((p) => p.replace('is not in the catalogue', 'is not a dtype').replace('the catalogue has', 'dtypes are')));
   if (!isStringArray(a.activations)) problems.push('activations must be an array of catalogue names (e.g. ["tanh", "relu"])');
+  else problems.push(...listProblems('activations', a.activations, Object.keys(catalogue)));
   if (typeof a.stepJacobian !== 'function') problems.push('stepJacobian(c) must be a function');
-  if (a.forms !== undefined && (!isStringArray(a.forms) || a.forms.some((f) => !FORMS.includes(f)))) problems.push(`forms, when given, must list some of ${FORMS.join(', ')}`);
-  if (a.variants !== undefined && !isStringArray(a.variants)) problems.push('variants, when given, must be an array of strings');
+  if (a.forms !== undefined) {
+    if (!isStringArray(a.forms)) problems.push(`forms, when given, must list some of ${FORMS.join(', ')}`);
+    else problems.push(...listProblems('forms', a.forms, FORMS).map((p) => p.replace('is not in the catalogue', 'is not a form').replace('the catalogue has', 'forms are')));
+  }
+  if (a.variants !== undefined) {
+    if (!isStringArray(a.variants)) problems.push('variants, when given, must be an array of strings');
+    else {
+      for (const v of a.variants) {
+        const p = nameProblem(`variant '${safeLine(v, 40)}'`, v);
+        if (p !== undefined) problems.push(p);
+      }
+      const twice = duplicates(a.variants);
+      if (twice.length > 0) problems.push(`variants lists ${twice.map((v) => `'${safeLine(v, 40)}'`).join(', ')} more than once`);
+    }
+  }
   problems.push(...scopeProblems(a), ...dtypeActivationProblems(a));
   for (const m of OPTIONAL_METHODS) {
     if (a[m] !== undefined && typeof a[m] !== 'function') problems.push(`${m}, when given, must be a function`);
@@ -54,8 +120,8 @@ function scopeProblems(a: Record<string, unknown>): string[] {
 /** capabilities must name optional methods the adapter implements (info and dispose are not capabilities). */
 function capabilityProblems(a: Record<string, unknown>, name: string, capabilities: unknown): string[] {
   if (capabilities === undefined) return [];
-  const implemented = CAPABILITIES.filter((m) => typeof a[m] === 'function');
-  if (isStringArray(capabilities) && capabilities.every((m) => implemented.includes(m as keyof Adapter))) return [];
+  const implemented: readonly string[] = CAPABILITIES.filter((m) => typeof a[m] === 'function');
+  if (isStringArray(capabilities) && capabilities.every((m) => implemented.includes(m))) return [];
   return [`variantScopes.${name}.capabilities must list methods the adapter implements (it implements: ${implemented.join(', ') || 'none'})`];
 }
 
@@ -73,6 +139,6 @@ function dtypeActivationProblems(a: Record<string, unknown>): string[] {
   if (per === undefined) return [];
   const activations = isStringArray(a.activations) ? a.activations : [];
   const ok = per !== null && typeof per === 'object' &&
-    Object.entries(per).every(([d, names]) => DTYPES.includes(d) && isStringArray(names) && names.every((n) => activations.includes(n)));
+    Object.entries(per).every(([d, names]) => (DTYPES as readonly string[]).includes(d) && isStringArray(names) && names.every((n) => activations.includes(n)));
   return ok ? [] : ['dtypeActivations, when given, must map dtypes (float32, float64) to subsets of activations'];
 }

@@ -3,13 +3,9 @@
  * which properties apply) without holding the adapter object, which lives in the adapter host.
  * @packageDocumentation
  */
-import type { Adapter, Dtype, Form, VariantScope } from '../contract.js';
-import { CALL_METHODS, type CallMethod } from './callRequest.js';
+import { CAPABILITIES, type Adapter, type Capability, type Dtype, type Form, type VariantScope } from '../contract.js';
 
-/** The optional members a variant may offer (`VariantScope.capabilities`): every call but stepJacobian. */
-export const CAPABILITIES = CALL_METHODS.filter((m): m is Exclude<CallMethod, 'stepJacobian'> => m !== 'stepJacobian');
-/** One of them. */
-export type Capability = (typeof CAPABILITIES)[number];
+export { CAPABILITIES, type Capability } from '../contract.js';
 
 /** What an adapter declares, and which optional members it implements. */
 export interface AdapterDeclaration {

@@ -4,10 +4,11 @@
  * checks against), and its outcome (numbers already validated, or the failure of the case).
  * @packageDocumentation
  */
+import { CAPABILITIES } from '../contract.js';
 import type { CaseFailureData } from '../runner/result.js';
 
-/** The adapter members a property calls, one per kind of result. */
-export const CALL_METHODS = ['stepJacobian', 'inputJacobian', 'sequenceJacobian', 'parameterGradients', 'vjp', 'jvp', 'forward'] as const;
+/** The adapter members a property calls: stepJacobian and the capabilities. */
+export const CALL_METHODS = ['stepJacobian', ...CAPABILITIES] as const;
 /** An adapter member a property calls. */
 export type CallMethod = (typeof CALL_METHODS)[number];
 

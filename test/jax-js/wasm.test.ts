@@ -29,12 +29,15 @@ describe('jax-js adapter on the wasm device', () => {
     expect(step.map((x) => x.counterexample?.failure.diagnosis?.id)).toEqual(step.map(() => 'reduced-precision'));
   });
 
-  it('passes the adjoint test, forward against reverse mode, and Pascanu\'s bound in every variant', () => {
+  it('passes the adjoint test and Pascanu\'s bound in float32 in every variant; in float64 RJS-ADJ\'s value checks see the wasm float64 finding', () => {
     const results = run.result().results;
-    for (const x of results.filter((x) => x.property === 'adjoint' || x.property === 'gradient-bound')) {
+    for (const x of results.filter((x) => x.property === 'gradient-bound' || (x.property === 'adjoint' && x.target.dtype === 'float32'))) {
       expect(x.verdict, `${x.property} ${x.target.variant} ${x.target.dtype}`).not.toBe('fail');
     }
-    expect(results.filter((x) => x.property === 'adjoint' && x.verdict === 'pass').map((x) => x.target.variant)).toEqual(
-      ['vjp', 'vjp', 'jit-vjp', 'jit-vjp', 'grad', 'grad', 'jit-grad', 'jit-grad']);
+    const adjoint = results.filter((x) => x.property === 'adjoint');
+    expect(adjoint.filter((x) => x.verdict === 'pass').map((x) => x.target.variant)).toEqual(['vjp', 'jit-vjp', 'grad', 'jit-grad']);
+    // The VJP is compared with Jᵀ·v entry by entry: float64 on wasm is only float32-accurate.
+    const f64 = adjoint.filter((x) => x.verdict === 'fail');
+    expect(f64.map((x) => [x.target.dtype, x.counterexample?.failure.diagnosis?.id])).toEqual(f64.map(() => ['float64', 'reduced-precision']));
   });
 });
