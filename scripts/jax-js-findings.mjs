@@ -18,7 +18,7 @@ export function finding(x) {
   const f = x.counterexample.failure;
   const d = f.diagnosis?.id;
   if (d === 'transposed-jacobian' || d === 'transpose-W') return 1;
-  if (x.property === 'input-jacobian' && (f.kind === 'shape' || f.kind === 'threw')) return 2;
+  if (x.property === 'input-jacobian' && ((f.kind === 'shape' || f.kind === 'wrong-shape') || f.kind === 'threw')) return 2;
   if (f.kind === 'non-finite') return 3;
   if (d === 'inaccurate' || d === 'reduced-precision') {
     if (x.target.backend === 'wasm') return x.target.dtype === 'float64' ? 4 : 5;

@@ -22,7 +22,7 @@ export function summary(r: RunResult): string {
   }
   const failures = r.results.filter((p) => p.verdict === 'fail').map((p) => {
     const note = expectationNote(p);
-    return `${note === undefined ? 'FAIL' : 'XFAIL'} ${p.property} (${p.rule}) on ${targetLabel(p.target)}${note === undefined ? '' : ` (${note})`}\n  ${describeFailure(p).replace(/\n/g, '\n  ')}`;
+    return `${verdictWord(p)} ${p.property} (${p.rule}) on ${targetLabel(p.target)}${note === undefined ? '' : ` (${note})`}\n  ${describeFailure(p).replace(/\n/g, '\n  ')}`;
   });
   const xpass = r.results.filter((p) => p.expectation?.outcome === 'unexpected-pass').map((p) => `XPASS ${p.property} (${p.rule}) on ${targetLabel(p.target)}: ${expectationNote(p)}`);
   const na = r.results.filter((p) => p.verdict === 'not-applicable' && p.reason !== undefined);
@@ -34,7 +34,8 @@ export function summary(r: RunResult): string {
   if (observations.length > 0) parts.push('', 'Observations (information, not verdicts):', ...observations.map((o) => `  ${o}`));
   if (failures.length > 0) parts.push('', ...failures.flatMap((f) => [f, '']));
   if (xpass.length > 0) parts.push('', ...xpass);
-  const expected = s.expectedFailures === undefined ? '' : ` (${s.expectedFailures} expected)`;
+  const unlike = s.unexpectedFailures ? `, ${s.unexpectedFailures} not the failure listed` : '';
+  const expected = s.expectedFailures === undefined ? '' : ` (${s.expectedFailures} expected${unlike})`;
   const stale = s.unexpectedPasses ? `; ${s.unexpectedPasses} expected failure(s) passed` : '';
   parts.push('', `${s.pass} passed, ${s.fail} failed${expected}, ${s.notApplicable} not applicable: ${s.cases} cases in ${formatDuration(r.durationMs)}${stale}`);
   if (s.expectedFailures !== undefined) parts.push(`Run ${failingResults(r).length > 0 ? 'fails' : 'passes'} against ${r.options.expectations}.`);

@@ -1,18 +1,29 @@
 import type { PropertyResult, RunResult } from '../runner/result.js';
 import { failsRun, summarize } from '../runner/summarize.js';
-import { SELECTORS, type Expectation } from './expectation.js';
+import { SELECTORS, type Expectation, type ExpectationOutcome } from './expectation.js';
+import { admits, describeExpected, describeObserved, expectedFailure, observedFailure } from './failurePins.js';
 
-/** Whether every selector of `e` admits the result (a missing selector admits anything). */
+/** Whether every selector of `e` admits the result's property × target (a missing selector admits anything). */
 function matches(e: Expectation, r: PropertyResult): boolean {
   const value = { property: r.property, adapter: r.target.adapter, backend: r.target.backend, variant: r.target.variant, dtype: r.target.dtype };
   return SELECTORS.every((k) => e[k] === undefined || (value[k] !== undefined && e[k]!.includes(value[k]!)));
 }
 
+/** What the entries that select a failing or passing result make of it. */
+function outcome(selecting: readonly Expectation[], r: PropertyResult): ExpectationOutcome {
+  if (r.verdict === 'pass') return { outcome: 'unexpected-pass', reason: selecting[0].reason };
+  const actual = observedFailure(r);
+  const e = selecting.find((x) => admits(x, actual));
+  if (e !== undefined) return { outcome: 'expected-failure', reason: e.reason };
+  return { outcome: 'unexpected-failure', reason: selecting[0].reason, expected: selecting.map(expectedFailure), actual };
+}
+
 /**
- * Marks the results an expectation file speaks of: a failure it lists becomes an
- * `expected-failure`, a pass it lists an `unexpected-pass`; not-applicable results and results no
- * entry matches are left as they are. Verdicts never change: the reports still say what happened.
- * The summary gains the two counts, and the options the file name.
+ * Marks the results an expectation file speaks of: a failure that an entry selects and whose kind
+ * and diagnosis its pins admit becomes an `expected-failure`; a failure that entries select but none
+ * admits an `unexpected-failure`; a pass that an entry selects an `unexpected-pass`. Not-applicable
+ * results and results no entry selects are left as they are. Verdicts never change: the reports
+ * still say what happened. The summary gains the three counts, and the options the file name.
  * @param result - the run
  * @param expectations - the parsed file
  * @param source - its path, for the reports
@@ -21,15 +32,14 @@ function matches(e: Expectation, r: PropertyResult): boolean {
 export function applyExpectations(result: RunResult, expectations: readonly Expectation[], source: string): RunResult {
   const results = result.results.map((r): PropertyResult => {
     if (r.verdict === 'not-applicable') return r;
-    const e = expectations.find((x) => matches(x, r));
-    if (e === undefined) return r;
-    return { ...r, expectation: { outcome: r.verdict === 'fail' ? 'expected-failure' : 'unexpected-pass', reason: e.reason } };
+    const selecting = expectations.filter((x) => matches(x, r));
+    return selecting.length === 0 ? r : { ...r, expectation: outcome(selecting, r) };
   });
   return { ...result, options: { ...result.options, expectations: source }, results, summary: summarize(results, true) };
 }
 
 /**
- * The results that fail the run: failures no expectation lists, and expected failures that passed.
+ * The results that fail the run: failures no expectation lists or admits, and expected failures that passed.
  * @param result - the run, with or without expectations applied
  * @returns those results, in report order
  */
@@ -45,7 +55,7 @@ export function failingResults(result: RunResult): PropertyResult[] {
 export function expectationNote(r: PropertyResult): string | undefined {
   const e = r.expectation;
   if (e === undefined) return undefined;
-  return e.outcome === 'expected-failure'
-    ? `expected failure: ${e.reason}`
-    : `passed, but the expectation file lists it as a failure (${e.reason}): remove that entry`;
+  if (e.outcome === 'expected-failure') return `expected failure: ${e.reason}`;
+  if (e.outcome === 'unexpected-pass') return `passed, but the expectation file lists it as a failure (${e.reason}): remove that entry`;
+  return `a new failure: the expectation file expects ${describeExpected(e.expected)}; this failure is ${describeObserved(e.actual)}`;
 }

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { SELECTORS, type Expectation } from './expectation.js';
+import { DTYPES } from '../adapters/validateAdapter.js';
+import { FAILURE_KINDS } from '../runner/result.js';
+import { PINS, SELECTORS, type Expectation } from './expectation.js';
 
 /** A malformed or unreadable expectation file; its message says where and what to write instead. */
 export class ExpectationsError extends Error {
@@ -10,13 +12,17 @@ export class ExpectationsError extends Error {
   }
 }
 
-const EXAMPLE = '{"expectations": [{"property": "step-jacobian", "variant": ["jacfwd", "jit-jacfwd"], "reason": "jacfwd returns the transpose (issue 123)"}]}';
+const EXAMPLE = '{"expectations": [{"property": "step-jacobian", "variant": ["jacfwd", "jit-jacfwd"], "kind": "mismatch", "diagnosis": "transposed-jacobian", "reason": "jacfwd returns the transpose (issue 123)"}]}';
+
+/** The keys whose names are checked against a closed list, with that list. */
+const CLOSED: Partial<Record<(typeof SELECTORS)[number] | (typeof PINS)[number], readonly string[]>> = { dtype: DTYPES, kind: FAILURE_KINDS };
 
 /**
  * Parses the text of an expectation file: `{"expectations": [ENTRY, …]}`, each entry an object with a
- * non-empty `reason` and optional selectors `property`, `adapter`, `backend`, `variant`, `dtype`
- * (a string or a non-empty array of strings). Unknown keys are errors, so a misspelt selector cannot
- * silently match everything.
+ * non-empty `reason`, optional selectors `property`, `adapter`, `backend`, `variant`, `dtype` and
+ * optional pins `kind`, `diagnosis` (each a string or a non-empty array of strings). Unknown keys,
+ * properties, dtypes and kinds are errors, so a typo cannot silently match everything or nothing.
+ * A UTF-8 byte order mark at the start is ignored (editors on Windows write one).
  * @param text - the file's text
  * @param source - the file name, for messages
  * @param knownProperties - the property IDs a `property` selector may name
@@ -29,7 +35,7 @@ export function parseExpectations(text: string, source: string, knownProperties:
   };
   let doc: unknown;
   try {
-    doc = JSON.parse(text);
+    doc = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
   } catch (e) {
     return fail(`not valid JSON (${e instanceof Error ? e.message : String(e)})`);
   }
@@ -41,19 +47,20 @@ export function parseExpectations(text: string, source: string, knownProperties:
     const at = `expectations[${i}]`;
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return fail(`${at} must be an object`);
     const e = entry as Record<string, unknown>;
-    const unknown = Object.keys(e).filter((k) => k !== 'reason' && !(SELECTORS as readonly string[]).includes(k));
-    if (unknown.length > 0) fail(`${at} has unknown key ${unknown.map((k) => `"${k}"`).join(', ')}; the selectors are ${SELECTORS.join(', ')}`);
+    const keys: readonly string[] = [...SELECTORS, ...PINS];
+    const unknown = Object.keys(e).filter((k) => k !== 'reason' && !keys.includes(k));
+    if (unknown.length > 0) fail(`${at} has unknown key ${unknown.map((k) => `"${k}"`).join(', ')}; the selectors are ${SELECTORS.join(', ')}, the pins ${PINS.join(', ')}`);
     if (typeof e.reason !== 'string' || e.reason.trim() === '') fail(`${at} needs a "reason" (why the failure is expected)`);
     const out: Record<string, unknown> = { reason: e.reason };
-    for (const key of SELECTORS) {
+    for (const key of [...SELECTORS, ...PINS]) {
       const v = e[key];
       if (v === undefined) continue;
       const names = typeof v === 'string' ? [v] : v;
-      if (!Array.isArray(names) || names.length === 0 || !names.every((x) => typeof x === 'string' && x !== '')) fail(`${at}.${key} must be a name or a non-empty array of names`);
-      if (key === 'property') {
-        const bad = (names as string[]).filter((p) => !knownProperties.includes(p));
-        if (bad.length > 0) fail(`${at}.property names no property of the spec: ${bad.join(', ')} (the spec has: ${knownProperties.join(', ')})`);
-      }
+      if (!Array.isArray(names) || names.length === 0 || !names.every((x) => typeof x === 'string' && x.trim() !== '')) fail(`${at}.${key} must be a name or a non-empty array of names`);
+      const allowed = key === 'property' ? knownProperties : CLOSED[key];
+      const bad = allowed === undefined ? [] : (names as string[]).filter((x) => !allowed.includes(x));
+      if (key === 'property' && bad.length > 0) fail(`${at}.property names no property of the spec: ${bad.join(', ')} (the spec has: ${knownProperties.join(', ')})`);
+      if (bad.length > 0) fail(`${at}.${key} has unknown ${key} ${bad.map((x) => `"${x}"`).join(', ')} (allowed: ${allowed!.join(', ')})`);
       out[key] = names;
     }
     return out as unknown as Expectation;

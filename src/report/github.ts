@@ -1,6 +1,7 @@
 /**
  * GitHub Actions annotations (`--format github`): one `::error` workflow command per property that
- * fails the run (failures an expectation file expects are left out),
+ * fails the run (failures an expectation file expects are left out; a failure other than the one it
+ * expects is an error, and says so),
  * printed on standard output, where the Actions runner reads workflow commands and shows them on the
  * run's summary page and in the pull request. Nothing is printed for a run without failures.
  * @packageDocumentation
@@ -39,11 +40,14 @@ export function escapeProperty(s: string): string {
 /** The message of one failure: what failed, the replay command, the shrunk case, the worst entry and the diagnosis. */
 function message(r: PropertyResult): string {
   if (r.expectation?.outcome === 'unexpected-pass') return expectationNote(r)!;
+  // A failure of a listed unit leads with what the expectation file expected instead.
+  const lead = r.expectation?.outcome === 'unexpected-failure' ? [expectationNote(r)!] : [];
   const c = r.counterexample;
-  if (c === undefined) return 'failed, no counterexample recorded';
+  if (c === undefined) return [...lead, 'failed, no counterexample recorded'].join('\n');
   const f = c.failure;
   const kase = describeCase(c);
   const lines = [
+    ...lead,
     f.summary,
     `Replay: ${c.replay}`,
     kase.length <= MAX_CASE_CHARS ? `Shrunk case: ${kase}` : `Shrunk case: ${kase.length} characters, in the JSON report (${describeSearch(c)})`,

@@ -66,7 +66,7 @@ function failureSection(r: PropertyResult, k: number): string {
   const f = c.failure;
   const parts = [head, `<p>${text(f.summary)}</p>`];
   const note = expectationNote(r);
-  if (note !== undefined) parts.push(`<p class="xfail">${text(note)}</p>`);
+  if (note !== undefined) parts.push(`<p class="${VERDICT_CLASS[verdictWord(r)]}">${text(note)}</p>`);
   if (f.diagnosis) parts.push(`<p class="diagnosis"><b>Diagnosis: ${text(f.diagnosis.id)}</b>: ${text(f.diagnosis.message)}${f.diagnosis.formula ? ` <br>Actual matches <code>${text(f.diagnosis.formula)}</code>` : ''}</p>`);
   if (f.expected && f.actual && f.expected.values.length === f.actual.values.length) parts.push(heatmaps(f.expected, f.actual, f.tolerance));
   if (f.worst) parts.push(`<p>Worst entry: ${text(describeWorst(f.worst))}</p>`);
@@ -94,7 +94,7 @@ export function renderHtml(result: RunResult): string {
   const failures = result.results.filter((r) => r.verdict === 'fail' || r.expectation?.outcome === 'unexpected-pass');
   const body = [
     `<h1>rnn-jac-spec report: ${text(result.adapter.name)}</h1>`,
-    `<p class="verdict ${failing ? 'fail' : 'pass'}">${failing ? 'FAIL' : 'PASS'} — ${s.fail} failed${s.expectedFailures !== undefined ? ` (${s.expectedFailures} expected)` : ''}, ${s.pass} passed, ${s.notApplicable} not applicable; ${s.cases} cases in ${text(formatDuration(result.durationMs))}, started ${text(result.startedAt)}</p>`,
+    `<p class="verdict ${failing ? 'fail' : 'pass'}">${failing ? 'FAIL' : 'PASS'} — ${s.fail} failed${s.expectedFailures !== undefined ? ` (${s.expectedFailures} expected${s.unexpectedFailures ? `, ${s.unexpectedFailures} not the failure listed` : ''})` : ''}${s.unexpectedPasses ? `, ${s.unexpectedPasses} expected failure(s) passed` : ''}, ${s.pass} passed, ${s.notApplicable} not applicable; ${s.cases} cases in ${text(formatDuration(result.durationMs))}, started ${text(result.startedAt)}</p>`,
     `<table class="info">${about.filter(([, v]) => v !== undefined).map(([k, v]) => `<tr><th>${k}</th><td>${text(v!)}</td></tr>`).join('')}</table>`,
     '<h2>Results</h2>', resultsTable(result),
     ...(failures.length > 0 ? ['<h2>Failures</h2>', ...failures.map((r, k) => (r.verdict === 'fail' ? failureSection(r, k) : `<section class="failure"><h3>${text(`${r.property} (${r.rule}) on ${targetLabel(r.target)}`)}</h3><p>${text(expectationNote(r)!)}</p></section>`))] : []),

@@ -94,6 +94,8 @@ function testcase(r: PropertyResult): string[] {
     body.push(`      <skipped message="${attr(note!)}">${text(describeFailure(r))}</skipped>`);
   } else if (r.expectation?.outcome === 'unexpected-pass') {
     body.push(`      <failure message="${attr(note!)}" type="unexpected-pass">${text(note!)}</failure>`);
+  } else if (r.expectation?.outcome === 'unexpected-failure') {
+    body.push(`      <failure message="${attr(note!)}" type="unexpected-failure">${text(`${note!}\n${describeFailure(r)}`)}</failure>`);
   } else if (r.verdict === 'fail') {
     const f = r.counterexample?.failure;
     const message = f?.summary ?? 'failed';

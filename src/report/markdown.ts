@@ -17,7 +17,8 @@ function overall(result: RunResult): string {
   const s = result.summary;
   const failing = failingResults(result).length > 0;
   const verdict = failing ? '**FAIL**' : s.pass > 0 || s.fail > 0 ? '**PASS**' : '**NOTHING RAN**';
-  const expected = s.expectedFailures === undefined ? '' : ` (${s.expectedFailures} expected by ${mdText(result.options.expectations ?? '')})`;
+  const unlike = s.unexpectedFailures ? `, ${s.unexpectedFailures} not the failure it lists` : '';
+  const expected = s.expectedFailures === undefined ? '' : ` (${s.expectedFailures} expected by ${mdText(result.options.expectations ?? '')}${unlike})`;
   const stale = s.unexpectedPasses ? `, ${s.unexpectedPasses} expected failure(s) passed` : '';
   return (
     `${verdict} — ${s.fail} failed${expected}${stale}, ${s.pass} passed, ${s.notApplicable} not applicable; ` +
@@ -62,6 +63,7 @@ function optionsSection(result: RunResult): string[] {
 /** The verdict cell; a not-applicable one says why. */
 function verdictCell(r: PropertyResult): string {
   const note = expectationNote(r);
+  if (r.expectation?.outcome === 'unexpected-failure') return `**fail** (${mdText(note!)})`;
   if (note !== undefined) return r.verdict === 'fail' ? `fail (${mdText(note)})` : `**pass** (${mdText(note)})`;
   if (r.verdict === 'fail') return '**fail**';
   if (r.verdict === 'pass') return 'pass';

@@ -4,12 +4,14 @@
  * expected and actual values.
  * @packageDocumentation
  */
+import { expectationNote } from '../expectations/applyExpectations.js';
 import type { CaseFailureData, Counterexample, PropertyResult } from '../runner/result.js';
 import { describeCase, describeSearch } from './describeFailure.js';
 import { escapeXmlText } from './escapeXml.js';
 import { formatMatrix, formatNumber, formatPair, formatRatio, formatShape } from './format.js';
 import { mdBlock, mdCode, mdTable, mdText } from './markdownText.js';
 import { targetLabel } from './targetLabel.js';
+import { verdictWord } from './verdictWord.js';
 
 /** Largest block of a matrix printed; larger ones are cut with a note (by `formatMatrix`). */
 const MAX_SHOWN = 8;
@@ -61,6 +63,8 @@ function shrunkCase(c: Counterexample): string[] {
 function failure(r: PropertyResult, index: number): string[] {
   const head = `### ${index}. ${mdCode(r.property)} (${mdText(r.rule)}) — ${mdText(r.title)}`;
   const lines = [head, '', `Target: ${mdCode(targetLabel(r.target))}`, ''];
+  const note = expectationNote(r);
+  if (note !== undefined) lines.push(`**${verdictWord(r)}** — ${mdText(note)}`, '');
   const c = r.counterexample;
   if (!c) return [...lines, 'No counterexample was recorded.', ''];
   const f = c.failure;

@@ -25,7 +25,8 @@ export function replayCommand(r: ReplaySpec): string {
   if (r.backend !== undefined) args.push('--backend', r.backend);
   if (r.variant !== undefined) args.push('--variant', r.variant);
   args.push('--dtype', r.dtype, '--properties', r.property, '--max-n', String(r.maxN), '--max-t', String(r.maxT));
-  for (const [k, v] of Object.entries(r.opts)) args.push('--opt', `${k}=${v}`);
+  // --backend already passed it as options.backend.
+  for (const [k, v] of Object.entries(r.opts)) if (!(k === 'backend' && r.backend !== undefined)) args.push('--opt', `${k}=${v}`);
   args.push('--runs', String(r.runs), '--timeout', String(r.timeoutMs));
   if (r.isolation === 'none') args.push('--isolation', 'none');
   // One word with '=': a negative seed would otherwise read as an option.

@@ -92,7 +92,7 @@ export interface PropertyResult {
   /** Wall time in milliseconds. */ readonly durationMs: number;
   /** The counterexample, when it failed. */ readonly counterexample?: Counterexample;
   /** Observations that are not verdicts, e.g. the subgradient a framework uses at a kink. */ readonly observations?: readonly string[];
-  /** What `--expectations` made of it: an expected failure, or an expected failure that passed. */ readonly expectation?: ExpectationOutcome;
+  /** What `--expectations` made of it: an expected failure, a failure other than the one expected, or an expected failure that passed. */ readonly expectation?: ExpectationOutcome;
   /**
    * Passing cases per bin of error/tolerance (ratioHistogram.ts: 0, ≤1e-6, decades, ≤0.5, ≤1); the
    * cases that failed (while shrinking) are `cases` minus their sum.
@@ -127,11 +127,12 @@ export interface RunResult {
   /** Present when the run was interrupted (SIGINT, SIGTERM): `results` holds the units that ended. */
   readonly interrupted?: true;
   /**
-   * Counts of verdicts; with `--expectations`, also the failures it expects (counted in `fail` too)
-   * and the passes it expected to fail.
+   * Counts of verdicts; with `--expectations`, also the failures it expects (counted in `fail` too),
+   * the passes it expected to fail, and the failures of listed units that its pins do not admit
+   * (counted in `fail` too).
    */
   readonly summary: {
     readonly pass: number; readonly fail: number; readonly notApplicable: number; readonly cases: number;
-    readonly expectedFailures?: number; readonly unexpectedPasses?: number;
+    readonly expectedFailures?: number; readonly unexpectedPasses?: number; readonly unexpectedFailures?: number;
   };
 }

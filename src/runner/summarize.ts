@@ -1,11 +1,12 @@
 import type { PropertyResult, RunResult } from './result.js';
 
 /**
- * Whether a result fails the run: a failure no expectation lists, or a listed failure that passed.
+ * Whether a result fails the run: a failure no expectation lists, a listed unit that failed in
+ * another way than listed, or a listed failure that passed.
  * @param r - a property result
  */
 export function failsRun(r: PropertyResult): boolean {
-  return (r.verdict === 'fail' && r.expectation === undefined) || r.expectation?.outcome === 'unexpected-pass';
+  return r.expectation === undefined ? r.verdict === 'fail' : r.expectation.outcome !== 'expected-failure';
 }
 
 /**
@@ -22,7 +23,11 @@ export function summarize(results: readonly PropertyResult[], expectations = fal
     notApplicable: count((r) => r.verdict === 'not-applicable'),
     cases: results.reduce((s, r) => s + r.cases, 0),
     ...(expectations
-      ? { expectedFailures: count((r) => r.expectation?.outcome === 'expected-failure'), unexpectedPasses: count((r) => r.expectation?.outcome === 'unexpected-pass') }
+      ? {
+          expectedFailures: count((r) => r.expectation?.outcome === 'expected-failure'),
+          unexpectedPasses: count((r) => r.expectation?.outcome === 'unexpected-pass'),
+          unexpectedFailures: count((r) => r.expectation?.outcome === 'unexpected-failure'),
+        }
       : {}),
   };
 }

@@ -4,6 +4,10 @@ import { renderJunit } from '../../src/report/junit.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { summary } from '../../src/cli/summary.js';
 import { renderGithubAnnotations } from '../../src/report/github.js';
+import { renderHtml } from '../../src/report/html.js';
+import type { Expectation } from '../../src/expectations/expectation.js';
+import type { RunResult } from '../../src/runner/result.js';
+import { failsRun } from '../../src/runner/summarize.js';
 import { sampleResult } from '../report/sampleResult.js';
 
 describe('applyExpectations', () => {
@@ -54,5 +58,95 @@ describe('applyExpectations', () => {
     const annotations = renderGithubAnnotations(r).trim().split('\n');
     expect(annotations).toHaveLength(2);
     expect(annotations.some((a) => a.includes(`title=rnn-jac-spec ${failed[0]} `))).toBe(false);
+  });
+});
+
+describe('applyExpectations with kind and diagnosis pins', () => {
+  const run = sampleResult(); // step-jacobian: mismatch, transposed-jacobian; sequence-jacobian: non-finite, no diagnosis
+  const step = run.results.find((r) => r.property === 'step-jacobian')!;
+  /** The run with step-jacobian's failure replaced by a throw (which has no diagnosis). */
+  const throwing: RunResult = {
+    ...run,
+    results: run.results.map((r) => (r === step ? { ...r, counterexample: { ...r.counterexample!, failure: { kind: 'threw', summary: 'stepJacobian threw TypeError: x', quantity: '∂x_t/∂x_{t-1}' } } } : r)),
+  };
+  const outcomeOf = (r: RunResult, property = 'step-jacobian') => r.results.find((x) => x.property === property)!.expectation;
+
+  it('a unit listed for kind mismatch that now throws is an unexpected-failure and fails the run', () => {
+    const pinned: Expectation[] = [{ property: ['step-jacobian'], kind: ['mismatch'], diagnosis: ['inaccurate'], reason: 'tanh cancels (#7)' }];
+    expect(outcomeOf(applyExpectations(run, [{ ...pinned[0], diagnosis: undefined }], 'k'))).toEqual({ outcome: 'expected-failure', reason: 'tanh cancels (#7)' });
+    const r = applyExpectations(throwing, pinned, 'known.json');
+    expect(outcomeOf(r)).toEqual({
+      outcome: 'unexpected-failure',
+      reason: 'tanh cancels (#7)',
+      expected: [{ kind: ['mismatch'], diagnosis: ['inaccurate'], reason: 'tanh cancels (#7)' }],
+      actual: { kind: 'threw' },
+    });
+    const failing = r.results.find((x) => x.property === 'step-jacobian')!;
+    expect(failsRun(failing)).toBe(true);
+    expect(failing.verdict).toBe('fail');
+    expect(failingResults(r).map((x) => x.property)).toEqual(['step-jacobian', 'sequence-jacobian']);
+    expect(r.summary).toMatchObject({ fail: 2, expectedFailures: 0, unexpectedPasses: 0, unexpectedFailures: 1 });
+    expect(expectationNote(failing)).toBe(
+      'a new failure: the expectation file expects kind mismatch, diagnosis inaccurate (tanh cancels (#7)); this failure is kind threw, diagnosis none',
+    );
+  });
+
+  it('admits a failure whose diagnosis is in a pin list, and a failure without diagnosis only where no diagnosis is pinned', () => {
+    const mark = (e: Omit<Expectation, 'reason'>, property = 'step-jacobian') => outcomeOf(applyExpectations(run, [{ property: [property], reason: 'r', ...e }], 'k'), property)?.outcome;
+    expect(mark({ diagnosis: ['transpose-W', 'transposed-jacobian'] })).toBe('expected-failure');
+    expect(mark({ diagnosis: ['transpose-W', 'inaccurate'] })).toBe('unexpected-failure');
+    expect(mark({ kind: ['threw', 'mismatch'], diagnosis: ['transposed-jacobian'] })).toBe('expected-failure');
+    expect(mark({ kind: ['non-finite'] }, 'sequence-jacobian')).toBe('expected-failure');
+    expect(mark({ kind: ['non-finite'], diagnosis: ['unknown'] }, 'sequence-jacobian')).toBe('unexpected-failure');
+    expect(mark({ kind: ['mismatch'] }, 'sequence-jacobian')).toBe('unexpected-failure');
+  });
+
+  it('uses the first entry that admits the failure, and lists every selecting entry when none does', () => {
+    const narrow: Expectation = { property: ['step-jacobian'], kind: ['timeout'], reason: 'slow (#2)' };
+    const wide: Expectation = { kind: ['mismatch'], reason: 'wrong values (#3)' };
+    expect(outcomeOf(applyExpectations(run, [narrow, wide], 'k'))).toEqual({ outcome: 'expected-failure', reason: 'wrong values (#3)' });
+    const r = applyExpectations(throwing, [narrow, wide], 'k');
+    expect(outcomeOf(r)).toMatchObject({ outcome: 'unexpected-failure', reason: 'slow (#2)', expected: [{ kind: ['timeout'], reason: 'slow (#2)' }, { kind: ['mismatch'], reason: 'wrong values (#3)' }] });
+    expect(expectationNote(r.results.find((x) => x.property === 'step-jacobian')!)).toBe(
+      'a new failure: the expectation file expects kind timeout (slow (#2)), or kind mismatch (wrong values (#3)); this failure is kind threw, diagnosis none',
+    );
+  });
+
+  it('a failure without a counterexample is admitted only by an entry without pins', () => {
+    const bare: RunResult = { ...run, results: run.results.map((r) => (r === step ? { ...r, counterexample: undefined } : r)) };
+    expect(outcomeOf(applyExpectations(bare, [{ property: ['step-jacobian'], reason: 'r' }], 'k'))?.outcome).toBe('expected-failure');
+    const r = applyExpectations(bare, [{ property: ['step-jacobian'], kind: ['mismatch'], reason: 'r' }], 'k');
+    expect(outcomeOf(r)).toMatchObject({ outcome: 'unexpected-failure', actual: {} });
+    expect(expectationNote(r.results.find((x) => x.property === 'step-jacobian')!)).toMatch(/; this failure is no counterexample recorded$/);
+    expect(renderGithubAnnotations(r)).toContain('%0Afailed, no counterexample recorded');
+  });
+
+  it('a pass stays an unexpected-pass whatever the pins say', () => {
+    expect(outcomeOf(applyExpectations(run, [{ property: ['input-jacobian'], kind: ['threw'], reason: 'r' }], 'k'), 'input-jacobian')?.outcome).toBe('unexpected-pass');
+  });
+
+  it('shows an unexpected failure as a failure in every report, saying what was expected and what happened', () => {
+    const r = applyExpectations(throwing, [{ property: ['step-jacobian', 'sequence-jacobian'], kind: ['mismatch', 'non-finite'], diagnosis: ['inaccurate'], reason: 'known (#1)' }], 'known.json');
+    const note = 'a new failure: the expectation file expects kind mismatch or non-finite, diagnosis inaccurate (known (#1)); this failure is kind threw, diagnosis none';
+    const text = summary(r);
+    expect(text).toContain(`FAIL step-jacobian (RJS-STEP-1) on tfjs/cpu/default/float32 (${note})`);
+    expect(text).not.toMatch(/\bX(FAIL|PASS)\b/);
+    expect(text).toMatch(/ 2 failed \(0 expected, 2 not the failure listed\), /);
+    expect(text).toContain('Run fails against known.json.');
+    const junit = renderJunit(r);
+    expect(junit).toContain(`<failure message="${note}" type="unexpected-failure">${note}\n`);
+    expect(junit).toMatch(/<testsuites [^>]*failures="2" errors="0" skipped="1"/);
+    const md = renderMarkdown(r);
+    expect(md).toMatch(/^\*\*FAIL\*\* — 2 failed \(0 expected by known\.json, 2 not the failure it lists\)/m);
+    expect(md).toContain('**fail** (a new failure: the expectation file expects kind mismatch or non-finite, diagnosis inaccurate (known (\\#1)); this failure is kind threw, diagnosis none)');
+    expect(md).toContain('**FAIL** — a new failure: the expectation file expects');
+    expect(md).not.toContain('XFAIL');
+    const annotations = renderGithubAnnotations(r).trim().split('\n');
+    expect(annotations).toHaveLength(2);
+    expect(annotations[0]).toMatch(/^::error title=rnn-jac-spec step-jacobian .*::a new failure: the expectation file expects .*; this failure is kind threw, diagnosis none%0AstepJacobian threw/);
+    const html = renderHtml(r);
+    expect(html).toContain(`<p class="fail">${note}</p>`);
+    expect(html).not.toContain('class="xfail"');
+    expect(html).toContain('FAIL — 2 failed (0 expected, 2 not the failure listed)');
   });
 });
