@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { applyExpectations } from '../expectations/applyExpectations.js';
 import type { Expectation } from '../expectations/expectation.js';
 import { PARENT_ENV } from '../host/parentWatchdog.js';
-import { mergeReports } from '../report/mergeReports.js';
+import { mergeInterruptedShards, mergeReports } from '../report/mergeReports.js';
 import type { ReportDir } from '../report/reportDir.js';
 import { REPORT_FILE_NAMES } from '../report/writeReports.js';
 import type { RunResult } from '../runner/result.js';
@@ -64,6 +64,19 @@ function runChild(args: readonly string[]): Promise<Child> {
 export async function runJobs(argv: readonly string[], o: CliOptions, expectations: readonly Expectation[] | undefined, reports: ReportDir, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'rnn-jac-spec-jobs-'));
   const started = Date.now();
+  // An interrupt is passed on to the children, which write the units they finished; the parent then
+  // merges those and exits as an interrupted run. A second signal ends it at once.
+  let interrupted: { signal: string; code: number } | undefined;
+  const codes: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (interrupted !== undefined) process.exit(interrupted.code);
+    interrupted = { signal, code: codes[signal] };
+    for (const p of live) p.kill('SIGTERM');
+    setTimeout(() => {
+      for (const p of live) p.kill('SIGKILL');
+    }, 10_000).unref();
+  };
+  for (const s of Object.keys(codes)) process.on(s, onSignal);
   try {
     const base = childArgv(argv);
     const tty = (err as { isTTY?: boolean }).isTTY === true && process.env.CI === undefined;
@@ -74,6 +87,7 @@ export async function runJobs(argv: readonly string[], o: CliOptions, expectatio
       return c;
     }));
     if (tty) err.write('\r\x1b[2K');
+    if (interrupted !== undefined) return reportInterrupted(dir, o, expectations, reports, interrupted, started, out, err);
     // A child that wrote its report ran to the end (its exit 2 may be adapter faults, which the
     // merged report keeps); one that did not could not run at all: its message says why.
     const read = children.map((c, k) => {
@@ -93,6 +107,24 @@ export async function runJobs(argv: readonly string[], o: CliOptions, expectatio
     const result = expectations === undefined ? merged : applyExpectations(merged, expectations, o.expectations!);
     return reportRun(result, reports, o.formats, out, err);
   } finally {
+    for (const s of Object.keys(codes)) process.off(s, onSignal);
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The reports the children of an interrupted run wrote, merged and marked interrupted. */
+function reportInterrupted(dir: string, o: CliOptions, expectations: readonly Expectation[] | undefined, reports: ReportDir, how: { signal: string; code: number }, started: number, out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
+  const shards = Array.from({ length: o.jobs }, (_, k) => join(dir, String(k + 1), REPORT_FILE_NAMES.json)).flatMap((name) => {
+    try {
+      return [{ name, report: JSON.parse(readFileSync(name, 'utf8')) as RunResult }];
+    } catch {
+      return [];
+    }
+  });
+  if (shards.length > 0) {
+    const merged = { ...mergeInterruptedShards(shards), durationMs: Date.now() - started };
+    reportRun(expectations === undefined ? merged : applyExpectations(merged, expectations, o.expectations!), reports, o.formats, out, err);
+  }
+  err.write(`rnn-jac-spec: interrupted by ${how.signal}; the reports hold the units that ended\n`);
+  return how.code;
 }

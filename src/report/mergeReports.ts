@@ -65,3 +65,27 @@ export function mergeReports(reports: readonly { readonly name: string; readonly
     summary: summarize(results, options.expectations !== undefined),
   };
 }
+
+/**
+ * The shards of an interrupted `--jobs` run put back together: each shard's results are a prefix of
+ * the units dealt to it, so the merge keeps, in unit order, the results that exist, and marks the run
+ * interrupted. The shards must come from one run (as {@link mergeReports} checks first).
+ * @param reports - the shard reports that were written (interrupted ones hold fewer results)
+ * @returns the run so far, without `options.shard`, `interrupted: true`
+ */
+export function mergeInterruptedShards(reports: readonly { readonly name: string; readonly report: RunResult }[]): RunResult {
+  if (reports.length === 0) throw new MergeError('no shard wrote a report before the interrupt');
+  const first = reports[0].report;
+  const { count, units } = first.options.shard!;
+  const byIndex = new Map(reports.map((r) => [r.report.options.shard!.index, r.report]));
+  const results = Array.from({ length: units }, (_, k) => byIndex.get((k % count) + 1)?.results[Math.floor(k / count)]).filter((r) => r !== undefined);
+  const { shard: _shard, ...options } = first.options;
+  return {
+    ...first,
+    options,
+    startedAt: reports.map((r) => r.report.startedAt).sort()[0],
+    results,
+    summary: summarize(results, options.expectations !== undefined),
+    interrupted: true,
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * Output integrity: a closed stdout costs the summary, not the run; a --report that is a file or
+ * cannot be created is refused before any case; a report folder holds one run's set only (an early
+ * exit 2 leaves no earlier run's files, a second run at once is refused, stale temporary entries
+ * of a killed run are removed).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI } from '../cli/harness.js';
+import { ensureBuilt, expectNoReports, expectReportSet, hostile, LOCK_FILE, removeReportDirs, reportDir, ROOT, runAdapter, startCli, tempEntries, waitFor } from './hostile.js';
+
+beforeAll(ensureBuilt);
+afterAll(removeReportDirs);
+
+const STEP = ['--properties', 'step-jacobian', '--runs', '5'];
+
+describe('a stdout closed early', () => {
+  it('read side closed before the summary: exit 0, no EPIPE on stderr', async () => {
+    const run = startCli(['--adapter', hostile('base.mjs'), ...STEP], { closeStdout: true });
+    const ended = await run.ended;
+    expect(ended.stderr).not.toContain('EPIPE');
+    expect(ended.stderr).not.toContain('    at ');
+    expect(ended.code, ended.stderr).toBe(0);
+    expectReportSet(run.dir);
+  });
+
+  it('piped into `head -1`: the CLI itself exits 0, no EPIPE on stderr', () => {
+    const dir = reportDir();
+    const cmd = `"${process.execPath}" "${CLI}" --adapter ${hostile('base.mjs')} ${STEP.join(' ')} --report "${dir}" | head -1; echo "status=\${PIPESTATUS[0]}"`;
+    const r = spawnSync('bash', ['-c', cmd], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(r.stdout).toMatch(/^status=0$/m);
+    expect(r.stderr).not.toContain('EPIPE');
+    expect(r.stderr).not.toContain('    at ');
+    expectReportSet(dir);
+  });
+});
+
+describe('a --report that cannot be a report folder', () => {
+  it('an existing file: exit 2 before any case, the file untouched', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'rjs-hostile-')), 'not-a-dir');
+    writeFileSync(file, 'keep me');
+    const r = runAdapter('base.mjs', [...STEP, '--report', file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('is a file');
+    expect(r.stdout).toBe('');
+    expect(readFileSync(file, 'utf8')).toBe('keep me');
+  });
+
+  // The tests run as root, so a chmod would not stop the writes: a path under a device file does.
+  it('/dev/null/x: exit 2, cannot create', () => {
+    const r = runAdapter('base.mjs', [...STEP, '--report', '/dev/null/x']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('cannot create');
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('one run, one report set', () => {
+  it('an exit 2 after the folder was opened leaves no report of an earlier run', () => {
+    const dir = reportDir();
+    const first = runAdapter('base.mjs', STEP, { dir });
+    expect(first.status, first.stderr).toBe(0);
+    expectReportSet(dir);
+    const second = runAdapter('factory-throws.mjs', STEP, { dir });
+    expect(second.status).toBe(2);
+    expect(second.stderr).toContain('libfancy is not installed');
+    expectNoReports(dir);
+  });
+
+  it('a second run on the same folder at once is refused', async () => {
+    const dir = reportDir();
+    const first = startCli(['--adapter', hostile('slow.mjs'), '--properties', 'step-jacobian', '--runs', '20'], { dir });
+    try {
+      expect(await waitFor(() => existsSync(join(dir, LOCK_FILE)), 20_000), first.stderr()).toBe(true);
+      const second = runAdapter('base.mjs', STEP, { dir });
+      expect(second.status).toBe(2);
+      expect(second.stderr).toMatch(/another run \(pid \d+\) is writing to/);
+      expect(second.stderr).toContain(`pid ${first.child.pid}`);
+    } finally {
+      first.child.kill('SIGTERM');
+      await first.ended;
+    }
+  });
+
+  it('stale temporary entries of a killed run are removed by the next run', () => {
+    const dir = reportDir();
+    mkdirSync(join(dir, '.rnn-jac-spec-123-abcd.tmp'), { recursive: true });
+    writeFileSync(join(dir, '.rnn-jac-spec-123-abcd.tmp', 'rnn-jac-spec.json'), '{"half": ');
+    writeFileSync(join(dir, '.rnn-jac-spec.json.123.abcdef.tmp'), '{"half": ');
+    const r = runAdapter('base.mjs', STEP, { dir });
+    expect(r.status, r.stderr).toBe(0);
+    expect(tempEntries(dir)).toEqual([]);
+    expectReportSet(dir);
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * Signals: a run interrupted by SIGTERM writes a report set marked interrupted and exits 143; a
+ * `--jobs` parent killed by SIGTERM, SIGINT or SIGKILL leaves none of its processes (the children
+ * and their adapter hosts) running for more than two seconds.
+ */
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { delay, descendants, ensureBuilt, expectReportSet, hostile, processes, removeReportDirs, startCli, survivors, waitFor } from './hostile.js';
+
+beforeAll(ensureBuilt);
+afterAll(removeReportDirs);
+
+/** A slow run (every call 200 ms) that would last far longer than any test waits. */
+const SLOW = ['--adapter', hostile('slow.mjs'), '--properties', 'step-jacobian,gradient-bound', '--runs', '20'];
+
+describe('a --jobs 2 parent killed while its children run', () => {
+  for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130], ['SIGKILL', undefined]] as const) {
+    it(`${signal}: no child or adapter host survives it by 2 s${code !== undefined ? `, exit ${code}` : ''}`, async () => {
+      // A tag in the children's argv (they get every --opt) finds them among other tests' processes.
+      const tag = `hostile-${randomBytes(6).toString('hex')}`;
+      const run = startCli([...SLOW, '--jobs', '2', '--opt', `tag=${tag}`]);
+      try {
+        const pid = run.child.pid!;
+        const hosts = (): number => descendants(pid).filter((p) => p.args.includes('hostMain.js')).length;
+        expect(await waitFor(() => hosts() >= 2, 20_000), `two adapter hosts under ${pid}: ${run.stderr()}`).toBe(true);
+        await delay(300); // calls under way in both
+        const tree = descendants(pid);
+        expect(tree.filter((p) => p.args.includes(tag)).length).toBeGreaterThanOrEqual(2);
+        run.child.kill(signal);
+        const gone = await waitFor(() => survivors(tree).length === 0 && !processes().some((p) => p.args.includes(tag)), 2000);
+        expect(gone, `still running: ${JSON.stringify(survivors(tree))}`).toBe(true);
+        const ended = await run.ended;
+        if (code !== undefined) {
+          expect({ code: ended.code, signal: ended.signal }).toEqual({ code, signal: null });
+          // The children wrote the units they finished; the parent merged them.
+          expect(expectReportSet(run.dir).interrupted).toBe(true);
+        }
+      } finally {
+        run.child.kill('SIGKILL');
+      }
+    });
+  }
+});
+
+describe('a single run interrupted by SIGTERM', () => {
+  it('exits 143 with a report set marked interrupted and no temporary entry', async () => {
+    const run = startCli(SLOW);
+    try {
+      const pid = run.child.pid!;
+      expect(await waitFor(() => descendants(pid).some((p) => p.args.includes('hostMain.js')), 20_000)).toBe(true);
+      await delay(1000); // some calls done, the run mid-way
+      run.child.kill('SIGTERM');
+      const ended = await run.ended;
+      expect(ended.code, ended.stderr).toBe(143);
+      const report = expectReportSet(run.dir);
+      expect(report.interrupted).toBe(true);
+    } finally {
+      run.child.kill('SIGKILL');
+    }
+  });
+});
