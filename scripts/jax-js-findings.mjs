@@ -1,7 +1,7 @@
 // The README's jax-js findings, and which one a failed result of a report shows, classified from its
 // counterexample as the known-failure predicates of test/jax-js/jaxRun.ts do
 // (test/jax-js/conformance.test.ts checks those predicates against the committed reports).
-// Shared by jax-js-conformance-rows.mjs and jax-js-expectations.mjs.
+// Shared by jax-js-conformance-rows.mjs and expectations.mjs.
 
 /** Finding number → the reason an expectation file gives (README, "jax-js"). */
 export const FINDINGS = {

@@ -2,7 +2,7 @@
  * The committed jax-js conformance reports (reports/conformance/jax-js/VERSION/DEVICE) fail only with
  * the documented findings (jaxRun.ts, the README's jax-js section): a report regenerated after jax-js
  * changes, with a failure nobody has explained, fails this test until the README and the predicates
- * say what it is. The version's expectation file (scripts/jax-js-expectations.mjs) must list exactly
+ * say what it is. The version's expectation file (scripts/expectations.mjs) must list exactly
  * those failures.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

@@ -1,0 +1,15 @@
+// The README's tfjs findings, and which one a failed result of a report shows (scripts/expectations.mjs).
+
+/** Finding number → the reason an expectation file gives (README, "tfjs"). */
+export const FINDINGS = {
+  1: 'tf.layers.simpleRNN: the gradient of tf.unstack over an axis of length 1 throws ("Argument tensors passed to stack must be a Tensor[]"), so the input of a one-step sequence cannot be differentiated (README tfjs finding 1)',
+  2: 'tfjs-backend-webgpu computes tanh as sign(a)·(1 − e^(−2|a|))/(1 + e^(−2|a|)), which cancels near 0 (README tfjs finding 2)',
+};
+
+/** The finding a failed result shows, or '?'. */
+export function finding(x) {
+  const f = x.counterexample.failure;
+  if (x.property === 'input-jacobian' && x.target.variant === 'layers' && f.kind === 'threw') return 1;
+  if (x.target.backend === 'webgpu' && f.diagnosis?.id === 'inaccurate') return 2;
+  return '?';
+}
