@@ -141,7 +141,7 @@ export interface VariantScope {
    * variant; the other methods it lists in {@link VariantScope.capabilities} must be autodiff.
    */
   readonly finiteDifference?: {
-    /** The step h: a positive power of two (so that dividing by 2h is exact). */
+    /** The step h: a power of two (so that dividing by 2h is exact), from 2⁶·u of each dtype of the variant (2⁻¹⁸ in float32, 2⁻⁴⁷ in float64) to 2⁻⁶. */
     readonly step: number;
   };
 }

@@ -112,7 +112,7 @@ function scopeProblems(a: Record<string, unknown>): string[] {
     if (s.forms !== undefined && (!isStringArray(s.forms) || s.forms.some((f) => !forms.includes(f)))) problems.push(`variantScopes.${name}.forms must be a subset of forms (${forms.join(', ')})`);
     if (s.activations !== undefined && (!isStringArray(s.activations) || s.activations.some((n) => !activations.includes(n)))) problems.push(`variantScopes.${name}.activations must be a subset of activations`);
     if (s.dtypes !== undefined && (!isStringArray(s.dtypes) || s.dtypes.length === 0 || s.dtypes.some((d) => !isStringArray(a.dtypes) || !a.dtypes.includes(d)))) problems.push(`variantScopes.${name}.dtypes must be a non-empty subset of dtypes`);
-    problems.push(...capabilityProblems(a, name, s.capabilities), ...stepProblems(name, s.finiteDifference));
+    problems.push(...capabilityProblems(a, name, s.capabilities), ...stepProblems(name, s.finiteDifference, isStringArray(s.dtypes) ? s.dtypes : isStringArray(a.dtypes) ? a.dtypes : []));
   }
   return problems;
 }
@@ -125,12 +125,28 @@ function capabilityProblems(a: Record<string, unknown>, name: string, capabiliti
   return [`variantScopes.${name}.capabilities must list methods the adapter implements (it implements: ${implemented.join(', ') || 'none'})`];
 }
 
-/** finiteDifference.step must be a positive power of two, so that dividing by 2h is exact (RJS-TOL-FD). */
-function stepProblems(name: string, fd: unknown): string[] {
+/** The largest finite-difference step: beyond it a central difference no longer measures a derivative. */
+export const MAX_FD_STEP = 2 ** -6;
+/**
+ * The smallest step per dtype, 2⁶·u: below it the roundoff of F(z + h) − F(z − h), divided by 2h, is
+ * more than 2⁻⁶ of the values, and the interval of RJS-TOL-FD would accept almost anything.
+ */
+export const MIN_FD_STEP = { float32: 2 ** -18, float64: 2 ** -47 } as const;
+
+/**
+ * finiteDifference.step must be a power of two (dividing by 2h is exact), at most {@link MAX_FD_STEP}
+ * and at least {@link MIN_FD_STEP} of every dtype the variant computes in (RJS-TOL-FD).
+ */
+function stepProblems(name: string, fd: unknown, dtypes: readonly string[]): string[] {
   if (fd === undefined) return [];
   const step = fd !== null && typeof fd === 'object' ? (fd as Record<string, unknown>).step : undefined;
   const ok = typeof step === 'number' && Number.isFinite(step) && step > 0 && 2 ** Math.round(Math.log2(step)) === step;
-  return ok ? [] : [`variantScopes.${name}.finiteDifference.step must be a positive power of two (e.g. 2 ** -12), got ${String(step)}`];
+  if (!ok) return [`variantScopes.${name}.finiteDifference.step must be a positive power of two (e.g. 2 ** -12), got ${String(step)}`];
+  const strictest = dtypes.includes('float32') ? 'float32' : 'float64';
+  const min = MIN_FD_STEP[strictest];
+  if (step > MAX_FD_STEP) return [`variantScopes.${name}.finiteDifference.step is 2^${Math.log2(step)}: at most 2^${Math.log2(MAX_FD_STEP)}, or the central difference no longer measures a derivative (RJS-TOL-FD)`];
+  if (step < min) return [`variantScopes.${name}.finiteDifference.step is 2^${Math.log2(step)}: at least 2^${Math.log2(min)} in ${strictest}, or roundoff swamps the difference (RJS-TOL-FD)`];
+  return [];
 }
 
 /** dtypeActivations must map declared dtypes to subsets of activations. */

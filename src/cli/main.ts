@@ -9,16 +9,16 @@
 import { AdapterLoadError, loadAdapter } from '../adapters/loadAdapter.js';
 import { applyExpectations } from '../expectations/applyExpectations.js';
 import { ExpectationsError, loadExpectations } from '../expectations/parseExpectations.js';
-import type { AdapterHost } from '../host/adapterHost.js';
+import type { AdapterHost, HostFault } from '../host/adapterHost.js';
 import { inProcessHost } from '../host/inProcessHost.js';
 import { watchParent } from '../host/parentWatchdog.js';
 import { startProcessHost } from '../host/processHost.js';
 import { PROPERTY_IDS } from '../property/properties.js';
 import { openReportDir, ReportDirError, type ReportDir } from '../report/reportDir.js';
 import type { RunResult } from '../runner/result.js';
-import { run, RunSetupError } from '../runner/run.js';
+import { run, runResultOf, RunSetupError } from '../runner/run.js';
 import { packageVersion } from '../spec/packageRoot.js';
-import { errorText } from '../text/safeText.js';
+import { errorText, safeLine } from '../text/safeText.js';
 import { parseCliOptions } from './cliOptions.js';
 import { onInterrupt } from './interrupt.js';
 import { mergeCommand } from './mergeCommand.js';
@@ -44,36 +44,48 @@ export async function main(argv: readonly string[], out: NodeJS.WritableStream =
     // Read before the run, so that a bad file or directory costs no run time.
     const expectations = o.expectations === undefined ? undefined : await loadExpectations(o.expectations, PROPERTY_IDS);
     reports = openReportDir(o.report, o.formats);
-    if (o.jobs > 1) return await runJobs(argv, o, expectations, reports, out, err);
-    host = o.isolation === 'none'
-      ? await inProcessHost(await loadAdapter(o.adapter!, { ...o.opts }), { catchFaults: true })
-      : await startProcessHost({ spec: o.adapter!, options: { ...o.opts }, timeoutMs: o.timeoutMs });
-    const progress = progressLine(err as NodeJS.WriteStream);
-    let soFar: (() => RunResult) | undefined;
-    const started = host;
     const dir = reports;
+    const startedAt = new Date();
+    const runOptions = {
+      adapterSpec: o.adapter!, backend: o.backend, variant: o.variant, dtype: o.dtype,
+      properties: o.properties, runs: o.runs, seed: o.seed, path: o.path, maxN: o.maxN, maxT: o.maxT,
+      timeoutMs: o.timeoutMs, maxShrinks: o.maxShrinks, shard: o.shard, opts: o.opts,
+    };
+    /** The run as a report before its adapter started: no unit, and why. */
+    const unstarted = (extra: Parameters<typeof runResultOf>[4]): RunResult => runResultOf(runOptions, { name: safeLine(o.adapter, 100), isolation: o.isolation }, startedAt, [], extra);
+    if (o.jobs > 1) return await runJobs(argv, o, expectations, reports, unstarted, out, err);
+    const withExpectations = (r: RunResult): RunResult => (expectations === undefined ? r : applyExpectations(r, expectations, o.expectations!));
+    const progress = progressLine(err as NodeJS.WriteStream);
+    let soFar: ((faults?: readonly HostFault[]) => RunResult) | undefined;
+    // From here on every way the run ends leaves a whole report set, even before the adapter started.
     stopInterrupts = onInterrupt((signal, exitCode) => {
-      started.kill();
+      host?.kill();
       progress.done();
-      if (soFar !== undefined) {
-        const partial = soFar();
-        const result = expectations === undefined ? partial : applyExpectations(partial, expectations, o.expectations!);
-        reportRun(result, dir, o.formats, out);
-      }
+      reportRun(withExpectations(soFar?.() ?? unstarted({ interrupted: true })), dir, o.formats, out);
       err.write(`rnn-jac-spec: interrupted by ${signal}; the reports hold the units that ended\n`);
       return exitCode;
     });
-    const ran = await run({
-      host, adapterSpec: o.adapter!, backend: o.backend, variant: o.variant, dtype: o.dtype,
-      properties: o.properties, runs: o.runs, seed: o.seed, path: o.path, maxN: o.maxN, maxT: o.maxT,
-      timeoutMs: o.timeoutMs, maxShrinks: o.maxShrinks, shard: o.shard, opts: o.opts, onProgress: progress.onProgress,
-      onStart: (f) => (soFar = f),
-    }).finally(progress.done);
+    try {
+      host = o.isolation === 'none'
+        ? await inProcessHost(await loadAdapter(o.adapter!, { ...o.opts }), { catchFaults: true })
+        : await startProcessHost({ spec: o.adapter!, options: { ...o.opts }, timeoutMs: o.timeoutMs });
+    } catch (e) {
+      if (e instanceof AdapterLoadError) dir.write(unstarted({ faults: [{ during: 'start', message: e.message }] }));
+      throw e;
+    }
+    let ran: RunResult;
+    try {
+      ran = await run({ ...runOptions, host, onProgress: progress.onProgress, onStart: (f) => (soFar = f) }).finally(progress.done);
+    } catch (e) {
+      // No verdict, but the units that ended (none, for a run option the adapter cannot honour) are reported.
+      const message = e instanceof RunSetupError ? e.message : `internal error of rnn-jac-spec: ${e instanceof Error ? e.message : errorText(e)}`;
+      const fault = [{ during: e instanceof RunSetupError ? 'start' : 'rnn-jac-spec', message: safeLine(message, 2000) }];
+      dir.write(soFar?.(fault) ?? unstarted({ faults: fault }));
+      throw e;
+    }
     const faults = await host.close(o.timeoutMs);
     host = undefined;
-    const withFaults = faults.length > 0 ? { ...ran, faults } : ran;
-    const result = expectations === undefined ? withFaults : applyExpectations(withFaults, expectations, o.expectations!);
-    return reportRun(result, reports, o.formats, out, err);
+    return reportRun(withExpectations(faults.length > 0 ? { ...ran, faults } : ran), reports, o.formats, out, err);
   } catch (e) {
     if (e instanceof UsageError) return void err.write(`rnn-jac-spec: ${e.message}\nRun 'rnn-jac-spec --help' for the options.\n`), 2;
     if (e instanceof AdapterLoadError || e instanceof RunSetupError || e instanceof ExpectationsError || e instanceof ReportDirError) return void err.write(`rnn-jac-spec: ${e.message}\n`), 2;

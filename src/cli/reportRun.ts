@@ -3,6 +3,7 @@ import { renderGithubAnnotations } from '../report/github.js';
 import type { ReportDir } from '../report/reportDir.js';
 import type { ReportFormat } from '../report/reportFormat.js';
 import type { RunResult } from '../runner/result.js';
+import { safeLine } from '../text/safeText.js';
 import { summary } from './summary.js';
 
 /**
@@ -18,8 +19,11 @@ export function exitCodeOf(result: RunResult): number {
 /** Why a run exits 2 without a failure, as lines for stderr (empty when it does not). */
 export function noVerdictLines(result: RunResult): string[] {
   const lines: string[] = [];
-  for (const f of result.faults ?? []) lines.push(`rnn-jac-spec: adapter fault (${f.during}): ${f.message}; the results above stand, but the adapter did not run cleanly`);
-  if (result.interrupted !== true && result.summary.cases === 0) {
+  const faults = result.faults ?? [];
+  const stand = result.results.length > 0 ? 'the results above stand, but the adapter did not run cleanly' : 'no unit ended';
+  for (const f of faults) lines.push(`rnn-jac-spec: adapter fault (${f.during}): ${f.message}; ${stand}`);
+  // Faults that left no unit are the reason nothing was tested; say nothing more.
+  if (result.interrupted !== true && result.summary.cases === 0 && !(faults.length > 0 && result.results.length === 0)) {
     lines.push('rnn-jac-spec: nothing was tested: no case was checked in any unit');
     const reasons = [...new Set(result.results.map((r) => `  ${r.property} on ${[r.target.variant, r.target.dtype].filter((x) => x !== undefined).join(' ')}: ${r.reason ?? r.verdict}`))];
     lines.push(...(reasons.length > 0 ? reasons : ['  the run has no unit: the adapter declares no target for the chosen properties']));
@@ -41,7 +45,8 @@ export function reportRun(result: RunResult, reports: ReportDir, formats: readon
   const written = reports.write(result);
   out.write(`${summary(result)}\n`);
   if (formats.includes('github')) out.write(renderGithubAnnotations(result));
-  if (written.length > 0) out.write(`Reports: ${written.join(', ')}\n`);
+  // A path is the user's, but may hold anything a file name can: print it safely.
+  if (written.length > 0) out.write(`Reports: ${written.map((f) => safeLine(f, 1000)).join(', ')}\n`);
   const lines = noVerdictLines(result);
   if (lines.length > 0) (err ?? out).write(`${lines.join('\n')}\n`);
   return exitCodeOf(result);

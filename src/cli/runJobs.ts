@@ -11,8 +11,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applyExpectations } from '../expectations/applyExpectations.js';
 import type { Expectation } from '../expectations/expectation.js';
+import type { HostFault } from '../host/adapterHost.js';
 import { PARENT_ENV } from '../host/parentWatchdog.js';
-import { mergeInterruptedShards, mergeReports } from '../report/mergeReports.js';
+import { MergeError, mergePartialShards, mergeReports } from '../report/mergeReports.js';
+import { safeLine } from '../text/safeText.js';
 import type { ReportDir } from '../report/reportDir.js';
 import { REPORT_FILE_NAMES } from '../report/writeReports.js';
 import type { RunResult } from '../runner/result.js';
@@ -33,7 +35,7 @@ export function childArgv(argv: readonly string[]): string[] {
   return out;
 }
 
-interface Child { readonly code: number; readonly stderr: string }
+interface Child { readonly code: number | null; readonly signal: NodeJS.Signals | null; readonly stderr: string }
 
 /** The children of this process's --jobs run, killed if it exits first (a signal, a crash). */
 const live = new Set<ReturnType<typeof spawn>>();
@@ -51,17 +53,17 @@ function runChild(args: readonly string[]): Promise<Child> {
     p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     p.on('close', (code, signal) => {
       live.delete(p);
-      resolve({ code: code ?? (signal !== null ? 2 : 0), stderr });
+      resolve({ code, signal, stderr });
     });
   });
 }
 
 /**
  * Runs `o` as `o.jobs` shards in child processes and reports the merged run like a single one.
- * @returns the exit code: the children's 2 (with their message) when one could not run, else the
- *   merged run's 0 or 1
+ * @returns the exit code: the children's 2 (with their message) when one could not start; 2 with a
+ *   report of the units that ended when a child broke off (killed, interrupted); else the merged run's exit code
  */
-export async function runJobs(argv: readonly string[], o: CliOptions, expectations: readonly Expectation[] | undefined, reports: ReportDir, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+export async function runJobs(argv: readonly string[], o: CliOptions, expectations: readonly Expectation[] | undefined, reports: ReportDir, unstarted: (extra: { readonly interrupted?: true; readonly faults?: readonly HostFault[] }) => RunResult, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'rnn-jac-spec-jobs-'));
   const started = Date.now();
   // An interrupt is passed on to the children, which write the units they finished; the parent then
@@ -87,10 +89,7 @@ export async function runJobs(argv: readonly string[], o: CliOptions, expectatio
       return c;
     }));
     if (tty) err.write('\r\x1b[2K');
-    if (interrupted !== undefined) return reportInterrupted(dir, o, expectations, reports, interrupted, started, out, err);
-    // A child that wrote its report ran to the end (its exit 2 may be adapter faults, which the
-    // merged report keeps); one that did not could not run at all: its message says why.
-    const read = children.map((c, k) => {
+    const read = children.map((_, k) => {
       const name = join(dir, String(k + 1), REPORT_FILE_NAMES.json);
       try {
         return { name, report: JSON.parse(readFileSync(name, 'utf8')) as RunResult };
@@ -98,33 +97,44 @@ export async function runJobs(argv: readonly string[], o: CliOptions, expectatio
         return undefined;
       }
     });
-    const broken = children.find((c, k) => read[k] === undefined || (c.code !== 0 && c.code !== 1 && c.code !== 2));
-    if (broken !== undefined) return void err.write(broken.stderr.length > 0 ? broken.stderr : `rnn-jac-spec: a --jobs child exited with code ${broken.code} and wrote no report\n`), 2;
-    const shards = read.map((r) => r!);
-    // The merge adds the shards' times; the run took the wall time.
-    const faults = shards.flatMap((s) => s.report.faults ?? []);
-    const merged = { ...mergeReports(shards), durationMs: Date.now() - started, ...(faults.length > 0 ? { faults } : {}) };
-    const result = expectations === undefined ? merged : applyExpectations(merged, expectations, o.expectations!);
-    return reportRun(result, reports, o.formats, out, err);
+    const written = read.flatMap((r) => (r !== undefined ? [r] : []));
+    const withExpectations = (r: RunResult): RunResult => (expectations === undefined ? r : applyExpectations(r, expectations, o.expectations!));
+    if (interrupted !== undefined) {
+      reportRun(withExpectations(written.length > 0 ? { ...mergePartialShards(written, true), durationMs: Date.now() - started } : unstarted({ interrupted: true })), reports, o.formats, out, err);
+      err.write(`rnn-jac-spec: interrupted by ${interrupted.signal}; the reports hold the units that ended\n`);
+      return interrupted.code;
+    }
+    // A child whose adapter could not start (or that refused an option): the run could not either.
+    const refused = children.findIndex((_, k) => read[k]?.report.faults?.some((f) => f.during === 'start') === true);
+    if (refused >= 0) {
+      reports.write(unstarted({ faults: read[refused]!.report.faults }));
+      return void err.write(children[refused].stderr), 2;
+    }
+    // A child that wrote no report, or an interrupted one, broke off: its units are missing.
+    const lost = children.flatMap((c, k) => (read[k] === undefined || read[k]!.report.interrupted === true ? [{ during: `--jobs child ${k + 1}/${o.jobs}`, message: lostChild(c, read[k] !== undefined) }] : []));
+    if (lost.length === 0) {
+      try {
+        // The merge adds the shards' times; the run took the wall time.
+        const faults = written.flatMap((s) => s.report.faults ?? []);
+        const merged = { ...mergeReports(written), durationMs: Date.now() - started, ...(faults.length > 0 ? { faults } : {}) };
+        return reportRun(withExpectations(merged), reports, o.formats, out, err);
+      } catch (e) {
+        // A shard that ended early (an internal error) holds fewer units: report what there is.
+        if (!(e instanceof MergeError)) throw e;
+        lost.push({ during: '--jobs', message: `the shards do not make a whole run: ${e.message}` });
+      }
+    }
+    const partial = written.length > 0 ? mergePartialShards(written, false) : unstarted({});
+    return reportRun(withExpectations({ ...partial, durationMs: Date.now() - started, faults: [...(partial.faults ?? []), ...lost] }), reports, o.formats, out, err);
   } finally {
     for (const s of Object.keys(codes)) process.off(s, onSignal);
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** The reports the children of an interrupted run wrote, merged and marked interrupted. */
-function reportInterrupted(dir: string, o: CliOptions, expectations: readonly Expectation[] | undefined, reports: ReportDir, how: { signal: string; code: number }, started: number, out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
-  const shards = Array.from({ length: o.jobs }, (_, k) => join(dir, String(k + 1), REPORT_FILE_NAMES.json)).flatMap((name) => {
-    try {
-      return [{ name, report: JSON.parse(readFileSync(name, 'utf8')) as RunResult }];
-    } catch {
-      return [];
-    }
-  });
-  if (shards.length > 0) {
-    const merged = { ...mergeInterruptedShards(shards), durationMs: Date.now() - started };
-    reportRun(expectations === undefined ? merged : applyExpectations(merged, expectations, o.expectations!), reports, o.formats, out, err);
-  }
-  err.write(`rnn-jac-spec: interrupted by ${how.signal}; the reports hold the units that ended\n`);
-  return how.code;
+/** Why a --jobs child broke off, in one line: how it ended, and the last thing it said. */
+function lostChild(c: Child, interruptedReport: boolean): string {
+  const how = c.signal !== null ? `was killed by ${c.signal}` : interruptedReport ? `was interrupted (exit ${c.code})` : `exited with code ${c.code} without a report`;
+  const said = c.stderr.trim().split('\n').filter((l) => l.trim() !== '').pop();
+  return `${how}, perhaps by adapter code (a signal sent to its parent); its units are missing from this report${said !== undefined ? ` (it said: ${safeLine(said, 300)})` : ''}`;
 }

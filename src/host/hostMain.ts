@@ -9,9 +9,8 @@ import { writeSync } from 'node:fs';
 import type { Adapter } from '../contract.js';
 import { errorText, safeLine } from '../text/safeText.js';
 import type { HostFault } from './adapterHost.js';
-import type { CallOutcome } from './callRequest.js';
 import { LAST_WORDS_FD, type FromHost, type LastWords, type ToHost } from './hostMessages.js';
-import { invokeAdapter, threwFailure } from './invokeAdapter.js';
+import { invokeAdapter, threwFailure, type CallInputs, type Invocation } from './invokeAdapter.js';
 import { watchParent } from './parentWatchdog.js';
 import { startAdapter } from './startAdapter.js';
 
@@ -32,13 +31,27 @@ let adapter: Adapter | undefined;
 /** The call in progress: its id, member, and whether it has been answered. */
 let current: { id: number; method: string; answered: boolean } | undefined;
 let lastMethod: string | undefined;
+/** The adapter's copies of the inputs of the last call that returned, sent again with the next result. */
+let lastInputs: CallInputs | undefined;
 const pendingFaults: HostFault[] = [];
 const queue: { id: number; request: Extract<ToHost, { type: 'call' }>['request'] }[] = [];
 
-function answer(id: number, outcome: CallOutcome): void {
+/**
+ * Sends a call's outcome with the adapter's copies of its inputs (the runner compares them) and
+ * those of the previous call as they are now (a write made after that call returned).
+ */
+function answer(id: number, inv: Invocation): void {
   if (current?.id !== id || current.answered) return;
   current.answered = true;
-  reply({ type: 'result', id, outcome });
+  const previous = lastInputs;
+  lastInputs = inv.inputs;
+  try {
+    reply({ type: 'result', id, outcome: inv.outcome, ...(inv.inputs !== undefined ? { inputs: inv.inputs } : {}), ...(previous !== undefined ? { previous } : {}) });
+  } catch (e) {
+    // Inputs the adapter replaced with something that cannot be copied (a function, a proxy).
+    reply({ type: 'result', id, outcome: { ok: false, failure: { kind: 'mutated-input', quantity: current.method, summary: `adapter mutated its input case in adapter.${current.method}: it can no longer be copied (${errorText(e, 200)})` } } });
+    lastInputs = undefined;
+  }
   lastMethod = current.method;
   current = undefined;
   setImmediate(next);
@@ -51,7 +64,7 @@ async function next(): Promise<void> {
   current = { id: item.id, method: item.request.method, answered: false };
   const fault = pendingFaults.shift();
   if (fault !== undefined) {
-    answer(item.id, { ok: false, failure: { kind: 'threw', quantity: item.request.method, summary: `${fault.message} (${fault.during}; this call was not made)` } });
+    answer(item.id, { outcome: { ok: false, failure: { kind: 'threw', quantity: item.request.method, summary: `${fault.message} (${fault.during}; this call was not made)` } } });
     return;
   }
   answer(item.id, await invokeAdapter(adapter, item.request));
@@ -61,7 +74,7 @@ async function next(): Promise<void> {
 function fault(what: string, err: unknown): void {
   const message = `${what} in adapter code: ${errorText(err)}`;
   if (current !== undefined && !current.answered) {
-    answer(current.id, { ok: false, failure: threwFailure(current.method, err, `${what} in adapter code during adapter.${current.method}:`) });
+    answer(current.id, { outcome: { ok: false, failure: threwFailure(current.method, err, `${what} in adapter code during adapter.${current.method}:`) } });
   } else {
     pendingFaults.push({ during: lastMethod === undefined ? 'before the first call' : `after adapter.${lastMethod} returned`, message });
   }
@@ -101,7 +114,13 @@ process.on('message', (m: ToHost) => {
       void next();
       return;
     case 'dispose':
-      void dispose().then((faults) => reply({ type: 'disposed', faults }));
+      void dispose().then((faults) => {
+        try {
+          reply({ type: 'disposed', faults, ...(lastInputs !== undefined ? { previous: lastInputs } : {}) });
+        } catch {
+          reply({ type: 'disposed', faults: [...faults, { during: `after adapter.${lastMethod} returned`, message: 'adapter code replaced an input of the last call with something that cannot be copied' }] });
+        }
+      });
       return;
   }
 });

@@ -43,8 +43,8 @@ function readArray(method: string, raw: unknown, shape: ResultShape): Float64Arr
   }
 }
 
-/** Validates a result against what the request says it must be. */
-function readResult(req: CallRequest, raw: unknown): CallValue {
+/** Validates a result against what the request says it must be (also in the runner, on what a host process sent). */
+export function readResult(req: CallRequest, raw: unknown): CallValue {
   const r = req.result;
   if (!('fields' in r)) return readArray(req.method, raw, r);
   if (raw === null || typeof raw !== 'object') {
@@ -63,13 +63,27 @@ function readResult(req: CallRequest, raw: unknown): CallValue {
   return out as CallValue;
 }
 
+/** The adapter's own copies of a call's inputs, as they are after the call. */
+export interface CallInputs {
+  /** The case the adapter was given. */ readonly case: unknown;
+  /** The second argument of vjp and jvp, when there is one. */ readonly vector?: unknown;
+}
+
+/** One call as made where the adapter runs: its outcome, and the inputs to compare (absent when it threw). */
+export interface Invocation {
+  /** The outcome, before the inputs are compared. */ readonly outcome: CallOutcome;
+  /** The adapter's copies of the inputs; compared by {@link settleInputs} in the runner's process. */ readonly inputs?: CallInputs;
+}
+
 /**
- * Calls `req.method` of `adapter` on a private copy of the case and validates what it returns.
- * Never throws: every way the call can go wrong is the outcome's failure.
+ * Calls `req.method` of `adapter` on a private copy of the case and reads what it returns. Never
+ * throws: every way the call can go wrong is the outcome's failure. The inputs are compared
+ * afterwards by {@link settleInputs}, in the runner's process, where adapter code cannot have
+ * replaced the functions that compare them.
  * @param adapter - the adapter (in the host's process)
  * @param req - the call; `req.case` is never handed to the adapter
  */
-export async function invokeAdapter(adapter: Adapter, req: CallRequest): Promise<CallOutcome> {
+export async function invokeAdapter(adapter: Adapter, req: CallRequest): Promise<Invocation> {
   const kase = copyInput(req.case);
   const vector = req.vector === undefined ? undefined : copyInput(req.vector);
   const started = performance.now();
@@ -78,22 +92,49 @@ export async function invokeAdapter(adapter: Adapter, req: CallRequest): Promise
     const member = (adapter as unknown as Record<string, (c: unknown, v?: unknown) => unknown>)[req.method];
     raw = await (vector === undefined ? member.call(adapter, kase) : member.call(adapter, kase, vector));
   } catch (e) {
-    return { ok: false, failure: threwFailure(req.method, e), adapterMs: performance.now() - started };
+    return { outcome: { ok: false, failure: threwFailure(req.method, e), adapterMs: performance.now() - started } };
   }
   const adapterMs = performance.now() - started;
-  let mutated: string | undefined;
+  const inputs: CallInputs = vector === undefined ? { case: kase } : { case: kase, vector };
   try {
-    mutated = inputMutation(req.case, kase, vector === undefined ? undefined : { name: req.method === 'vjp' ? 'v' : 'w', original: req.vector!, copy: vector });
-  } catch {
-    mutated = 'the case (its fields now throw when read)';
-  }
-  if (mutated !== undefined) {
-    return { ok: false, adapterMs, failure: { kind: 'mutated-input', quantity: req.method, summary: `adapter mutated its input ${mutated} in adapter.${req.method}: a framework must not write into the arrays it is given` } };
-  }
-  try {
-    return { ok: true, value: readResult(req, raw), adapterMs };
+    return { outcome: { ok: true, value: readResult(req, raw), adapterMs }, inputs };
   } catch (e) {
-    if (e instanceof CaseFailure) return { ok: false, failure: e.data, adapterMs };
-    return { ok: false, failure: threwFailure(req.method, e, `reading the value adapter.${req.method} returned threw`), adapterMs };
+    if (e instanceof CaseFailure) return { outcome: { ok: false, failure: e.data, adapterMs }, inputs };
+    return { outcome: { ok: false, failure: threwFailure(req.method, e, `reading the value adapter.${req.method} returned threw`), adapterMs }, inputs };
   }
+}
+
+/**
+ * What the adapter wrote into the inputs of `req`, compared with the suite's originals, or undefined.
+ * `inputs` are the adapter's copies as they are now (after the call, or later).
+ */
+export function writtenInputs(req: CallRequest, inputs: CallInputs): string | undefined {
+  try {
+    return inputMutation(req.case, inputs.case, req.vector === undefined ? undefined : { name: req.method === 'vjp' ? 'v' : 'w', original: req.vector, copy: inputs.vector });
+  } catch {
+    return 'the case (its fields now throw when read)';
+  }
+}
+
+/**
+ * The outcome of a call once its inputs are compared: a call that returned but wrote into an input
+ * fails the case as `mutated-input` (a framework must not write into the arrays it is given), whatever
+ * it returned.
+ */
+export function settleInputs(req: CallRequest, inv: Invocation): CallOutcome {
+  if (inv.inputs === undefined) return inv.outcome;
+  const mutated = writtenInputs(req, inv.inputs);
+  if (mutated === undefined) return inv.outcome;
+  return { ok: false, adapterMs: inv.outcome.adapterMs, failure: { kind: 'mutated-input', quantity: req.method, summary: `adapter mutated its input ${mutated} in adapter.${req.method}: a framework must not write into the arrays it is given` } };
+}
+
+/**
+ * The failure of a call made after adapter code wrote into the inputs of the previous call once that
+ * call had returned (a deferred write into caller memory): it fails the call in progress.
+ */
+export function laterWrite(previous: CallRequest, inputs: CallInputs, method?: string): CaseFailureData | undefined {
+  const mutated = writtenInputs(previous, inputs);
+  if (mutated === undefined) return undefined;
+  const found = method !== undefined ? `found at adapter.${method}` : 'found when the run ended';
+  return { kind: 'mutated-input', quantity: method ?? previous.method, summary: `adapter code wrote into input ${mutated} of adapter.${previous.method} after that call had returned (${found}): a framework must not write into the arrays it is given, not even later` };
 }

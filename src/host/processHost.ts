@@ -14,13 +14,14 @@ import type { Readable } from 'node:stream';
 import { AdapterLoadError } from '../adapters/loadAdapter.js';
 import type { AdapterInfo } from '../contract.js';
 import { packageRoot } from '../spec/packageRoot.js';
-import { safeLine } from '../text/safeText.js';
+import { safeLine, safeLines } from '../text/safeText.js';
 import type { AdapterDeclaration } from './adapterDeclaration.js';
 import type { AdapterHost, HostFault } from './adapterHost.js';
 import type { CallOutcome, CallRequest } from './callRequest.js';
 import { LAST_WORDS_FD, type FromHost, type LastWords, type ToHost } from './hostMessages.js';
 import { PARENT_ENV } from './parentWatchdog.js';
 import { forwardOutput, type OutputSink } from './forwardOutput.js';
+import { readHostFaults, readHostOutcome, readHostReady } from './hostReply.js';
 
 /** What {@link startProcessHost} needs. */
 export interface ProcessHostOptions {
@@ -43,8 +44,23 @@ const HOST_BOOT_MS = 60_000;
 /** Every live host child of this process, killed when it exits. */
 const live = new Set<ChildProcess>();
 process.on('exit', () => {
-  for (const c of live) c.kill('SIGKILL');
+  for (const c of live) killGroup(c);
 });
+
+/**
+ * Kills a host and every process it started that stayed in its process group (the host leads one):
+ * a framework's helper, or a `sleep` an adapter spawned, must not outlive the run or hold its pipes.
+ */
+function killGroup(c: ChildProcess): void {
+  try {
+    if (c.pid !== undefined) process.kill(-c.pid, 'SIGKILL');
+  } catch {
+    c.kill('SIGKILL');
+  }
+}
+
+/** Most bytes of "last words" read: one honest line is short; more is adapter code writing to the pipe. */
+const MAX_LAST_WORDS = 4096;
 
 /** One child process with its adapter started. */
 interface Child {
@@ -59,6 +75,8 @@ function spawnChild(o: ProcessHostOptions): Child {
     serialization: 'advanced',
     stdio: ['ignore', 'pipe', 'pipe', 'ipc', 'pipe'],
     env: { ...process.env, [PARENT_ENV]: String(process.pid) },
+    // Its own process group, so that killing the host kills what adapter code started.
+    detached: true,
     execArgv: process.execArgv.filter((a) => !a.startsWith('--inspect') && !a.startsWith('--cpu-prof') && !a.startsWith('--heap-prof')),
   });
   live.add(proc);
@@ -66,12 +84,20 @@ function spawnChild(o: ProcessHostOptions): Child {
   out.attach(proc.stdout!);
   out.attach(proc.stderr!);
   let words = '';
-  (proc.stdio[LAST_WORDS_FD] as Readable).on('data', (d: Buffer) => (words += d.toString()));
+  const lastWordsPipe = proc.stdio[LAST_WORDS_FD] as Readable;
+  lastWordsPipe.on('data', (d: Buffer) => {
+    if (words.length < MAX_LAST_WORDS) words += d.toString('utf8', 0, Math.min(d.length, MAX_LAST_WORDS - words.length));
+  });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     proc.on('exit', (code, signal) => {
       live.delete(proc);
-      // Let the last-words pipe drain before anyone reads it.
+      // Whatever the host started goes with it; then let the pipes drain briefly and close them, since
+      // a process that escaped the group may hold them open and would keep the runner alive.
+      killGroup(proc);
       setImmediate(() => resolve({ code, signal }));
+      setTimeout(() => {
+        for (const p of [proc.stdout, proc.stderr, lastWordsPipe]) p?.destroy();
+      }, 200).unref();
     });
   });
   proc.on('error', () => undefined); // a failed send or kill; the exit event tells the rest
@@ -81,7 +107,14 @@ function spawnChild(o: ProcessHostOptions): Child {
     lastWords: () => {
       try {
         const line = words.split('\n').find((l) => l.trim() !== '');
-        return line === undefined ? undefined : (JSON.parse(line) as LastWords);
+        if (line === undefined) return undefined;
+        const w = JSON.parse(line) as Record<string, unknown>;
+        // Written by the host's patched process.exit, or by adapter code writing to the pipe: read as untrusted.
+        return {
+          code: typeof w.code === 'number' && Number.isFinite(w.code) ? w.code : Number.NaN,
+          ...(typeof w.during === 'string' ? { during: safeLine(w.during, 100) } : {}),
+          ...(typeof w.at === 'string' ? { at: safeLine(w.at, 300) } : {}),
+        };
       } catch {
         return undefined;
       }
@@ -132,15 +165,23 @@ async function startChild(o: ProcessHostOptions): Promise<{ child: Child; declar
   const child = spawnChild(o);
   const boot = await awaitMessage(child, ['alive'], HOST_BOOT_MS);
   if (!('message' in boot)) {
-    child.proc.kill('SIGKILL');
+    killGroup(child.proc);
     throw new AdapterLoadError(`the adapter host process did not start${'exited' in boot ? ` (${endText(boot.exited, undefined)})` : ` within ${HOST_BOOT_MS} ms`}: ${child.tail().join(' / ') || 'it printed nothing'}`);
   }
   post(child, { type: 'start', spec: o.spec, options: o.options, cwd: o.cwd ?? process.cwd() });
   const r = await awaitMessage(child, ['ready', 'start-failed'], o.timeoutMs);
-  if ('message' in r && r.message.type === 'ready') return { child, declaration: r.message.declaration, info: r.message.info };
-  child.proc.kill('SIGKILL');
+  if ('message' in r && r.message.type === 'ready') {
+    const ready = readHostReady(r.message as unknown as Record<string, unknown>);
+    if ('declaration' in ready) return { child, ...ready };
+    killGroup(child.proc);
+    throw new AdapterLoadError(`adapter '${safeLine(o.spec, 100)}' does not follow the contract: ${ready.problems}`);
+  }
+  killGroup(child.proc);
   const printed = child.tail().length > 0 ? `\n  The adapter printed:\n    ${child.tail().join('\n    ')}` : '';
-  if ('message' in r) throw new AdapterLoadError(r.message.type === 'start-failed' ? r.message.message : 'the adapter host answered out of turn');
+  if ('message' in r) {
+    const said = (r.message as unknown as Record<string, unknown>).message;
+    throw new AdapterLoadError(safeLines(typeof said === 'string' ? said : 'the adapter could not start', 40, 500));
+  }
   if ('timedOut' in r) throw new AdapterLoadError(`adapter '${safeLine(o.spec, 100)}' did not start within ${o.timeoutMs} ms (--timeout): its module, factory or info() did not return${printed}`);
   throw new AdapterLoadError(`adapter '${safeLine(o.spec, 100)}' could not start: ${endText(r.exited, child.lastWords())} while it was starting${printed}`);
 }
@@ -154,6 +195,8 @@ export async function startProcessHost(o: ProcessHostOptions): Promise<AdapterHo
   let child: Child | undefined = first.child;
   let nextId = 1;
   let lastMethod: string | undefined;
+  /** The last call that was answered: its inputs are compared again at the next answer. */
+  let lastRequest: CallRequest | undefined;
   /** Why the next call cannot be made: the host died between calls, or could not be restarted. */
   let pendingFault: HostFault | undefined;
   let broken: string | undefined;
@@ -173,10 +216,11 @@ export async function startProcessHost(o: ProcessHostOptions): Promise<AdapterHo
     try {
       const s = await startChild(o);
       if (JSON.stringify(s.declaration) !== JSON.stringify(first.declaration)) {
-        s.child.proc.kill('SIGKILL');
+        killGroup(s.child.proc);
         return 'the restarted adapter declares other dtypes, activations, forms, variants or members than it did at the start';
       }
       child = s.child;
+      lastRequest = undefined;
       watchIdle(s.child);
       return undefined;
     } catch (e) {
@@ -200,12 +244,15 @@ export async function startProcessHost(o: ProcessHostOptions): Promise<AdapterHo
     inFlight = true;
     const r = await awaitMessage(c, ['result'], timeoutMs, (m) => m.id === id).finally(() => (inFlight = false));
     if ('message' in r) {
+      const outcome = readHostOutcome(request, r.message as unknown as Record<string, unknown>, lastRequest);
       lastMethod = request.method;
-      return r.message.outcome;
+      // A write already reported is not reported again as a later one.
+      lastRequest = outcome.ok || outcome.failure.kind !== 'mutated-input' ? request : undefined;
+      return outcome;
     }
     child = undefined;
     if ('timedOut' in r) {
-      c.proc.kill('SIGKILL');
+      killGroup(c.proc);
       return fail(`adapter.${request.method} did not return within ${timeoutMs} ms (--timeout); the adapter host was killed and is restarted for the next call`, 'timeout');
     }
     return fail(`${endText(r.exited, c.lastWords())} during adapter.${request.method}; the adapter host is restarted for the next call`);
@@ -229,9 +276,11 @@ export async function startProcessHost(o: ProcessHostOptions): Promise<AdapterHo
       if (c === undefined) return faults;
       post(c, { type: 'dispose' });
       const r = await awaitMessage(c, ['disposed'], timeoutMs);
-      if ('message' in r) faults.push(...r.message.faults);
+      if ('message' in r) {
+        faults.push(...readHostFaults(r.message as unknown as Record<string, unknown>, lastRequest));
+      }
       else if ('timedOut' in r) {
-        c.proc.kill('SIGKILL');
+        killGroup(c.proc);
         faults.push({ during: 'adapter.dispose()', message: `adapter.dispose() did not return within ${timeoutMs} ms (--timeout)` });
       }
       else faults.push({ during: 'adapter.dispose()', message: `${endText(r.exited, c.lastWords())} during adapter.dispose()` });
@@ -241,13 +290,13 @@ export async function startProcessHost(o: ProcessHostOptions): Promise<AdapterHo
       } catch {
         // Already gone.
       }
-      const grace = setTimeout(() => c.proc.kill('SIGKILL'), 2000);
+      const grace = setTimeout(() => killGroup(c.proc), 2000);
       await c.exited;
       clearTimeout(grace);
       return faults;
     },
     kill() {
-      child?.proc.kill('SIGKILL');
+      if (child !== undefined) killGroup(child.proc);
       child = undefined;
     },
   };

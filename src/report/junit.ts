@@ -34,8 +34,19 @@ function count(results: readonly PropertyResult[]): Counts {
 }
 
 /** The count attributes shared by `<testsuites>` and `<testsuite>`. */
-function countAttributes(c: Counts, ms: number): string {
-  return `tests="${c.tests}" failures="${c.failures}" errors="0" skipped="${c.skipped}" time="${seconds(ms)}"`;
+function countAttributes(c: Counts, ms: number, errors = 0): string {
+  return `tests="${c.tests + errors}" failures="${c.failures}" errors="${errors}" skipped="${c.skipped}" time="${seconds(ms)}"`;
+}
+
+/**
+ * What went wrong with the run itself rather than a property: adapter faults outside any case, and
+ * an interruption. Each is an `<error>`, the JUnit word for a test that could not give a verdict.
+ */
+function runErrors(result: RunResult): { name: string; type: string; message: string }[] {
+  return [
+    ...(result.faults ?? []).map((f) => ({ name: `adapter fault (${f.during})`, type: 'adapter-fault', message: f.message })),
+    ...(result.interrupted === true ? [{ name: 'interrupted', type: 'interrupted', message: 'the run was interrupted: this report holds the units that ended' }] : []),
+  ];
 }
 
 /**
@@ -112,16 +123,17 @@ function testcase(r: PropertyResult): string[] {
 /**
  * Renders the JUnit XML report: UTF-8, XML 1.0, one `<testsuite>` per target (adapter, backend,
  * variant, dtype), one `<testcase>` per property result. A failing result carries `<failure>` with
- * the text of {@link describeFailure}; a not-applicable one `<skipped>` with its reason. `errors`
- * is always 0: a case that threw or timed out is a failure of the adapter, not of the suite.
+ * the text of {@link describeFailure}; a not-applicable one `<skipped>` with its reason. Adapter
+ * faults outside any case and an interruption are `<error>`s of a last suite, `rnn-jac-spec run`.
  * @param result - the run
  * @returns the XML document, with a trailing newline
  */
 export function renderJunit(result: RunResult): string {
   const total = count(result.results);
+  const errors = runErrors(result);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="rnn-jac-spec" ${countAttributes(total, Math.max(total.ms, Number.isFinite(result.durationMs) ? result.durationMs : 0))}>`,
+    `<testsuites name="rnn-jac-spec" ${countAttributes(total, Math.max(total.ms, Number.isFinite(result.durationMs) ? result.durationMs : 0), errors.length)}>`,
   ];
   for (const [label, group] of byTarget(result.results)) {
     const c = count(group);
@@ -129,6 +141,14 @@ export function renderJunit(result: RunResult): string {
       `  <testsuite name="${attr(`rnn-jac-spec ${label}`)}" ${countAttributes(c, c.ms)} timestamp="${attr(result.startedAt)}">`,
       ...properties(result),
       ...group.flatMap(testcase),
+      '  </testsuite>',
+    );
+  }
+  if (errors.length > 0) {
+    lines.push(
+      `  <testsuite name="rnn-jac-spec run" ${countAttributes({ tests: 0, failures: 0, skipped: 0, ms: 0 }, 0, errors.length)} timestamp="${attr(result.startedAt)}">`,
+      ...properties(result),
+      ...errors.flatMap((e) => [`    <testcase classname="rnn-jac-spec.run" name="${attr(e.name)}" time="0.000">`, `      <error message="${attr(e.message)}" type="${e.type}">${text(e.message)}</error>`, '    </testcase>']),
       '  </testsuite>',
     );
   }

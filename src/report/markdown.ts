@@ -16,7 +16,9 @@ const NONE = '—';
 function overall(result: RunResult): string {
   const s = result.summary;
   const failing = failingResults(result).length > 0;
-  const verdict = failing ? '**FAIL**' : s.pass > 0 || s.fail > 0 ? '**PASS**' : '**NOTHING RAN**';
+  const faulted = (result.faults?.length ?? 0) > 0;
+  const word = failing ? '**FAIL**' : faulted ? '**NO VERDICT** (adapter faults)' : s.pass > 0 || s.fail > 0 ? '**PASS**' : '**NOTHING RAN**';
+  const verdict = result.interrupted === true ? `**INTERRUPTED** (the units that ended: ${word})` : word;
   const unlike = s.unexpectedFailures ? `, ${s.unexpectedFailures} not the failure it lists` : '';
   const expected = s.expectedFailures === undefined ? '' : ` (${s.expectedFailures} expected by ${mdText(result.options.expectations ?? '')}${unlike})`;
   const stale = s.unexpectedPasses ? `, ${s.unexpectedPasses} expected failure(s) passed` : '';
@@ -95,6 +97,13 @@ function resultsSection(results: readonly PropertyResult[]): string[] {
   return ['## Results', '', mdTable(header, rows, ['l', 'l', 'l', 'l', 'r', 'r', 'r']), ''];
 }
 
+/** Adapter faults outside any case: why the run gives no verdict even where its units passed. */
+function faultsSection(result: RunResult): string[] {
+  const faults = result.faults ?? [];
+  if (faults.length === 0) return [];
+  return ['## Adapter faults', '', 'Adapter code failed outside any case, so the run gives no verdict (exit 2):', '', ...faults.map((f) => `- ${mdText(f.during)}: ${mdText(f.message)}`), ''];
+}
+
 /** Observations that are not verdicts, e.g. the subgradient used at a kink. */
 function observationsSection(results: readonly PropertyResult[]): string[] {
   const lines = results.flatMap((r) =>
@@ -118,6 +127,7 @@ export function renderMarkdown(result: RunResult): string {
     '',
     overall(result),
     '',
+    ...faultsSection(result),
     ...adapterSection(result),
     ...optionsSection(result),
     ...resultsSection(result.results),

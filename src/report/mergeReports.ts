@@ -67,25 +67,30 @@ export function mergeReports(reports: readonly { readonly name: string; readonly
 }
 
 /**
- * The shards of an interrupted `--jobs` run put back together: each shard's results are a prefix of
- * the units dealt to it, so the merge keeps, in unit order, the results that exist, and marks the run
- * interrupted. The shards must come from one run (as {@link mergeReports} checks first).
- * @param reports - the shard reports that were written (interrupted ones hold fewer results)
- * @returns the run so far, without `options.shard`, `interrupted: true`
+ * The shards of an interrupted or broken `--jobs` run put back together: each shard's results are a
+ * prefix of the units dealt to it, so the merge keeps, in unit order, the results that exist, with
+ * the faults of every shard, and marks the run interrupted when it was. The shards must come from
+ * one run (each is a child of the same `--jobs` run).
+ * @param reports - the shard reports that were written (interrupted ones hold fewer results, lost ones none)
+ * @param interrupted - whether the run itself was interrupted
+ * @returns the run so far, without `options.shard`
  */
-export function mergeInterruptedShards(reports: readonly { readonly name: string; readonly report: RunResult }[]): RunResult {
-  if (reports.length === 0) throw new MergeError('no shard wrote a report before the interrupt');
+export function mergePartialShards(reports: readonly { readonly name: string; readonly report: RunResult }[], interrupted: boolean): RunResult {
+  if (reports.length === 0) throw new MergeError('no shard wrote a report');
   const first = reports[0].report;
   const { count, units } = first.options.shard!;
   const byIndex = new Map(reports.map((r) => [r.report.options.shard!.index, r.report]));
   const results = Array.from({ length: units }, (_, k) => byIndex.get((k % count) + 1)?.results[Math.floor(k / count)]).filter((r) => r !== undefined);
-  const { shard: _shard, ...options } = first.options;
+  const { shard: _s, ...options } = first.options;
+  const faults = reports.flatMap((r) => r.report.faults ?? []);
+  const { interrupted: _i, faults: _f, ...head } = first;
   return {
-    ...first,
+    ...head,
     options,
     startedAt: reports.map((r) => r.report.startedAt).sort()[0],
     results,
     summary: summarize(results, options.expectations !== undefined),
-    interrupted: true,
+    ...(faults.length > 0 ? { faults } : {}),
+    ...(interrupted ? { interrupted: true as const } : {}),
   };
 }

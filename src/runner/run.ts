@@ -1,8 +1,8 @@
 import type { CaseConstraints } from '../arbitrary/caseConstraints.js';
 import { activations } from '../activation/activations.js';
-import type { Adapter, Dtype, Form, VariantScope } from '../contract.js';
+import type { Adapter, AdapterInfo, Dtype, Form, VariantScope } from '../contract.js';
 import type { AdapterDeclaration } from '../host/adapterDeclaration.js';
-import type { AdapterHost } from '../host/adapterHost.js';
+import type { AdapterHost, HostFault, Isolation } from '../host/adapterHost.js';
 import { inProcessHost } from '../host/inProcessHost.js';
 import { properties } from '../property/properties.js';
 import type { PropertyId } from '../property/property.js';
@@ -40,7 +40,7 @@ export interface RunOptions {
   /** Progress callback: called before each property × target and after each case. */
   readonly onProgress?: (p: Progress) => void;
   /** Called once the run is planned, with the run as it stands (for an interrupt) and its unit count. */
-  readonly onStart?: (soFar: () => RunResult, units: number) => void;
+  readonly onStart?: (soFar: (faults?: readonly HostFault[]) => RunResult, units: number) => void;
   /** Called with each property × target result as its unit ends. */
   readonly onResult?: (r: PropertyResult) => void;
 }
@@ -112,6 +112,40 @@ export function caseConstraintsOf(a: AdapterDeclaration, target: Target, maxN: n
  */
 export type RunSoFar = (results: readonly PropertyResult[], interrupted?: boolean) => RunResult;
 
+/** Who ran: the adapter's name and info as the host reported them (or the `--adapter` spec before it started). */
+export interface RunIdentity {
+  /** The adapter's name. */ readonly name: string;
+  /** Its info(), when it has one. */ readonly info?: AdapterInfo;
+  /** Where it ran. */ readonly isolation: Isolation;
+  /** Property × target units of the whole run (recorded with `--shard`). */ readonly units?: number;
+}
+
+/**
+ * The record of a run: its options, who ran, and the results so far; also what a run that never
+ * started (its adapter did not load, it was interrupted first) reports, with `faults` saying why.
+ */
+export function runResultOf(o: Omit<RunOptions, 'host' | 'adapter'>, who: RunIdentity, startedAt: Date, done: readonly PropertyResult[], extra: { readonly interrupted?: true; readonly faults?: readonly HostFault[] } = {}): RunResult {
+  return {
+    reportVersion: 2,
+    tool: { name: 'rnn-jac-spec', version: packageVersion(), specVersion: specDocument().specVersion },
+    adapter: { spec: o.adapterSpec, name: who.name, ...(who.info !== undefined ? { info: who.info } : {}) },
+    options: {
+      seed: o.seed, runs: o.runs, maxN: o.maxN, maxT: o.maxT, properties: [...o.properties], timeoutMs: o.timeoutMs, isolation: who.isolation,
+      ...(o.maxShrinks !== undefined ? { maxShrinks: o.maxShrinks } : {}),
+      ...(o.backend !== undefined ? { backend: o.backend } : {}),
+      ...(o.variant !== undefined ? { variant: o.variant } : {}),
+      ...(o.dtype !== undefined ? { dtype: o.dtype } : {}),
+      ...(o.shard !== undefined ? { shard: { ...o.shard, units: who.units ?? 0 } } : {}),
+    },
+    startedAt: startedAt.toISOString(),
+    durationMs: Date.now() - startedAt.getTime(),
+    results: [...done],
+    summary: summarize(done),
+    ...(extra.faults !== undefined && extra.faults.length > 0 ? { faults: [...extra.faults] } : {}),
+    ...(extra.interrupted === true ? { interrupted: true as const } : {}),
+  };
+}
+
 /**
  * Runs every chosen property on every target (or the units of one shard) and collects the results.
  * `onStart`, when given, receives the function that assembles the run from the results so far (for
@@ -129,25 +163,10 @@ export async function run(o: RunOptions): Promise<RunResult> {
   const mine = shardOf(units, o.shard);
   const steps = mine.length;
   const results: PropertyResult[] = [];
-  const soFar: RunSoFar = (done, interrupted) => ({
-    reportVersion: 2,
-    tool: { name: 'rnn-jac-spec', version: packageVersion(), specVersion: specDocument().specVersion },
-    adapter: { spec: o.adapterSpec, name: declaration.name, ...(info !== undefined ? { info } : {}) },
-    options: {
-      seed: o.seed, runs: o.runs, maxN: o.maxN, maxT: o.maxT, properties: [...o.properties], timeoutMs: o.timeoutMs, isolation: host.isolation,
-      ...(o.maxShrinks !== undefined ? { maxShrinks: o.maxShrinks } : {}),
-      ...(o.backend !== undefined ? { backend: o.backend } : {}),
-      ...(o.variant !== undefined ? { variant: o.variant } : {}),
-      ...(o.dtype !== undefined ? { dtype: o.dtype } : {}),
-      ...(o.shard !== undefined ? { shard: { ...o.shard, units: units.length } } : {}),
-    },
-    startedAt: startedAt.toISOString(),
-    durationMs: Date.now() - startedAt.getTime(),
-    results: [...done],
-    summary: summarize(done),
-    ...(interrupted === true ? { interrupted: true as const } : {}),
-  });
-  o.onStart?.(() => soFar(results, true), steps);
+  const who = { name: declaration.name, info, isolation: host.isolation, ...(o.shard !== undefined ? { units: units.length } : {}) };
+  const soFar: RunSoFar = (done, interrupted) => runResultOf(o, who, startedAt, done, interrupted === true ? { interrupted } : {});
+  // An interrupted run, or one that ends in an internal error (with it as a fault), reports the units that ended.
+  o.onStart?.((faults) => (faults === undefined ? soFar(results, true) : runResultOf(o, who, startedAt, results, { faults })), steps);
   for (const { target, id } of mine) {
     const { constraints, supported } = caseConstraintsOf(declaration, target, o.maxN, o.maxT);
     const label = `${id} ${target.variant !== undefined ? target.variant + ' ' : ''}${target.dtype}`;

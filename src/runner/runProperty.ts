@@ -31,10 +31,11 @@ export interface PropertyRun {
 export const DEFAULT_MAX_SHRINKS = 1000;
 
 /**
- * Consecutive timed-out calls after which a failing unit stops shrinking: an adapter that hangs on
- * every call would otherwise cost a timeout per shrink candidate (hours at the default timeout).
+ * Timed-out calls in a unit after which it stops shrinking: an adapter that hangs on every call, or
+ * on every other one, would otherwise cost a timeout per shrink candidate (hours at the default
+ * timeout). Counted in all, not in a row, so that hangs mixed with quick calls end too.
  */
-export const MAX_CONSECUTIVE_TIMEOUTS = 3;
+export const MAX_TIMEOUTS = 3;
 
 /** Runs one property on one target with fast-check, shrinking any failure to its smallest case. */
 export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
@@ -59,17 +60,17 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
     scope: r.constraints.scope,
     call: async (request: CallRequest): Promise<CallValue> => {
       const outcome = await r.host.call(request, r.timeoutMs);
-      timeouts = !outcome.ok && outcome.failure.kind === 'timeout' ? timeouts + 1 : 0;
+      if (!outcome.ok && outcome.failure.kind === 'timeout') timeouts++;
       if (!outcome.ok) throw new CaseFailure(outcome.failure);
       return outcome.value;
     },
     observe: (note: string) => observations.add(note),
   };
   const prop = fc.asyncProperty(r.property.arbitrary(r.constraints, declaration), async (kase) => {
-    if (firstFailure >= 0 && (cases - firstFailure >= maxShrinks || timeouts >= MAX_CONSECUTIVE_TIMEOUTS)) {
+    if (firstFailure >= 0 && (cases - firstFailure >= maxShrinks || timeouts >= MAX_TIMEOUTS)) {
       // Budget spent, or the adapter keeps hanging: interrupt fast-check, which keeps the smallest
       // failure it has. (Answering "pass" instead would still walk every remaining candidate.)
-      stopped = timeouts >= MAX_CONSECUTIVE_TIMEOUTS ? 'timeouts' : 'max-shrinks';
+      stopped = timeouts >= MAX_TIMEOUTS ? 'timeouts' : 'max-shrinks';
       throw new fc.PreconditionFailure(true);
     }
     cases++;

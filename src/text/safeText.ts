@@ -33,7 +33,8 @@ export function safeLine(text: unknown, max = MAX_ADAPTER_TEXT): string {
   const s = typeof text === 'string' ? text : describeValue(text);
   const cut = s.length > max ? `${s.slice(0, max)}… (${s.length - max} more characters)` : s;
   const escaped = cut.replace(CONTROL, escapeChar);
-  return escaped.startsWith('::') ? `\\${escaped}` : escaped;
+  // GitHub Actions reads a line as a workflow command after leading whitespace too.
+  return /^\s*::/.test(escaped) ? escaped.replace('::', '\\::') : escaped;
 }
 
 /**

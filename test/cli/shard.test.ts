@@ -4,7 +4,7 @@
  * overlaps, gaps and shards of different runs are refused (exit 2). `--jobs N` runs the N shards in
  * child processes and gives the unsharded run's results.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/runner/result.js';
@@ -110,12 +110,14 @@ describe('bad --shard and merge arguments', () => {
     expect(cli(['--adapter', 'reference', '--jobs', '0']).status).toBe(2);
   });
 
-  it('--jobs with an adapter that cannot load exits 2 with the loader\'s message, and writes no report', () => {
+  it('--jobs with an adapter that cannot load exits 2 with the loader\'s message, and a report set that says why', () => {
     const dir = reportDir();
     const r = cli(['--adapter', './no-such-adapter.mjs', '--jobs', '2', '--report', dir]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('adapter file not found');
-    expect(existsSync(join(dir, 'rnn-jac-spec.json'))).toBe(false);
+    const report = JSON.parse(readFileSync(join(dir, 'rnn-jac-spec.json'), 'utf8')) as RunResult;
+    expect(report.results).toEqual([]);
+    expect(report.faults?.[0].message).toContain('adapter file not found');
   });
 
   it('merge without reports, or of an unsharded report, exits 2 and says why', () => {

@@ -1,6 +1,7 @@
 /**
  * Bad command lines and adapters that cannot load: exit code 2, a message on stderr that says what is
- * wrong, and no report written. Also --help, --version and --list.
+ * wrong; a refused command line writes no report, an adapter that cannot start a whole report set
+ * that says why. Also --help, --version and --list.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,6 +37,9 @@ const BAD: readonly [string, readonly string[], readonly (string | RegExp)[]][] 
   ['--dtype the adapter does not declare', ['--adapter', fixture('float64-only.mjs'), '--dtype', 'float32'], ['does not compute in float32', 'declares: float64']],
 ];
 
+/** The rows of {@link BAD} where the run began: the report folder was opened, then the adapter failed. */
+const STARTED = new Set(['unknown adapter name', 'missing adapter file', 'default export not a function', 'adapter without stepJacobian', 'factory that throws', '--variant for an adapter without variants', '--dtype the adapter does not declare']);
+
 describe('exit code 2 on bad input', () => {
   it.each(BAD)('%s', (_what, args, words) => {
     const dir = reportDir();
@@ -49,8 +53,11 @@ describe('exit code 2 on bad input', () => {
     // A message, not a crash: no stack trace.
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(r.stdout).toBe('');
-    // Nothing ran, so no report (not even the directory).
-    expect(filesIn(dir)).toEqual([]);
+    // A refused command line leaves nothing (not even the directory); an adapter that cannot start
+    // or honour an option (the run began) leaves a whole report set that says why.
+    const started = STARTED.has(_what);
+    expect(filesIn(dir)).toEqual(started ? ['rnn-jac-spec.json', 'rnn-jac-spec.junit.xml', 'rnn-jac-spec.md'] : []);
+    if (started) expect(JSON.parse(readFileSync(join(dir, 'rnn-jac-spec.json'), 'utf8')).faults[0].during).toBe('start');
   });
 
   it('usage errors point to --help', () => {

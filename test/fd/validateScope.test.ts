@@ -13,7 +13,18 @@ function withScope(scope: Record<string, unknown>): Adapter {
 describe('variantScopes: capabilities and finiteDifference (RJS-CONV-8)', () => {
   it('accepts the fd adapter as declared', () => {
     expect(validateAdapter(fdAdapter({ declared: 2 ** -12 }))).toEqual([]);
-    expect(validateAdapter(withScope({ finiteDifference: { step: 2 ** -1074 } }))).toEqual([]);
+    expect(validateAdapter(withScope({ finiteDifference: { step: 2 ** -6 } }))).toEqual([]);
+    expect(validateAdapter(withScope({ finiteDifference: { step: 2 ** -18 } }))).toEqual([]);
+  });
+  // A step of 2^40 turns every central difference of a saturating σ into ~0, so an adapter that
+  // returns zeros would pass; a tiny one makes F(z + h) − F(z − h) pure roundoff.
+  it.each([2 ** 40, 1, 2 ** -5])('rejects the step %s: too large to measure a derivative', (step) => {
+    expect(validateAdapter(withScope({ finiteDifference: { step } })).join('\n')).toMatch(/finiteDifference\.step is 2\^-?\d+: at most 2\^-6/);
+  });
+  it('rejects a step below 2^6·u of a dtype the variant computes in', () => {
+    expect(validateAdapter(withScope({ finiteDifference: { step: 2 ** -19 } })).join('\n')).toMatch(/step is 2\^-19: at least 2\^-18 in float32/);
+    expect(validateAdapter(withScope({ dtypes: ['float64'], finiteDifference: { step: 2 ** -19 } }))).toEqual([]);
+    expect(validateAdapter(withScope({ dtypes: ['float64'], finiteDifference: { step: 2 ** -48 } })).join('\n')).toMatch(/at least 2\^-47 in float64/);
   });
   it.each([3, 0, -(2 ** -12), 0.3, Infinity, Number.NaN, '2^-12', undefined])('rejects the step %s', (step) => {
     expect(validateAdapter(withScope({ finiteDifference: { step } })).join('\n')).toMatch(/variantScopes\.fd\.finiteDifference\.step must be a positive power of two/);

@@ -4,7 +4,7 @@
  * returns is an exit 2 soon after --timeout; an absurd --replay path is refused at once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, expectNoReports, expectReportSet, failed, failureOf, removeReportDirs, runAdapter, runCli } from './hostile.js';
+import { ensureBuilt, expectNoReports, expectReportSet, expectStartFault, failed, failureOf, removeReportDirs, runAdapter, runCli } from './hostile.js';
 
 beforeAll(ensureBuilt);
 afterAll(removeReportDirs);
@@ -34,6 +34,16 @@ describe('calls that never return', () => {
     }
     expect(r.ms).toBeLessThan(bound(500, units.length));
   });
+
+  it('hangs mixed with quick failures: the unit stops after 3 timeouts in all, not only in a row', () => {
+    // Each host restart resets the module's call count, so the calls after a restart hang at the
+    // second call again: timeouts never come three in a row.
+    const r = runAdapter('hang-every-other.mjs', ['--timeout', '500', '--properties', 'step-jacobian', '--runs', '20']);
+    expect(r.status, r.stderr).toBe(1);
+    const u = failed(expectReportSet(r.dir))[0];
+    expect(u.counterexample?.shrinkStopped).toBe('timeouts');
+    expect(r.ms).toBeLessThan(bound(500, 1));
+  });
 });
 
 describe('an adapter that never starts exits 2 soon after --timeout', () => {
@@ -47,7 +57,7 @@ describe('an adapter that never starts exits 2 soon after --timeout', () => {
       expect(r.status, r.stderr).toBe(2);
       expect(r.stderr).toContain('did not start within');
       expect(r.ms).toBeLessThan(1000 + 5000);
-      expectNoReports(r.dir);
+      expectStartFault(r.dir);
     });
   }
 });

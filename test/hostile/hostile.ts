@@ -2,8 +2,8 @@
  * Helpers of the hostile-adapter tests: run the BUILT CLI on a fixture of test/hostile/fixtures/,
  * synchronously ({@link runAdapter}) or as a live child that a test can signal ({@link startCli}),
  * and check what it left in its `--report` folder: the whole set (JSON, JUnit, Markdown) after every
- * run that got past its argument checks, nothing for a run that ended before its first case, and
- * never a temporary file.
+ * run that got past its argument checks (with a `start` fault when its adapter never started),
+ * nothing for a command line that was refused, and never a temporary file.
  * @packageDocumentation
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -53,6 +53,17 @@ export function runCli(args: readonly string[], o: RunOptions = {}): HostileRun 
 /** Runs the CLI on the hostile fixture `name` with `args` (see {@link runCli}). */
 export function runAdapter(name: string, args: readonly string[], o: RunOptions = {}): HostileRun {
   return runCli(['--adapter', hostile(name), ...args], o);
+}
+
+/**
+ * Asserts the whole report set of a run whose adapter never started (it could not load, its
+ * declaration broke the contract, it hung): no unit, and a fault during `start` that says why.
+ */
+export function expectStartFault(dir: string): RunResult {
+  const report = expectReportSet(dir);
+  expect(report.results).toEqual([]);
+  expect(report.faults?.map((f) => f.during)).toEqual(['start']);
+  return report;
 }
 
 /** Entries of `dir` that are temporary files or folders of a run. */
@@ -108,7 +119,7 @@ export function failureOf(report: RunResult, property: string): CaseFailureData 
 
 /** Asserts stdout carries no workflow command line and no escape character (adapter text made safe). */
 export function expectCleanStdout(stdout: string): void {
-  expect(stdout.split('\n').filter((l) => l.startsWith('::')), 'stdout lines starting with ::').toEqual([]);
+  expect(stdout.split('\n').filter((l) => l.trimStart().startsWith('::')), 'stdout lines starting with :: (after spaces)').toEqual([]);
   expect(stdout.includes('\u001b'), 'ESC in stdout').toBe(false);
 }
 

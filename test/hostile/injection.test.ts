@@ -4,7 +4,7 @@
  * cannot be printed safely, or are absurdly long, are refused at start (exit 2).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, expectCleanStdout, expectNoReports, expectReportSet, failureOf, folderBytes, removeReportDirs, runAdapter } from './hostile.js';
+import { ensureBuilt, expectCleanStdout, expectReportSet, expectStartFault, failureOf, folderBytes, removeReportDirs, runAdapter } from './hostile.js';
 
 beforeAll(ensureBuilt);
 afterAll(removeReportDirs);
@@ -18,7 +18,7 @@ describe('adapter text on stdout', () => {
     expect(r.stderr).toContain('control characters');
     expect(r.stderr.split('\n').filter((l) => l.startsWith('::'))).toEqual([]);
     expectCleanStdout(r.stdout);
-    expectNoReports(r.dir);
+    expectStartFault(r.dir);
   });
 
   it('info() fields with a newline + ::set-output and ANSI escapes: the run proceeds, stdout stays clean', () => {
@@ -52,6 +52,6 @@ describe('adapter text on stdout', () => {
     expect(r.stderr.length).toBeLessThan(10_000);
     expect(r.stdout.length).toBeLessThan(10_000);
     expect(folderBytes(r.dir)).toBeLessThan(64 * 1024);
-    expectNoReports(r.dir);
+    expectStartFault(r.dir);
   });
 });

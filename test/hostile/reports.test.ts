@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI } from '../cli/harness.js';
-import { ensureBuilt, expectNoReports, expectReportSet, hostile, LOCK_FILE, removeReportDirs, reportDir, ROOT, runAdapter, startCli, tempEntries, waitFor } from './hostile.js';
+import { ensureBuilt, expectNoReports, expectReportSet, expectStartFault, hostile, LOCK_FILE, removeReportDirs, reportDir, ROOT, runAdapter, startCli, tempEntries, waitFor } from './hostile.js';
 
 beforeAll(ensureBuilt);
 afterAll(removeReportDirs);
@@ -59,7 +59,7 @@ describe('a --report that cannot be a report folder', () => {
 });
 
 describe('one run, one report set', () => {
-  it('an exit 2 after the folder was opened leaves no report of an earlier run', () => {
+  it('an exit 2 after the folder was opened replaces the reports of an earlier run with its own', () => {
     const dir = reportDir();
     const first = runAdapter('base.mjs', STEP, { dir });
     expect(first.status, first.stderr).toBe(0);
@@ -67,7 +67,7 @@ describe('one run, one report set', () => {
     const second = runAdapter('factory-throws.mjs', STEP, { dir });
     expect(second.status).toBe(2);
     expect(second.stderr).toContain('libfancy is not installed');
-    expectNoReports(dir);
+    expect(expectStartFault(dir).faults?.[0].message).toContain('libfancy is not installed');
   });
 
   it('a second run on the same folder at once is refused', async () => {

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, expectNoReports, expectReportSet, removeReportDirs, runAdapter, runCli } from './hostile.js';
+import { ensureBuilt, expectNoReports, expectReportSet, expectStartFault, removeReportDirs, runAdapter, runCli } from './hostile.js';
 
 beforeAll(ensureBuilt);
 afterAll(removeReportDirs);
@@ -28,7 +28,7 @@ describe('names that are Object.prototype members', () => {
       expect(r.status).toBe(2);
       expect(r.stderr).toContain('unknown adapter');
       expect(r.stderr).not.toContain('internal error');
-      expectNoReports(r.dir);
+      expectStartFault(r.dir);
     });
   }
 
@@ -45,14 +45,14 @@ describe('info() and factories that misbehave', () => {
     const r = runAdapter('info-throws.mjs', STEP);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('adapter.info() threw');
-    expectNoReports(r.dir);
+    expectStartFault(r.dir);
   });
 
   it('an info() that returns 42', () => {
     const r = runAdapter('info-number.mjs', STEP);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('not an object');
-    expectNoReports(r.dir);
+    expectStartFault(r.dir);
   });
 
   it('a factory that throws undefined', () => {
@@ -60,7 +60,7 @@ describe('info() and factories that misbehave', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('threw undefined');
     expect(r.stderr).not.toContain('internal error');
-    expectNoReports(r.dir);
+    expectStartFault(r.dir);
   });
 });
 

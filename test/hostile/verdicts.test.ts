@@ -4,7 +4,7 @@
  * the suite fails a good adapter only for a true defect.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, expectNoReports, expectReportSet, failed, failureOf, removeReportDirs, runAdapter } from './hostile.js';
+import { ensureBuilt, expectReportSet, expectStartFault, failed, failureOf, removeReportDirs, runAdapter } from './hostile.js';
 
 beforeAll(ensureBuilt);
 afterAll(removeReportDirs);
@@ -72,14 +72,14 @@ describe('declarations that would test nothing exit 2', () => {
     const r = runAdapter('typo-activation.mjs', STEP);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("'Tanh' is not in the catalogue; did you mean 'tanh'?");
-    expectNoReports(r.dir);
+    expectStartFault(r.dir);
   });
 
   it("dtypes: ['float64', 'float64'] is refused as listed more than once", () => {
     const r = runAdapter('duplicate-dtype.mjs', STEP);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('more than once');
-    expectNoReports(r.dir);
+    expectStartFault(r.dir);
   });
 });
 

@@ -1,8 +1,9 @@
 /**
- * `npx rnn-jac-spec --adapter jax-js` where a device cannot start: exit 2 with what to do, and no report.
+ * `npx rnn-jac-spec --adapter jax-js` where a device cannot start: exit 2 with what to do, and a report
+ * set that says why (no unit, a `start` fault).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { cli, ensureBuilt, filesIn, removeReportDirs, reportDir } from '../cli/harness.js';
+import { cli, ensureBuilt, filesIn, readReport, removeReportDirs, reportDir } from '../cli/harness.js';
 
 beforeAll(ensureBuilt);
 afterAll(removeReportDirs);
@@ -19,5 +20,6 @@ it.each(CANNOT_START)('rnn-jac-spec --adapter jax-js exits 2 for %s', (_, backen
   const r = cli(['--adapter', 'jax-js', '--backend', backend, '--report', dir], env);
   expect(r.status, r.stderr).toBe(2);
   for (const m of messages) expect(r.stderr).toContain(m);
-  expect(filesIn(dir)).toEqual([]);
+  expect(filesIn(dir).sort()).toEqual(['rnn-jac-spec.json', 'rnn-jac-spec.junit.xml', 'rnn-jac-spec.md']);
+  expect(readReport(dir).faults?.[0].during).toBe('start');
 });

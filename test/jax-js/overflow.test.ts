@@ -13,7 +13,7 @@ import type { PropertyResult } from '../../src/runner/result.js';
 import { isExpOverflowNaN, jaxAdapter } from './jaxRun.js';
 import { declarationOf } from '../../src/host/adapterDeclaration.js';
 import type { CallRequest } from '../../src/host/callRequest.js';
-import { invokeAdapter } from '../../src/host/invokeAdapter.js';
+import { invokeAdapter, settleInputs } from '../../src/host/invokeAdapter.js';
 
 /** The variants that differentiate in reverse mode. */
 const REVERSE_MODE = ['jacrev', 'jit-jacrev', 'vjp', 'jit-vjp', 'grad', 'jit-grad'];
@@ -27,7 +27,7 @@ function oneByOne(name: 'sigmoid' | 'softplus' | 'elu', x: number, dtype: Dtype)
 /** The step-jacobian check of `c` on `variant`: the failure it throws, as a property result would hold it. */
 async function failureOf(adapter: Adapter, variant: string, c: GeneratedStepCase): Promise<PropertyResult | undefined> {
   const call = async (request: CallRequest) => {
-    const outcome = await invokeAdapter(adapter, request);
+    const outcome = settleInputs(request, await invokeAdapter(adapter, request));
     if (!outcome.ok) throw new CaseFailure(outcome.failure);
     return outcome.value;
   };

@@ -9,12 +9,13 @@ beforeAll(ensureBuilt);
 afterAll(removeReportDirs);
 
 describe('rnn-jac-spec --adapter tfjs', () => {
-  it('exits 2 for a backend the adapter does not know, naming the ones it does, and writes no report', () => {
+  it('exits 2 for a backend the adapter does not know, naming the ones it does, with a report set that says why', () => {
     const dir = reportDir();
     const r = cli(['--adapter', 'tfjs', '--backend', 'tpu', '--report', dir]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("unknown backend 'tpu'. Use --backend cpu, --backend wasm, --backend webgpu");
-    expect(filesIn(dir)).toEqual([]);
+    expect(filesIn(dir).sort()).toEqual(['rnn-jac-spec.json', 'rnn-jac-spec.junit.xml', 'rnn-jac-spec.md']);
+    expect(readReport(dir).faults?.[0].during).toBe('start');
   });
 
   it('exits 2 when WebGPU finds no adapter, with how to install a software driver', () => {

@@ -1,0 +1,133 @@
+/**
+ * The adapter's process is untrusted: adapter code can replace the globals the host's own checks use,
+ * send messages on the host's channel, write to its exit side channel, write into its inputs after a
+ * call returned, start processes of its own, or kill its parent. None of it may turn a wrong adapter
+ * green, put a line on stdout, crash the runner, keep it alive, or lose the report set.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { descendants, ensureBuilt, expectCleanStdout, expectNoReports, expectReportSet, failed, failureOf, hostile, removeReportDirs, runAdapter, startCli, waitFor } from './hostile.js';
+
+beforeAll(ensureBuilt);
+afterAll(removeReportDirs);
+
+const SMALL = ['--properties', 'step-jacobian', '--runs', '5', '--max-n', '4', '--timeout', '1000', '--max-shrinks', '3'];
+
+describe('checks run in the runner, not where adapter code can patch them', () => {
+  it('Object.is replaced, inputs zeroed: still mutated-input', () => {
+    const r = runAdapter('patch-object-is.mjs', SMALL);
+    expect(r.status, r.stderr).toBe(1);
+    expect(failureOf(expectReportSet(r.dir), 'step-jacobian').kind).toBe('mutated-input');
+  });
+
+  it('String.prototype.replace disabled: an injected ::error line is still escaped', () => {
+    const r = runAdapter('patch-replace.mjs', SMALL);
+    expect(r.status, r.stderr).toBe(1);
+    expectCleanStdout(r.stdout);
+    expect(failureOf(expectReportSet(r.dir), 'step-jacobian').summary).toContain('boom\\n');
+  });
+
+  it('Float64Array replaced, a transposed Jacobian returned: the run fails, the runner does not crash', () => {
+    const r = runAdapter('patch-float64array.mjs', SMALL);
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).not.toContain('internal error');
+    expectReportSet(r.dir);
+  });
+
+  it('forged result messages (too short; a failure with a foreign kind and an injected line) fail the case', () => {
+    const r = runAdapter('forged-result.mjs', [...SMALL, '--runs', '2']);
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).not.toContain('internal error');
+    expectCleanStdout(r.stdout);
+    const f = failureOf(expectReportSet(r.dir), 'step-jacobian');
+    expect(['wrong-shape', 'threw', 'timeout']).toContain(f.kind);
+    expect(f.diagnosis).toBeUndefined();
+  });
+});
+
+describe("the host's exit side channel", () => {
+  it('injected last words are escaped', () => {
+    const r = runAdapter('last-words-injection.mjs', SMALL);
+    expect(r.status, r.stderr).toBe(1);
+    expectCleanStdout(r.stdout);
+    expectReportSet(r.dir);
+  });
+
+  it('640 MB written to it neither crash nor slow the runner (a correct adapter passes)', () => {
+    const r = runAdapter('last-words-flood.mjs', [...SMALL, '--max-n', '2', '--timeout', '20000']);
+    expect(r.status, r.stderr).toBe(0);
+    expectReportSet(r.dir);
+  });
+});
+
+describe('writes into the inputs after the call returned', () => {
+  for (const isolation of ['process', 'none'] as const) {
+    it(`a timer that zeroes the inputs fails the run, naming the write (--isolation ${isolation})`, () => {
+      const r = runAdapter('write-later.mjs', [...SMALL, '--isolation', isolation]);
+      expect(r.status, r.stderr).not.toBe(0);
+      const report = expectReportSet(r.dir);
+      const texts = [...failed(report).map((u) => u.counterexample?.failure.summary ?? ''), ...(report.faults ?? []).map((f) => f.message)];
+      expect(texts.some((t) => t.includes('after that call had returned'))).toBe(true);
+    });
+  }
+});
+
+describe('declarations that would make a check vacuous', () => {
+  it('a finite-difference step of 2^40 (every central difference ~0, zeros returned) is refused', () => {
+    const r = runAdapter('fd-huge-step.mjs', SMALL);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('finiteDifference.step is 2^40: at most 2^-6');
+    const report = expectReportSet(r.dir);
+    expect(report.results).toEqual([]);
+    expect(report.faults?.[0].during).toBe('start');
+  });
+});
+
+describe('processes adapter code leaves behind', () => {
+  it('a child holding the host\'s stdout and stderr does not keep the run alive', () => {
+    const r = runAdapter('grandchild.mjs', SMALL, { timeoutMs: 20_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.ms).toBeLessThan(10_000);
+    expectReportSet(r.dir);
+  });
+});
+
+describe('every run that got past its arguments leaves a whole report set', () => {
+  it('SIGTERM while the adapter is still starting: exit 143, a set marked interrupted', async () => {
+    const run = startCli(['--adapter', hostile('slow-factory.mjs'), ...SMALL, '--timeout', '10000']);
+    try {
+      expect(await waitFor(() => descendants(run.child.pid!).some((p) => p.args.includes('hostMain.js')), 20_000)).toBe(true);
+      run.child.kill('SIGTERM');
+      const ended = await run.ended;
+      expect(ended.code).toBe(143);
+      const report = expectReportSet(run.dir);
+      expect(report.interrupted).toBe(true);
+      expect(report.results).toEqual([]);
+    } finally {
+      run.child.kill('SIGKILL');
+    }
+  });
+
+  it('an adapter that cannot start: exit 2, its reason in the set', () => {
+    const r = runAdapter('factory-throws.mjs', SMALL);
+    expect(r.status).toBe(2);
+    const report = expectReportSet(r.dir);
+    expect(report.faults?.[0].during).toBe('start');
+  });
+
+  for (const signal of ['SIGKILL', 'SIGTERM'] as const) {
+    it(`--jobs 2, adapter code sends ${signal} to its runner: exit 2, the fault named, a whole set`, () => {
+      const r = runAdapter('kill-parent.mjs', ['--properties', 'step-jacobian,gradient-bound', '--runs', '10', '--max-n', '4', '--timeout', '1000', '--jobs', '2'], { env: { HOSTILE_SIGNAL: signal } });
+      expect(r.status, r.stderr).toBe(2);
+      const report = expectReportSet(r.dir);
+      const faults = (report.faults ?? []).map((f) => `${f.during}: ${f.message}`).join('\n');
+      expect(faults).toMatch(signal === 'SIGKILL' ? /--jobs child \d\/2: was killed by SIGKILL/ : /--jobs child \d\/2: was interrupted \(exit 143\)/);
+    });
+  }
+});
+
+// The helpers' no-report check still holds for runs that end before the report folder is opened.
+it('a usage error leaves nothing', () => {
+  const r = runAdapter('base.mjs', ['--runs', 'many']);
+  expect(r.status).toBe(2);
+  expectNoReports(r.dir);
+});
