@@ -10,7 +10,8 @@ import type { Adapter } from '../contract.js';
 import { errorText, safeLine } from '../text/safeText.js';
 import type { HostFault } from './adapterHost.js';
 import { LAST_WORDS_FD, type FromHost, type LastWords, type ToHost } from './hostMessages.js';
-import { invokeAdapter, threwFailure, type CallInputs, type Invocation } from './invokeAdapter.js';
+import { invokeAdapter, laterWrite, settleInputs, threwFailure, type CallInputs } from './invokeAdapter.js';
+import type { CallOutcome, CallRequest } from './callRequest.js';
 import { watchParent } from './parentWatchdog.js';
 import { startAdapter } from './startAdapter.js';
 
@@ -31,27 +32,28 @@ let adapter: Adapter | undefined;
 /** The call in progress: its id, member, and whether it has been answered. */
 let current: { id: number; method: string; answered: boolean } | undefined;
 let lastMethod: string | undefined;
-/** The adapter's copies of the inputs of the last call that returned, sent again with the next result. */
-let lastInputs: CallInputs | undefined;
+/**
+ * The last calls that returned, with the adapter's copies of their inputs: compared again at each
+ * call and at the end, so that a write made after a call returned (from a timer) is found.
+ */
+let recent: { request: CallRequest; inputs: CallInputs }[] = [];
+/** Calls whose inputs are compared again. */
+const RECENT_CALLS = 3;
+/** A write into the inputs of a recent call, made after it returned; `method` is the call in progress. */
+function laterWrites(method?: string): ReturnType<typeof laterWrite> {
+  for (const r of recent) {
+    const late = laterWrite(r.request, r.inputs, method);
+    if (late !== undefined) return late;
+  }
+  return undefined;
+}
 const pendingFaults: HostFault[] = [];
 const queue: { id: number; request: Extract<ToHost, { type: 'call' }>['request'] }[] = [];
 
-/**
- * Sends a call's outcome with the adapter's copies of its inputs (the runner compares them) and
- * those of the previous call as they are now (a write made after that call returned).
- */
-function answer(id: number, inv: Invocation): void {
+function answer(id: number, outcome: CallOutcome): void {
   if (current?.id !== id || current.answered) return;
   current.answered = true;
-  const previous = lastInputs;
-  lastInputs = inv.inputs;
-  try {
-    reply({ type: 'result', id, outcome: inv.outcome, ...(inv.inputs !== undefined ? { inputs: inv.inputs } : {}), ...(previous !== undefined ? { previous } : {}) });
-  } catch (e) {
-    // Inputs the adapter replaced with something that cannot be copied (a function, a proxy).
-    reply({ type: 'result', id, outcome: { ok: false, failure: { kind: 'mutated-input', quantity: current.method, summary: `adapter mutated its input case in adapter.${current.method}: it can no longer be copied (${errorText(e, 200)})` } } });
-    lastInputs = undefined;
-  }
+  reply({ type: 'result', id, outcome });
   lastMethod = current.method;
   current = undefined;
   setImmediate(next);
@@ -64,17 +66,27 @@ async function next(): Promise<void> {
   current = { id: item.id, method: item.request.method, answered: false };
   const fault = pendingFaults.shift();
   if (fault !== undefined) {
-    answer(item.id, { outcome: { ok: false, failure: { kind: 'threw', quantity: item.request.method, summary: `${fault.message} (${fault.during}; this call was not made)` } } });
+    answer(item.id, { ok: false, failure: { kind: 'threw', quantity: item.request.method, summary: `${fault.message} (${fault.during}; this call was not made)` } });
     return;
   }
-  answer(item.id, await invokeAdapter(adapter, item.request));
+  const late = laterWrites(item.request.method);
+  if (late !== undefined) {
+    recent = [];
+    answer(item.id, { ok: false, failure: late });
+    return;
+  }
+  // The inputs are compared here, with built-ins captured before the adapter was loaded (inputSnapshot.ts).
+  const inv = await invokeAdapter(adapter, item.request);
+  const outcome = settleInputs(item.request, inv);
+  if (inv.inputs !== undefined && (outcome.ok || outcome.failure.kind !== 'mutated-input')) recent = [{ request: item.request, inputs: inv.inputs }, ...recent].slice(0, RECENT_CALLS);
+  answer(item.id, outcome);
 }
 
 /** Adapter code failed outside the promise of a call: fail the call in progress, or the next one. */
 function fault(what: string, err: unknown): void {
   const message = `${what} in adapter code: ${errorText(err)}`;
   if (current !== undefined && !current.answered) {
-    answer(current.id, { outcome: { ok: false, failure: threwFailure(current.method, err, `${what} in adapter code during adapter.${current.method}:`) } });
+    answer(current.id, { ok: false, failure: threwFailure(current.method, err, `${what} in adapter code during adapter.${current.method}:`) });
   } else {
     pendingFaults.push({ during: lastMethod === undefined ? 'before the first call' : `after adapter.${lastMethod} returned`, message });
   }
@@ -114,19 +126,17 @@ process.on('message', (m: ToHost) => {
       void next();
       return;
     case 'dispose':
-      void dispose().then((faults) => {
-        try {
-          reply({ type: 'disposed', faults, ...(lastInputs !== undefined ? { previous: lastInputs } : {}) });
-        } catch {
-          reply({ type: 'disposed', faults: [...faults, { during: `after adapter.${lastMethod} returned`, message: 'adapter code replaced an input of the last call with something that cannot be copied' }] });
-        }
-      });
+      void dispose().then((faults) => reply({ type: 'disposed', faults }));
       return;
   }
 });
 
 async function dispose(): Promise<HostFault[]> {
   const faults = pendingFaults.splice(0);
+  // One turn of the timers first, so that a write the last call left on a timer has landed.
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  const late = laterWrites();
+  if (late !== undefined) faults.push({ during: 'after the last calls returned', message: late.summary });
   try {
     if (typeof adapter?.dispose === 'function') await adapter.dispose();
   } catch (e) {

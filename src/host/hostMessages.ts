@@ -7,7 +7,6 @@ import type { AdapterInfo } from '../contract.js';
 import type { AdapterDeclaration } from './adapterDeclaration.js';
 import type { HostFault } from './adapterHost.js';
 import type { CallOutcome, CallRequest } from './callRequest.js';
-import type { CallInputs } from './invokeAdapter.js';
 
 /** Runner → host. */
 export type ToHost =
@@ -20,12 +19,8 @@ export type FromHost =
   | { readonly type: 'alive' }
   | { readonly type: 'ready'; readonly declaration: AdapterDeclaration; readonly info: AdapterInfo | undefined }
   | { readonly type: 'start-failed'; readonly message: string }
-  | {
-    readonly type: 'result'; readonly id: number; readonly outcome: CallOutcome;
-    /** The adapter's copies of the call's inputs after it (absent when it threw). */ readonly inputs?: CallInputs;
-    /** Those of the previous call that returned, as they are now. */ readonly previous?: CallInputs;
-  }
-  | { readonly type: 'disposed'; readonly faults: readonly HostFault[]; /** The last call's inputs, as they are at the end. */ readonly previous?: CallInputs };
+  | { readonly type: 'result'; readonly id: number; readonly outcome: CallOutcome }
+  | { readonly type: 'disposed'; readonly faults: readonly HostFault[] };
 
 /**
  * The file descriptor of the host's "last words" pipe: a patched `process.exit` writes to it

@@ -1,9 +1,10 @@
 /**
  * What an adapter host process sends, read in the runner as untrusted data. Adapter code shares that
- * process: it can replace the globals the host's own checks use (`Object.is`, `String.prototype.replace`,
- * `Float64Array`) or send messages of its own. So the runner validates every result again, compares
- * the inputs itself, and makes every text safe to print here; a message that does not have the
- * expected shape fails the call, never the runner.
+ * process: it can replace the globals the host's own code uses (`String.prototype.replace`,
+ * `Float64Array`) or send messages of its own. So the runner validates every result again and makes
+ * every text safe to print here; a message that does not have the expected shape fails the call,
+ * never the runner. (The host compares the inputs with built-ins it captured before the adapter was
+ * loaded, inputSnapshot.ts, so that no data has to come back for that.)
  * @packageDocumentation
  */
 import { validateAdapter } from '../adapters/validateAdapter.js';
@@ -14,7 +15,7 @@ import { safeLine, safeLines } from '../text/safeText.js';
 import { declarationOf, type AdapterDeclaration } from './adapterDeclaration.js';
 import type { HostFault } from './adapterHost.js';
 import type { CallOutcome, CallRequest } from './callRequest.js';
-import { laterWrite, readResult, settleInputs, threwFailure, type CallInputs } from './invokeAdapter.js';
+import { readResult, threwFailure } from './invokeAdapter.js';
 import { checkInfo } from './startAdapter.js';
 
 /** The failure kinds a host may report; timeouts and mismatches are the runner's to decide. */
@@ -43,47 +44,26 @@ function readMs(v: unknown): number {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : 0;
 }
 
-/** The inputs a host sent back, if it sent any. */
-function readInputs(raw: unknown): CallInputs | undefined {
-  return isObject(raw) && 'case' in raw ? { case: raw.case, ...('vector' in raw ? { vector: raw.vector } : {}) } : undefined;
-}
-
 /**
- * The outcome of a call from the host's `result` message: the result read again against the
- * request's shape, the inputs compared with the suite's originals (and those of the previous call,
- * `previous`, against writes made after it returned), every text made safe.
+ * The outcome of a call from the host's `result` message: a result read again against the request's
+ * shape, a failure rebuilt from its safe parts.
  */
-export function readHostOutcome(request: CallRequest, message: Record<string, unknown>, previous?: CallRequest): CallOutcome {
+export function readHostOutcome(request: CallRequest, message: Record<string, unknown>): CallOutcome {
   const raw = message.outcome;
   if (!isObject(raw)) return { ok: false, failure: { kind: 'threw', quantity: request.method, summary: `the adapter host sent a malformed result for adapter.${request.method}` } };
   const adapterMs = readMs(raw.adapterMs);
-  const before = previous !== undefined ? readInputs(message.previous) : undefined;
-  const late = before !== undefined ? laterWrite(previous!, before, request.method) : undefined;
-  if (late !== undefined) return { ok: false, failure: late, adapterMs };
-  let outcome: CallOutcome;
-  if (raw.ok === true) {
-    try {
-      outcome = { ok: true, value: readResult(request, raw.value), adapterMs };
-    } catch (e) {
-      outcome = { ok: false, failure: e instanceof CaseFailure ? e.data : threwFailure(request.method, e, 'reading the result the adapter host sent threw'), adapterMs };
-    }
-  } else {
-    outcome = { ok: false, failure: readFailure(request, raw.failure), adapterMs };
+  if (raw.ok !== true) return { ok: false, failure: readFailure(request, raw.failure), adapterMs };
+  try {
+    return { ok: true, value: readResult(request, raw.value), adapterMs };
+  } catch (e) {
+    return { ok: false, failure: e instanceof CaseFailure ? e.data : threwFailure(request.method, e, 'reading the result the adapter host sent threw'), adapterMs };
   }
-  const inputs = readInputs(message.inputs);
-  return settleInputs(request, inputs === undefined ? { outcome } : { outcome, inputs });
 }
 
-/**
- * The faults of a host's `disposed` message, made safe, with a write into the inputs of the last call
- * (`last`) after it returned.
- */
-export function readHostFaults(message: Record<string, unknown>, last?: CallRequest): HostFault[] {
-  const before = last !== undefined ? readInputs(message.previous) : undefined;
-  const late = before !== undefined ? laterWrite(last!, before) : undefined;
+/** The faults of a host's `disposed` message, made safe. */
+export function readHostFaults(message: Record<string, unknown>): HostFault[] {
   const raw = Array.isArray(message.faults) ? message.faults : [];
-  const lateFault = late !== undefined ? [{ during: `after adapter.${last!.method} returned`, message: late.summary }] : [];
-  return [...lateFault, ...raw.slice(0, MAX_FAULTS).map((f: unknown) => ({
+  return [...raw.slice(0, MAX_FAULTS).map((f: unknown) => ({
     during: safeLine(isObject(f) && typeof f.during === 'string' ? f.during : 'adapter code', 100),
     message: safeLine(isObject(f) && typeof f.message === 'string' ? f.message : 'a fault the adapter host could not describe', MAX_SUMMARY),
   }))];

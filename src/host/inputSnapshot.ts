@@ -2,9 +2,29 @@
  * Input writes: the case an adapter gets is its own copy, and after the call that copy is compared
  * with the original. A framework that writes into caller memory (a zero-copy tensor over the input
  * buffer, an in-place transpose) is a real bug class, so any difference fails the case.
+ *
+ * The comparison runs in the adapter's process, where adapter code may replace globals
+ * (`Object.is`, `Array.isArray`, a typed array's `length` getter) to hide a write. So it uses only
+ * the built-ins this module captured when it was loaded, before any adapter code ran (as Node's own
+ * "primordials" do), and never a method looked up on a value at call time.
  * @packageDocumentation
  */
 import { describeValue } from '../text/safeText.js';
+
+const is = Object.is;
+const isView = ArrayBuffer.isView;
+const isArray = Array.isArray;
+const keysOf = Object.keys;
+const hasOwn = Object.hasOwn;
+const floor = Math.floor;
+const apply = Reflect.apply;
+const typedLength = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype) as object, 'length')!.get!;
+const clone = structuredClone;
+
+/** The length of an array or typed array, read without any getter adapter code could have replaced. */
+function lengthOf(v: ArrayLike<unknown>): number {
+  return isView(v) ? (apply(typedLength, v, []) as number) : v.length;
+}
 
 /** Columns of the row-major matrices among the inputs, so that a mutation names its [i, j]. */
 function columnsOf(field: string, kase: Readonly<Record<string, unknown>>): number | undefined {
@@ -19,11 +39,11 @@ function columnsOf(field: string, kase: Readonly<Record<string, unknown>>): numb
 
 /** A deep copy of a case (typed arrays, arrays and plain objects), for the adapter to use. */
 export function copyInput<T>(value: T): T {
-  return structuredClone(value);
+  return clone(value);
 }
 
 function isArrayLike(v: unknown): v is ArrayLike<unknown> {
-  return ArrayBuffer.isView(v) || Array.isArray(v);
+  return isView(v) || isArray(v);
 }
 
 function show(v: unknown): string {
@@ -33,10 +53,11 @@ function show(v: unknown): string {
 /** The first difference between an original value and the adapter's copy, or undefined when equal. */
 function diff(path: string, before: unknown, after: unknown, cols: number | undefined): string | undefined {
   if (isArrayLike(before)) {
-    if (!isArrayLike(after) || after.length !== before.length) return `${path} (was ${describeValue(before)}${ArrayBuffer.isView(before) ? ` of ${before.length}` : ''}, is ${describeValue(after)})`;
-    for (let k = 0; k < before.length; k++) {
-      if (!Object.is(before[k], after[k])) {
-        const at = cols !== undefined && cols > 0 ? `[${Math.floor(k / cols)}, ${k % cols}]` : `[${k}]`;
+    const n = lengthOf(before);
+    if (!isArrayLike(after) || lengthOf(after) !== n) return `${path} (was ${describeValue(before)}${isView(before) ? ` of ${n}` : ''}, is ${describeValue(after)})`;
+    for (let k = 0; k < n; k++) {
+      if (!is(before[k], after[k])) {
+        const at = cols !== undefined && cols > 0 ? `[${floor(k / cols)}, ${k % cols}]` : `[${k}]`;
         return `${path} (entry ${at} was ${show(before[k])}, is ${show(after[k])})`;
       }
     }
@@ -46,15 +67,18 @@ function diff(path: string, before: unknown, after: unknown, cols: number | unde
     if (after === null || typeof after !== 'object') return `${path} (was an object, is ${describeValue(after)})`;
     const b = before as Record<string, unknown>;
     const a = after as Record<string, unknown>;
-    for (const k of new Set([...Object.keys(b), ...Object.keys(a)])) {
-      if (!(k in a)) return `${path}.${k} (was ${show(b[k])}, was deleted)`;
-      if (!(k in b)) return `${path}.${k} (was absent, is ${show(a[k])})`;
+    const bk = keysOf(b);
+    for (let i = 0; i < bk.length; i++) {
+      const k = bk[i];
+      if (!hasOwn(a, k)) return `${path}.${k} (was ${show(b[k])}, was deleted)`;
       const d = diff(`${path}.${k}`, b[k], a[k], undefined);
       if (d !== undefined) return d;
     }
+    const ak = keysOf(a);
+    for (let i = 0; i < ak.length; i++) if (!hasOwn(b, ak[i])) return `${path}.${ak[i]} (was absent, is ${show(a[ak[i]])})`;
     return undefined;
   }
-  return Object.is(before, after) ? undefined : `${path} (was ${show(before)}, is ${show(after)})`;
+  return is(before, after) ? undefined : `${path} (was ${show(before)}, is ${show(after)})`;
 }
 
 /**
@@ -70,11 +94,14 @@ export function inputMutation(
 ): string | undefined {
   if (copy === null || typeof copy !== 'object') return `the case (it is now ${describeValue(copy)})`;
   const c = copy as Record<string, unknown>;
-  for (const field of Object.keys(original)) {
-    if (!(field in c)) return `${field} (it was deleted from the case)`;
+  const fields = keysOf(original);
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i];
+    if (!hasOwn(c, field)) return `${field} (it was deleted from the case)`;
     const d = diff(field, original[field], c[field], columnsOf(field, original));
     if (d !== undefined) return d;
   }
-  for (const field of Object.keys(c)) if (!(field in original)) return `the case (it added a field '${field}')`;
+  const added = keysOf(c);
+  for (let i = 0; i < added.length; i++) if (!hasOwn(original, added[i])) return `the case (it added a field '${added[i]}')`;
   return vector === undefined ? undefined : diff(vector.name, vector.original, vector.copy, undefined);
 }

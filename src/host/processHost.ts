@@ -195,8 +195,6 @@ export async function startProcessHost(o: ProcessHostOptions): Promise<AdapterHo
   let child: Child | undefined = first.child;
   let nextId = 1;
   let lastMethod: string | undefined;
-  /** The last call that was answered: its inputs are compared again at the next answer. */
-  let lastRequest: CallRequest | undefined;
   /** Why the next call cannot be made: the host died between calls, or could not be restarted. */
   let pendingFault: HostFault | undefined;
   let broken: string | undefined;
@@ -220,7 +218,6 @@ export async function startProcessHost(o: ProcessHostOptions): Promise<AdapterHo
         return 'the restarted adapter declares other dtypes, activations, forms, variants or members than it did at the start';
       }
       child = s.child;
-      lastRequest = undefined;
       watchIdle(s.child);
       return undefined;
     } catch (e) {
@@ -244,11 +241,8 @@ export async function startProcessHost(o: ProcessHostOptions): Promise<AdapterHo
     inFlight = true;
     const r = await awaitMessage(c, ['result'], timeoutMs, (m) => m.id === id).finally(() => (inFlight = false));
     if ('message' in r) {
-      const outcome = readHostOutcome(request, r.message as unknown as Record<string, unknown>, lastRequest);
       lastMethod = request.method;
-      // A write already reported is not reported again as a later one.
-      lastRequest = outcome.ok || outcome.failure.kind !== 'mutated-input' ? request : undefined;
-      return outcome;
+      return readHostOutcome(request, r.message as unknown as Record<string, unknown>);
     }
     child = undefined;
     if ('timedOut' in r) {
@@ -277,7 +271,7 @@ export async function startProcessHost(o: ProcessHostOptions): Promise<AdapterHo
       post(c, { type: 'dispose' });
       const r = await awaitMessage(c, ['disposed'], timeoutMs);
       if ('message' in r) {
-        faults.push(...readHostFaults(r.message as unknown as Record<string, unknown>, lastRequest));
+        faults.push(...readHostFaults(r.message as unknown as Record<string, unknown>));
       }
       else if ('timedOut' in r) {
         killGroup(c.proc);
