@@ -76,7 +76,7 @@ async function next(): Promise<void> {
     return;
   }
   // The inputs are compared here, with built-ins captured before the adapter was loaded (inputSnapshot.ts).
-  const inv = await invokeAdapter(adapter, item.request);
+  const inv = await invokeAdapter(adapter, item.request, { sent: true });
   const outcome = settleInputs(item.request, inv);
   if (inv.inputs !== undefined && (outcome.ok || outcome.failure.kind !== 'mutated-input')) recent = [{ request: item.request, inputs: inv.inputs }, ...recent].slice(0, RECENT_CALLS);
   answer(item.id, outcome);

@@ -54,7 +54,7 @@ export function readHostOutcome(request: CallRequest, message: Record<string, un
   const adapterMs = readMs(raw.adapterMs);
   if (raw.ok !== true) return { ok: false, failure: readFailure(request, raw.failure), adapterMs };
   try {
-    return { ok: true, value: readResult(request, raw.value), adapterMs };
+    return { ok: true, value: readResult(request, raw.value, true), adapterMs };
   } catch (e) {
     return { ok: false, failure: e instanceof CaseFailure ? e.data : threwFailure(request.method, e, 'reading the result the adapter host sent threw'), adapterMs };
   }

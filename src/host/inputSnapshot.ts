@@ -9,6 +9,7 @@
  * "primordials" do), and never a method looked up on a value at call time.
  * @packageDocumentation
  */
+import { Buffer } from 'node:buffer';
 import { describeValue } from '../text/safeText.js';
 
 const is = Object.is;
@@ -20,6 +21,19 @@ const floor = Math.floor;
 const apply = Reflect.apply;
 const typedLength = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype) as object, 'length')!.get!;
 const clone = structuredClone;
+const compareBytes = Buffer.compare;
+const viewGetter = (name: string): ((this: ArrayBufferView) => unknown) => Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype) as object, name)!.get!;
+const bufferOf = viewGetter('buffer');
+const byteOffsetOf = viewGetter('byteOffset');
+const byteLengthOf = viewGetter('byteLength');
+const Bytes = Uint8Array;
+const F64 = Float64Array.prototype;
+const getPrototypeOf = Object.getPrototypeOf;
+
+/** The bytes of a typed array, read through the captured getters. */
+function bytesOf(v: ArrayBufferView): Uint8Array {
+  return new Bytes(apply(bufferOf, v, []) as ArrayBuffer, apply(byteOffsetOf, v, []) as number, apply(byteLengthOf, v, []) as number);
+}
 
 /** The length of an array or typed array, read without any getter adapter code could have replaced. */
 function lengthOf(v: ArrayLike<unknown>): number {
@@ -55,6 +69,8 @@ function diff(path: string, before: unknown, after: unknown, cols: number | unde
   if (isArrayLike(before)) {
     const n = lengthOf(before);
     if (!isArrayLike(after) || lengthOf(after) !== n) return `${path} (was ${describeValue(before)}${isView(before) ? ` of ${n}` : ''}, is ${describeValue(after)})`;
+    // Two Float64Arrays (every numeric input) with the same bytes are equal: one native comparison.
+    if (getPrototypeOf(before) === F64 && getPrototypeOf(after) === F64 && compareBytes(bytesOf(before as Float64Array), bytesOf(after as Float64Array)) === 0) return undefined;
     for (let k = 0; k < n; k++) {
       if (!is(before[k], after[k])) {
         const at = cols !== undefined && cols > 0 ? `[${floor(k / cols)}, ${k % cols}]` : `[${k}]`;

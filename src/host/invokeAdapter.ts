@@ -34,19 +34,22 @@ function topFrames(err: unknown): string | undefined {
 }
 
 /** Reads a returned array into a Float64Array (toFloat64's checks); a read that throws is `threw`. */
-function readArray(method: string, raw: unknown, shape: ResultShape): Float64Array {
+function readArray(method: string, raw: unknown, shape: ResultShape, owned: boolean): Float64Array {
   try {
-    return toFloat64(raw, shape.length, shape.quantity, shape.shape);
+    return toFloat64(raw, shape.length, shape.quantity, shape.shape, owned);
   } catch (e) {
     if (e instanceof CaseFailure) throw e;
     throw new CaseFailure(threwFailure(method, e, `reading the value adapter.${method} returned threw`));
   }
 }
 
-/** Validates a result against what the request says it must be (also in the runner, on what a host process sent). */
-export function readResult(req: CallRequest, raw: unknown): CallValue {
+/**
+ * Validates a result against what the request says it must be (also in the runner, on what a host
+ * process sent). `owned`: no one else holds the arrays (see toFloat64), so they need no copy.
+ */
+export function readResult(req: CallRequest, raw: unknown, owned = false): CallValue {
   const r = req.result;
-  if (!('fields' in r)) return readArray(req.method, raw, r);
+  if (!('fields' in r)) return readArray(req.method, raw, r, owned);
   if (raw === null || typeof raw !== 'object') {
     throw new CaseFailure({ kind: 'wrong-shape', quantity: '∂L/∂θ', summary: `${req.method} returned ${describeValue(raw)}, not { W, U, b, x0 }` });
   }
@@ -58,7 +61,7 @@ export function readResult(req: CallRequest, raw: unknown): CallValue {
     } catch (e) {
       throw new CaseFailure(threwFailure(req.method, e, `reading ${f} of the value adapter.${req.method} returned threw`));
     }
-    out[f] = readArray(req.method, field, r.fields[f]);
+    out[f] = readArray(req.method, field, r.fields[f], owned);
   }
   return out as CallValue;
 }
@@ -82,8 +85,9 @@ export interface Invocation {
  * replaced the functions that compare them.
  * @param adapter - the adapter (in the host's process)
  * @param req - the call; `req.case` is never handed to the adapter
+ * @param o - `sent`: the outcome is sent to the runner at once (the host process), which copies it
  */
-export async function invokeAdapter(adapter: Adapter, req: CallRequest): Promise<Invocation> {
+export async function invokeAdapter(adapter: Adapter, req: CallRequest, o: { readonly sent?: boolean } = {}): Promise<Invocation> {
   const kase = copyInput(req.case);
   const vector = req.vector === undefined ? undefined : copyInput(req.vector);
   const started = performance.now();
@@ -97,7 +101,8 @@ export async function invokeAdapter(adapter: Adapter, req: CallRequest): Promise
   const adapterMs = performance.now() - started;
   const inputs: CallInputs = vector === undefined ? { case: kase } : { case: kase, vector };
   try {
-    return { outcome: { ok: true, value: readResult(req, raw), adapterMs }, inputs };
+    // A result that is sent to the runner at once is copied by the sending: it needs no copy here.
+    return { outcome: { ok: true, value: readResult(req, raw, o.sent === true), adapterMs }, inputs };
   } catch (e) {
     if (e instanceof CaseFailure) return { outcome: { ok: false, failure: e.data, adapterMs }, inputs };
     return { outcome: { ok: false, failure: threwFailure(req.method, e, `reading the value adapter.${req.method} returned threw`), adapterMs }, inputs };

@@ -151,12 +151,21 @@ function awaitMessage<T extends FromHost['type']>(c: Child, types: readonly T[],
       resolve({ message: typed });
     };
     const timer = setTimeout(() => (done(), resolve({ timedOut: true })), timeoutMs);
+    let waiting = true;
+    // A listener per wait, removed with it (a reaction on `c.exited` per call would pile up for the
+    // life of the host: one per case).
+    const onExit = (): void => void c.exited.then((exited) => {
+      if (waiting) done(), resolve({ exited });
+    });
     const done = (): void => {
+      waiting = false;
       clearTimeout(timer);
       c.proc.off('message', onMessage);
+      c.proc.off('exit', onExit);
     };
     c.proc.on('message', onMessage);
-    void c.exited.then((exited) => (done(), resolve({ exited })));
+    c.proc.on('exit', onExit);
+    if (c.proc.exitCode !== null || c.proc.signalCode !== null) onExit();
   });
 }
 
