@@ -109,8 +109,9 @@ function scopeProblems(a: Record<string, unknown>): string[] {
   for (const [name, scope] of Object.entries(scopes as Record<string, unknown>)) {
     if (!variants.includes(name)) problems.push(`variantScopes names '${name}', which is not one of variants (${variants.join(', ') || 'none'})`);
     const s = (scope ?? {}) as Record<string, unknown>;
-    if (s.forms !== undefined && (!isStringArray(s.forms) || s.forms.some((f) => !forms.includes(f)))) problems.push(`variantScopes.${name}.forms must be a subset of forms (${forms.join(', ')})`);
-    if (s.activations !== undefined && (!isStringArray(s.activations) || s.activations.some((n) => !activations.includes(n)))) problems.push(`variantScopes.${name}.activations must be a subset of activations`);
+    // An empty list would leave the variant with nothing to test: a variant that covers nothing is left out of variants.
+    if (s.forms !== undefined && (!isStringArray(s.forms) || s.forms.length === 0 || s.forms.some((f) => !forms.includes(f)))) problems.push(`variantScopes.${name}.forms must be a non-empty subset of forms (${forms.join(', ')})`);
+    if (s.activations !== undefined && (!isStringArray(s.activations) || s.activations.length === 0 || s.activations.some((n) => !activations.includes(n)))) problems.push(`variantScopes.${name}.activations must be a non-empty subset of activations`);
     if (s.dtypes !== undefined && (!isStringArray(s.dtypes) || s.dtypes.length === 0 || s.dtypes.some((d) => !isStringArray(a.dtypes) || !a.dtypes.includes(d)))) problems.push(`variantScopes.${name}.dtypes must be a non-empty subset of dtypes`);
     problems.push(...capabilityProblems(a, name, s.capabilities), ...stepProblems(name, s.finiteDifference, isStringArray(s.dtypes) ? s.dtypes : isStringArray(a.dtypes) ? a.dtypes : []));
   }
@@ -155,6 +156,6 @@ function dtypeActivationProblems(a: Record<string, unknown>): string[] {
   if (per === undefined) return [];
   const activations = isStringArray(a.activations) ? a.activations : [];
   const ok = per !== null && typeof per === 'object' &&
-    Object.entries(per).every(([d, names]) => (DTYPES as readonly string[]).includes(d) && isStringArray(names) && names.every((n) => activations.includes(n)));
-  return ok ? [] : ['dtypeActivations, when given, must map dtypes (float32, float64) to subsets of activations'];
+    Object.entries(per).every(([d, names]) => (DTYPES as readonly string[]).includes(d) && isStringArray(names) && names.length > 0 && names.every((n) => activations.includes(n)));
+  return ok ? [] : ['dtypeActivations, when given, must map dtypes (float32, float64) to non-empty subsets of activations (a dtype with no activation is left out of dtypes)'];
 }

@@ -5,6 +5,7 @@ import { PROPERTY_IDS } from '../property/properties.js';
 import type { PropertyId } from '../property/property.js';
 import { parseFormats, type ReportFormat } from '../report/writeReports.js';
 import { DEFAULT_MAX_SHRINKS } from '../runner/runProperty.js';
+import { hasControlCharacters } from '../text/safeText.js';
 import { UsageError } from './usageError.js';
 
 /** Defaults of the run options (README "CLI reference" lists the same). */
@@ -26,6 +27,7 @@ export interface CliOptions {
   /** `--format`. */ readonly formats: readonly ReportFormat[];
   /** `--timeout` in ms. */ readonly timeoutMs: number;
   /** `--max-shrinks`. */ readonly maxShrinks: number;
+  /** `--time-budget` and `--unit-time-budget`, in ms. */ readonly timeBudgetMs?: number; readonly unitTimeBudgetMs?: number;
   /** `--expectations`: the expectation file, if given. */ readonly expectations?: string;
   /** `--shard i/N`: run shard i (1-based) of N. */ readonly shard?: { readonly index: number; readonly count: number };
   /** `--jobs N`: run in N child processes (1: in this one). */ readonly jobs: number;
@@ -61,6 +63,15 @@ export function integer(name: string, raw: string | undefined, fallback: number,
   const v = Number(raw);
   if (v < min || v > max) throw new UsageError(`--${name} must be between ${min} and ${max}, got ${v}`);
   return v;
+}
+
+/** A duration option (`90`, `90s`, `15m`, `1h`; seconds without a unit), in ms, or undefined when absent. */
+export function duration(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(raw);
+  const ms = m === null ? NaN : Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
+  if (!(ms >= 1 && ms <= 7 * 24 * 3_600_000)) throw new UsageError(`--${name} takes a duration such as 90s, 15m or 1h (seconds without a unit), from 1 ms to a week, got '${raw}'`);
+  return Math.round(ms);
 }
 
 function properties(raw: string | undefined): PropertyId[] {
@@ -108,7 +119,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
       adapter: { type: 'string', short: 'a' }, backend: { type: 'string' }, variant: { type: 'string' }, dtype: { type: 'string' },
       properties: { type: 'string', short: 'p' }, runs: { type: 'string' }, seed: { type: 'string' }, replay: { type: 'string' },
       'max-n': { type: 'string' }, 'max-t': { type: 'string' }, report: { type: 'string' }, format: { type: 'string' },
-      timeout: { type: 'string' }, 'max-shrinks': { type: 'string' }, isolation: { type: 'string' }, expectations: { type: 'string' }, shard: { type: 'string' }, jobs: { type: 'string' }, opt: { type: 'string', multiple: true },
+      timeout: { type: 'string' }, 'max-shrinks': { type: 'string' }, 'time-budget': { type: 'string' }, 'unit-time-budget': { type: 'string' }, isolation: { type: 'string' }, expectations: { type: 'string' }, shard: { type: 'string' }, jobs: { type: 'string' }, opt: { type: 'string', multiple: true },
       list: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
     },
   });
@@ -132,7 +143,10 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     if (!/^[A-Za-z0-9_.-]+$/.test(key) || key === '__proto__' || key === 'constructor' || key === 'prototype') {
       throw new UsageError(`--opt key '${key}' is not allowed: keys are letters, digits, '_', '.' and '-', and not __proto__, constructor or prototype`);
     }
-    opts[key] = kv.slice(i + 1);
+    const value = kv.slice(i + 1);
+    // The value goes into every replay line: a newline there could start a line of its own.
+    if (hasControlCharacters(value)) throw new UsageError(`--opt ${key}: the value has control characters (a newline, an escape); give it on one line`);
+    opts[key] = value;
   }
   if (v.backend !== undefined) opts.backend = v.backend;
   const formats = formatsOf(v.format);
@@ -152,6 +166,8 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     formats,
     timeoutMs: integer('timeout', v.timeout, DEFAULTS.timeoutMs, 1, 24 * 3600 * 1000),
     maxShrinks: integer('max-shrinks', v['max-shrinks'], DEFAULTS.maxShrinks, 0, 10_000_000),
+    timeBudgetMs: duration('time-budget', v['time-budget']),
+    unitTimeBudgetMs: duration('unit-time-budget', v['unit-time-budget']),
     expectations: v.expectations,
     shard: shard(v.shard),
     jobs,

@@ -49,7 +49,7 @@ export async function main(argv: readonly string[], out: NodeJS.WritableStream =
     const runOptions = {
       adapterSpec: o.adapter!, backend: o.backend, variant: o.variant, dtype: o.dtype,
       properties: o.properties, runs: o.runs, seed: o.seed, path: o.path, maxN: o.maxN, maxT: o.maxT,
-      timeoutMs: o.timeoutMs, maxShrinks: o.maxShrinks, shard: o.shard, opts: o.opts,
+      timeoutMs: o.timeoutMs, maxShrinks: o.maxShrinks, timeBudgetMs: o.timeBudgetMs, unitTimeBudgetMs: o.unitTimeBudgetMs, shard: o.shard, opts: o.opts,
     };
     /** The run as a report before its adapter started: no unit, and why. */
     const unstarted = (extra: Parameters<typeof runResultOf>[4]): RunResult => runResultOf(runOptions, { name: safeLine(o.adapter, 100), isolation: o.isolation }, startedAt, [], extra);

@@ -70,8 +70,30 @@ export async function runJobs(argv: readonly string[], o: CliOptions, expectatio
   // merges those and exits as an interrupted run. A second signal ends it at once.
   let interrupted: { signal: string; code: number } | undefined;
   const codes: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+  const withExpectations = (r: RunResult): RunResult => (expectations === undefined ? r : applyExpectations(r, expectations, o.expectations!));
+  /** The shard reports written so far. */
+  const readShards = (): ({ name: string; report: RunResult } | undefined)[] => Array.from({ length: o.jobs }, (_, k) => {
+    const name = join(dir, String(k + 1), REPORT_FILE_NAMES.json);
+    try {
+      return { name, report: JSON.parse(readFileSync(name, 'utf8')) as RunResult };
+    } catch {
+      return undefined;
+    }
+  });
+  /** Reports an interrupted run: the units the children wrote (the children may still be writing). */
+  const reportInterrupted = (how: { signal: string; code: number }): number => {
+    const written = readShards().flatMap((r) => (r !== undefined ? [r] : []));
+    reportRun(withExpectations(written.length > 0 ? { ...mergePartialShards(written, true), durationMs: Date.now() - started } : unstarted({ interrupted: true })), reports, o.formats, out, err);
+    err.write(`rnn-jac-spec: interrupted by ${how.signal}; the reports hold the units that ended\n`);
+    return how.code;
+  };
   const onSignal = (signal: NodeJS.Signals): void => {
-    if (interrupted !== undefined) process.exit(interrupted.code);
+    // A second signal ends the run at once, with what the children have written by now.
+    if (interrupted !== undefined) {
+      const code = reportInterrupted(interrupted);
+      rmSync(dir, { recursive: true, force: true });
+      process.exit(code);
+    }
     interrupted = { signal, code: codes[signal] };
     for (const p of live) p.kill('SIGTERM');
     setTimeout(() => {
@@ -89,21 +111,9 @@ export async function runJobs(argv: readonly string[], o: CliOptions, expectatio
       return c;
     }));
     if (tty) err.write('\r\x1b[2K');
-    const read = children.map((_, k) => {
-      const name = join(dir, String(k + 1), REPORT_FILE_NAMES.json);
-      try {
-        return { name, report: JSON.parse(readFileSync(name, 'utf8')) as RunResult };
-      } catch {
-        return undefined;
-      }
-    });
+    if (interrupted !== undefined) return reportInterrupted(interrupted);
+    const read = readShards();
     const written = read.flatMap((r) => (r !== undefined ? [r] : []));
-    const withExpectations = (r: RunResult): RunResult => (expectations === undefined ? r : applyExpectations(r, expectations, o.expectations!));
-    if (interrupted !== undefined) {
-      reportRun(withExpectations(written.length > 0 ? { ...mergePartialShards(written, true), durationMs: Date.now() - started } : unstarted({ interrupted: true })), reports, o.formats, out, err);
-      err.write(`rnn-jac-spec: interrupted by ${interrupted.signal}; the reports hold the units that ended\n`);
-      return interrupted.code;
-    }
     // A child whose adapter could not start (or that refused an option): the run could not either.
     const refused = children.findIndex((_, k) => read[k]?.report.faults?.some((f) => f.during === 'start') === true);
     if (refused >= 0) {

@@ -1,4 +1,5 @@
 import { expectationNote, failingResults } from '../expectations/applyExpectations.js';
+import { budgetNote } from '../report/budgetNote.js';
 import { describeFailure } from '../report/describeFailure.js';
 import { formatDuration } from '../report/format.js';
 import { targetLabel } from '../report/targetLabel.js';
@@ -14,7 +15,8 @@ function table(rows: readonly string[][]): string {
 export function summary(r: RunResult): string {
   const info = r.adapter.info;
   const about = info !== undefined ? ` (${info.framework} ${info.version}${info.backend !== undefined ? `, backend ${info.backend}` : ''}${info.device !== undefined ? `, ${info.device}` : ''})` : '';
-  const head = `rnn-jac-spec ${r.tool.version}, spec ${r.tool.specVersion}: adapter ${r.adapter.name}${about}\nseed ${r.options.seed}, ${r.options.runs} cases per property, n ≤ ${r.options.maxN}, T ≤ ${r.options.maxT}`;
+  const budgets = [r.options.timeBudgetMs !== undefined ? `time budget ${formatDuration(r.options.timeBudgetMs)}` : '', r.options.unitTimeBudgetMs !== undefined ? `${formatDuration(r.options.unitTimeBudgetMs)} per unit` : ''].filter((b) => b !== '');
+  const head = `rnn-jac-spec ${r.tool.version}, spec ${r.tool.specVersion}: adapter ${r.adapter.name}${about}\nseed ${r.options.seed}, ${r.options.runs} cases per property, n ≤ ${r.options.maxN}, T ≤ ${r.options.maxT}${budgets.length > 0 ? `, ${budgets.join(', ')}` : ''}`;
   const rows = [['property', 'rule', 'target', 'verdict', 'cases', 'err/tol', 'time']];
   for (const p of r.results) {
     const target = [p.target.backend, p.target.variant, p.target.dtype].filter((x) => x !== undefined).join(' ');
@@ -28,9 +30,14 @@ export function summary(r: RunResult): string {
   const na = r.results.filter((p) => p.verdict === 'not-applicable' && p.reason !== undefined);
   const reasons = [...new Set(na.map((p) => `  ${p.property}: ${p.reason}`))];
   const observations = [...new Set(r.results.flatMap((p) => p.observations ?? []))];
+  const budget = r.results.flatMap((p) => {
+    const note = budgetNote(p, r.options.runs);
+    return note === undefined ? [] : [`  ${p.property} on ${targetLabel(p.target)}: ${note}`];
+  });
   const s = r.summary;
   const parts = [head, '', table(rows)];
   if (reasons.length > 0) parts.push('', 'Not applicable:', ...reasons);
+  if (budget.length > 0) parts.push('', 'Stopped at the time budget (each verdict covers the cases it checked):', ...budget);
   if (observations.length > 0) parts.push('', 'Observations (information, not verdicts):', ...observations.map((o) => `  ${o}`));
   if (failures.length > 0) parts.push('', ...failures.flatMap((f) => [f, '']));
   if (xpass.length > 0) parts.push('', ...xpass);

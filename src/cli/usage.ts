@@ -27,6 +27,9 @@ Checks that an autodiff framework computes the Jacobians of a recurrent network 
                            github prints GitHub Actions annotations on stdout
   --timeout MS             per adapter call (default ${DEFAULTS.timeoutMs})
   --max-shrinks N          most cases checked while shrinking a failure (default ${DEFAULTS.maxShrinks})
+  --time-budget D          the whole run may take D (90s, 15m, 1h): each unit gets an equal share
+                           of what is left and stops after the cases it checked in it
+  --unit-time-budget D     each property × target may take D
   --expectations FILE      known failures (JSON): they no longer fail the run, and one that
                            passes does
   --shard i/N              run the i-th of N deterministic parts (property × target units dealt

@@ -10,8 +10,9 @@ import type { Adapter } from '../contract.js';
 import { errorText, safeLine } from '../text/safeText.js';
 import type { HostFault } from './adapterHost.js';
 import { LAST_WORDS_FD, type FromHost, type LastWords, type ToHost } from './hostMessages.js';
-import { invokeAdapter, laterWrite, settleInputs, threwFailure, type CallInputs } from './invokeAdapter.js';
-import type { CallOutcome, CallRequest } from './callRequest.js';
+import { invokeAdapter, settleInputs, threwFailure } from './invokeAdapter.js';
+import type { CallOutcome } from './callRequest.js';
+import { RecentInputs, SETTLE_MS } from './recentInputs.js';
 import { watchParent } from './parentWatchdog.js';
 import { startAdapter } from './startAdapter.js';
 
@@ -32,21 +33,8 @@ let adapter: Adapter | undefined;
 /** The call in progress: its id, member, and whether it has been answered. */
 let current: { id: number; method: string; answered: boolean } | undefined;
 let lastMethod: string | undefined;
-/**
- * The last calls that returned, with the adapter's copies of their inputs: compared again at each
- * call and at the end, so that a write made after a call returned (from a timer) is found.
- */
-let recent: { request: CallRequest; inputs: CallInputs }[] = [];
-/** Calls whose inputs are compared again. */
-const RECENT_CALLS = 3;
-/** A write into the inputs of a recent call, made after it returned; `method` is the call in progress. */
-function laterWrites(method?: string): ReturnType<typeof laterWrite> {
-  for (const r of recent) {
-    const late = laterWrite(r.request, r.inputs, method);
-    if (late !== undefined) return late;
-  }
-  return undefined;
-}
+/** The last calls that returned, compared again for writes made after they returned. */
+const recent = new RecentInputs();
 const pendingFaults: HostFault[] = [];
 const queue: { id: number; request: Extract<ToHost, { type: 'call' }>['request'] }[] = [];
 
@@ -69,16 +57,15 @@ async function next(): Promise<void> {
     answer(item.id, { ok: false, failure: { kind: 'threw', quantity: item.request.method, summary: `${fault.message} (${fault.during}; this call was not made)` } });
     return;
   }
-  const late = laterWrites(item.request.method);
+  const late = recent.laterWrite(item.request.method);
   if (late !== undefined) {
-    recent = [];
     answer(item.id, { ok: false, failure: late });
     return;
   }
   // The inputs are compared here, with built-ins captured before the adapter was loaded (inputSnapshot.ts).
   const inv = await invokeAdapter(adapter, item.request, { sent: true });
   const outcome = settleInputs(item.request, inv);
-  if (inv.inputs !== undefined && (outcome.ok || outcome.failure.kind !== 'mutated-input')) recent = [{ request: item.request, inputs: inv.inputs }, ...recent].slice(0, RECENT_CALLS);
+  if (inv.inputs !== undefined && (outcome.ok || outcome.failure.kind !== 'mutated-input')) recent.keep(item.request, inv.inputs);
   answer(item.id, outcome);
 }
 
@@ -133,9 +120,9 @@ process.on('message', (m: ToHost) => {
 
 async function dispose(): Promise<HostFault[]> {
   const faults = pendingFaults.splice(0);
-  // One turn of the timers first, so that a write the last call left on a timer has landed.
-  await new Promise((resolve) => setTimeout(resolve, 5));
-  const late = laterWrites();
+  // Time first for writes the last calls left on timers to land.
+  if (!recent.empty) await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  const late = recent.laterWrite();
   if (late !== undefined) faults.push({ during: 'after the last calls returned', message: late.summary });
   try {
     if (typeof adapter?.dispose === 'function') await adapter.dispose();

@@ -10,11 +10,9 @@ import type { Adapter } from '../contract.js';
 import { errorText } from '../text/safeText.js';
 import type { AdapterHost, HostFault } from './adapterHost.js';
 import type { CallOutcome, CallRequest } from './callRequest.js';
-import { invokeAdapter, laterWrite, settleInputs, threwFailure, type CallInputs } from './invokeAdapter.js';
+import { invokeAdapter, settleInputs, threwFailure } from './invokeAdapter.js';
+import { RecentInputs, SETTLE_MS } from './recentInputs.js';
 import { describeAdapter } from './startAdapter.js';
-
-/** Calls whose inputs are compared again at each later call. */
-const RECENT_CALLS = 3;
 
 /** Options of {@link inProcessHost}. */
 export interface InProcessHostOptions {
@@ -45,28 +43,14 @@ export async function inProcessHost(adapter: Adapter, o: InProcessHostOptions = 
     process.on('unhandledRejection', onRejection);
   }
   let busy: Promise<unknown> = Promise.resolve();
-  /**
-   * The last calls that returned, with the inputs as the adapter got them, compared again at each
-   * call: a write from a timer lands when the event loop next runs timers, which in this process may be
-   * a call or two later.
-   */
-  let recent: { request: CallRequest; inputs: CallInputs }[] = [];
-  const laterWrites = (method?: string) => {
-    for (const r of recent) {
-      const late = laterWrite(r.request, r.inputs, method);
-      if (late !== undefined) return late;
-    }
-    return undefined;
-  };
+  /** The last calls that returned, compared again for writes made after they returned. */
+  const recent = new RecentInputs();
 
   const callOnce = async (request: CallRequest, timeoutMs: number): Promise<CallOutcome> => {
     const pending = faults.shift();
     if (pending !== undefined) return { ok: false, failure: { kind: 'threw', quantity: request.method, summary: `${pending.message} (${pending.during}; this call was not made)` } };
-    const late = laterWrites(request.method);
-    if (late !== undefined) {
-      recent = [];
-      return { ok: false, failure: late };
-    }
+    const late = recent.laterWrite(request.method);
+    if (late !== undefined) return { ok: false, failure: late };
     const realExit = process.exit;
     process.exit = ((code?: number) => {
       throw new Error(`adapter code called process.exit(${code ?? ''}), which --isolation none does not allow`);
@@ -79,7 +63,7 @@ export async function inProcessHost(adapter: Adapter, o: InProcessHostOptions = 
         timer = setTimeout(() => resolve({ ok: false, failure: { kind: 'timeout', quantity: request.method, summary: `adapter.${request.method} did not return within ${timeoutMs} ms (--timeout)` } }), timeoutMs);
         void invokeAdapter(adapter, request).then((inv) => {
           const outcome = settleInputs(request, inv);
-          if (inv.inputs !== undefined && (outcome.ok || outcome.failure.kind !== 'mutated-input')) recent = [{ request, inputs: inv.inputs }, ...recent].slice(0, RECENT_CALLS);
+          if (inv.inputs !== undefined && (outcome.ok || outcome.failure.kind !== 'mutated-input')) recent.keep(request, inv.inputs);
           resolve(outcome);
         });
       });
@@ -107,11 +91,10 @@ export async function inProcessHost(adapter: Adapter, o: InProcessHostOptions = 
     async close(timeoutMs) {
       await busy;
       const out = faults.splice(0);
-      // One turn of the timers first, so that a write the last call left on a timer has landed.
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      const late = laterWrites();
+      // Time first for writes the last calls left on timers to land.
+      if (!recent.empty) await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      const late = recent.laterWrite();
       if (late !== undefined) out.push({ during: 'after the last calls returned', message: late.summary });
-      recent = [];
       if (typeof adapter.dispose === 'function') {
         let timer: NodeJS.Timeout | undefined;
         try {

@@ -6,6 +6,7 @@
 import type { PropertyResult, RunResult } from '../runner/result.js';
 import { expectationNote } from '../expectations/applyExpectations.js';
 import { failsRun } from '../runner/summarize.js';
+import { budgetNote } from './budgetNote.js';
 import { describeFailure } from './describeFailure.js';
 import { escapeXmlAttribute as attr, escapeXmlText as text } from './escapeXml.js';
 import { targetLabel, targetParts } from './targetLabel.js';
@@ -96,7 +97,7 @@ function properties(result: RunResult): string[] {
 }
 
 /** One `<testcase>` element. */
-function testcase(r: PropertyResult): string[] {
+function testcase(r: PropertyResult, runs: number): string[] {
   const open = `    <testcase classname="${attr(junitClassName(r))}" name="${attr(`${r.property} (${r.rule})`)}" time="${seconds(r.durationMs)}"`;
   const body: string[] = [];
   const note = expectationNote(r);
@@ -114,9 +115,8 @@ function testcase(r: PropertyResult): string[] {
   } else if (r.verdict === 'not-applicable') {
     body.push(`      <skipped message="${attr(r.reason ?? 'not applicable')}"/>`);
   }
-  if (r.observations && r.observations.length > 0) {
-    body.push(`      <system-out>${text(r.observations.join('\n'))}</system-out>`);
-  }
+  const out = [budgetNote(r, runs), ...(r.observations ?? [])].filter((l): l is string => l !== undefined);
+  if (out.length > 0) body.push(`      <system-out>${text(out.join('\n'))}</system-out>`);
   return body.length === 0 ? [`${open}/>`] : [`${open}>`, ...body, '    </testcase>'];
 }
 
@@ -140,7 +140,7 @@ export function renderJunit(result: RunResult): string {
     lines.push(
       `  <testsuite name="${attr(`rnn-jac-spec ${label}`)}" ${countAttributes(c, c.ms)} timestamp="${attr(result.startedAt)}">`,
       ...properties(result),
-      ...group.flatMap(testcase),
+      ...group.flatMap((r) => testcase(r, result.options.runs)),
       '  </testsuite>',
     );
   }

@@ -4,6 +4,7 @@
  */
 import { expectationNote, failingResults } from '../expectations/applyExpectations.js';
 import type { PropertyResult, RunResult } from '../runner/result.js';
+import { budgetNote } from './budgetNote.js';
 import { formatDuration, formatNumber, formatRatio } from './format.js';
 import { renderMarkdownFailures } from './markdownFailures.js';
 import { mdCode, mdTable, mdText } from './markdownText.js';
@@ -62,8 +63,14 @@ function optionsSection(result: RunResult): string[] {
   return ['## Options', '', ...lines, ''];
 }
 
-/** The verdict cell; a not-applicable one says why. */
-function verdictCell(r: PropertyResult): string {
+/** The verdict cell; a not-applicable one says why, one stopped at the time budget after how many cases. */
+function verdictCell(r: PropertyResult, runs: number): string {
+  const stopped = budgetNote(r, runs);
+  const cell = verdictText(r);
+  return stopped === undefined ? cell : `${cell} (${stopped})`;
+}
+
+function verdictText(r: PropertyResult): string {
   const note = expectationNote(r);
   if (r.expectation?.outcome === 'unexpected-failure') return `**fail** (${mdText(note!)})`;
   if (note !== undefined) return r.verdict === 'fail' ? `fail (${mdText(note)})` : `**pass** (${mdText(note)})`;
@@ -82,14 +89,14 @@ function ratioCell(r: PropertyResult): string {
 }
 
 /** The table of all results. */
-function resultsSection(results: readonly PropertyResult[]): string[] {
+function resultsSection(results: readonly PropertyResult[], runs: number): string[] {
   if (results.length === 0) return ['## Results', '', 'No property ran.', ''];
   const header = ['Property', 'Rule', 'Target', 'Verdict', 'Cases', 'Max error/tolerance', 'Time'];
   const rows = results.map((r) => [
     mdCode(r.property, true),
     mdText(r.rule),
     mdCode(targetLabel(r.target), true),
-    verdictCell(r),
+    verdictCell(r, runs),
     String(r.cases),
     ratioCell(r),
     formatDuration(r.durationMs),
@@ -130,7 +137,7 @@ export function renderMarkdown(result: RunResult): string {
     ...faultsSection(result),
     ...adapterSection(result),
     ...optionsSection(result),
-    ...resultsSection(result.results),
+    ...resultsSection(result.results, result.options.runs),
   ];
   const failures = renderMarkdownFailures(result.results);
   if (failures) parts.push(failures);

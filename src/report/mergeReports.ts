@@ -4,7 +4,7 @@
  * of a CI matrix.
  * @packageDocumentation
  */
-import type { RunResult } from '../runner/result.js';
+import type { PropertyResult, RunResult } from '../runner/result.js';
 import { summarize } from '../runner/summarize.js';
 
 /** Shard reports that do not make one run: overlaps, gaps, or different runs. The message says which. */
@@ -56,14 +56,28 @@ export function mergeReports(reports: readonly { readonly name: string; readonly
   const results = Array.from({ length: units }, (_, k) => byIndex.get((k % count) + 1)!.report.results[Math.floor(k / count)]);
   const { shard: _shard, ...options } = first.report.options;
   const all = reports.map((r) => r.report);
+  // Every shard's faults and interruption, whatever the order of the arguments.
+  const faults = all.flatMap((r) => r.faults ?? []);
+  const { faults: _f, interrupted: _i, ...head } = first.report;
+  const kept = withoutStrayExpectations(results, options.expectations !== undefined);
   return {
-    ...first.report,
+    ...head,
     options,
     startedAt: all.map((r) => r.startedAt).sort()[0],
     durationMs: all.reduce((s, r) => s + r.durationMs, 0),
-    results,
-    summary: summarize(results, options.expectations !== undefined),
+    results: kept,
+    summary: summarize(kept, options.expectations !== undefined),
+    ...(faults.length > 0 ? { faults } : {}),
+    ...(all.some((r) => r.interrupted === true) ? { interrupted: true as const } : {}),
   };
+}
+
+/**
+ * The results as a merge may keep them: an `expectation` outcome only where the run applied an
+ * expectation file (a report edited to call a failure expected must not turn a merge green).
+ */
+function withoutStrayExpectations(results: readonly PropertyResult[], applied: boolean): PropertyResult[] {
+  return applied ? [...results] : results.map(({ expectation: _e, ...r }) => r);
 }
 
 /**
@@ -80,7 +94,7 @@ export function mergePartialShards(reports: readonly { readonly name: string; re
   const first = reports[0].report;
   const { count, units } = first.options.shard!;
   const byIndex = new Map(reports.map((r) => [r.report.options.shard!.index, r.report]));
-  const results = Array.from({ length: units }, (_, k) => byIndex.get((k % count) + 1)?.results[Math.floor(k / count)]).filter((r) => r !== undefined);
+  const results = withoutStrayExpectations(Array.from({ length: units }, (_, k) => byIndex.get((k % count) + 1)?.results[Math.floor(k / count)]).filter((r) => r !== undefined), first.options.expectations !== undefined);
   const { shard: _s, ...options } = first.options;
   const faults = reports.flatMap((r) => r.report.faults ?? []);
   const { interrupted: _i, faults: _f, ...head } = first;

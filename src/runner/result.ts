@@ -76,7 +76,7 @@ export interface Counterexample {
    * Present when shrinking stopped early, so that a smaller failing case may exist: `max-shrinks`
    * (the `--max-shrinks` budget was spent) or `timeouts` (calls kept timing out).
    */
-  readonly shrinkStopped?: 'max-shrinks' | 'timeouts';
+  readonly shrinkStopped?: 'max-shrinks' | 'timeouts' | 'time-budget';
 }
 
 /** One property on one target. */
@@ -92,6 +92,7 @@ export interface PropertyResult {
   /** Wall time in milliseconds. */ readonly durationMs: number;
   /** The counterexample, when it failed. */ readonly counterexample?: Counterexample;
   /** Observations that are not verdicts, e.g. the subgradient a framework uses at a kink. */ readonly observations?: readonly string[];
+  /** Generation stopped at the unit's time budget after `cases` cases (fewer than the run's `runs`); the verdict covers those. */ readonly stoppedAtBudget?: true;
   /** What `--expectations` made of it: an expected failure, a failure other than the one expected, or an expected failure that passed. */ readonly expectation?: ExpectationOutcome;
   /**
    * Passing cases per bin of error/tolerance (ratioHistogram.ts: 0, ≤1e-6, decades, ≤0.5, ≤1); the
@@ -112,6 +113,7 @@ export interface RunResult {
     readonly timeoutMs: number;
     /** Where the adapter ran: `process` (a supervised child process) or `none` (the runner's process). */ readonly isolation: 'process' | 'none';
     readonly maxShrinks?: number;
+    /** `--time-budget` and `--unit-time-budget`, ms. */ readonly timeBudgetMs?: number; readonly unitTimeBudgetMs?: number;
     readonly expectations?: string;
     /** `--shard`: this report holds shard `index` of `count`, dealt from `units` property × target pairs. */
     readonly shard?: { readonly index: number; readonly count: number; readonly units: number };

@@ -35,6 +35,12 @@ export interface RunOptions {
   /** Largest n and T. */ readonly maxN: number; readonly maxT: number;
   /** Per-call timeout in ms. */ readonly timeoutMs: number;
   /** `--max-shrinks` (default DEFAULT_MAX_SHRINKS in runProperty.ts). */ readonly maxShrinks?: number;
+  /**
+   * `--time-budget`: ms the whole run may take. Each unit, as it starts, gets an equal share of what is
+   * left, so every unit runs; one that spends its share stops after the cases it checked.
+   */
+  readonly timeBudgetMs?: number;
+  /** `--unit-time-budget`: ms one property × target may take. */ readonly unitTimeBudgetMs?: number;
   /** `--opt` values. */ readonly opts: Readonly<Record<string, string>>;
   /** `--shard i/N`: run only shard `index` (1-based) of `count` (see {@link shardOf}). */ readonly shard?: { readonly index: number; readonly count: number };
   /** Progress callback: called before each property × target and after each case. */
@@ -132,6 +138,8 @@ export function runResultOf(o: Omit<RunOptions, 'host' | 'adapter'>, who: RunIde
     options: {
       seed: o.seed, runs: o.runs, maxN: o.maxN, maxT: o.maxT, properties: [...o.properties], timeoutMs: o.timeoutMs, isolation: who.isolation,
       ...(o.maxShrinks !== undefined ? { maxShrinks: o.maxShrinks } : {}),
+      ...(o.timeBudgetMs !== undefined ? { timeBudgetMs: o.timeBudgetMs } : {}),
+      ...(o.unitTimeBudgetMs !== undefined ? { unitTimeBudgetMs: o.unitTimeBudgetMs } : {}),
       ...(o.backend !== undefined ? { backend: o.backend } : {}),
       ...(o.variant !== undefined ? { variant: o.variant } : {}),
       ...(o.dtype !== undefined ? { dtype: o.dtype } : {}),
@@ -172,17 +180,30 @@ export async function run(o: RunOptions): Promise<RunResult> {
     const label = `${id} ${target.variant !== undefined ? target.variant + ' ' : ''}${target.dtype}`;
     const step = results.length + 1;
     o.onProgress?.({ step, steps, label, cases: 0, runs: o.runs });
+    const deadline = unitDeadline(o, startedAt, steps - results.length);
     const result = supported.length === 0
       ? notApplicable(id, target, `the adapter supports no catalogue activation (it lists: ${declaration.activations.join(', ') || 'none'})`)
       : await runProperty({
         id, property: properties[id], host, adapterSpec: o.adapterSpec, target, constraints,
-        runs: o.runs, seed: o.seed, path: o.path, timeoutMs: o.timeoutMs, opts: o.opts, maxShrinks: o.maxShrinks,
+        runs: o.runs, seed: o.seed, path: o.path, timeoutMs: o.timeoutMs, opts: o.opts, maxShrinks: o.maxShrinks, deadline,
         onCase: (cases) => o.onProgress?.({ step, steps, label, cases, runs: o.runs }),
       });
     results.push(result);
     o.onResult?.(result);
   }
   return soFar(results);
+}
+
+/**
+ * When the unit starting now must stop (a `performance.now()` time), or undefined without a budget:
+ * the earlier of its `--unit-time-budget` and an equal share of what is left of `--time-budget`
+ * among the `unitsLeft` units, this one included.
+ */
+function unitDeadline(o: Pick<RunOptions, 'timeBudgetMs' | 'unitTimeBudgetMs'>, startedAt: Date, unitsLeft: number): number | undefined {
+  const now = performance.now();
+  const share = o.timeBudgetMs === undefined ? Infinity : Math.max(0, startedAt.getTime() + o.timeBudgetMs - Date.now()) / Math.max(1, unitsLeft);
+  const allowed = Math.min(share, o.unitTimeBudgetMs ?? Infinity);
+  return Number.isFinite(allowed) ? now + allowed : undefined;
 }
 
 /**

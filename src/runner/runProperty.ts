@@ -21,6 +21,11 @@ export interface PropertyRun {
   /** `--opt` values, for replay lines. */ readonly opts: Readonly<Record<string, string>>;
   /** Called after every case. */ readonly onCase?: (cases: number) => void;
   /** Most cases checked while shrinking one failure (default {@link DEFAULT_MAX_SHRINKS}). */ readonly maxShrinks?: number;
+  /**
+   * `performance.now()` after which the unit stops: generation after its first case (the verdict then
+   * covers the cases checked), or shrinking (the smallest failure so far is reported).
+   */
+  readonly deadline?: number;
 }
 
 /**
@@ -51,7 +56,12 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
   let maxRatio = 0;
   const histogram = RATIO_BIN_EDGES.map(() => 0);
   let firstFailure = -1;
-  let stopped: 'max-shrinks' | 'timeouts' | undefined;
+  /** The kind of the first failure: shrinking keeps to it (see the catch below). */
+  let firstKind: string | undefined;
+  /** Kinds of other failures met while shrinking, with counts. */
+  const otherKinds = new Map<string, number>();
+  let stopped: 'max-shrinks' | 'timeouts' | 'time-budget' | undefined;
+  let atBudget = false;
   let timeouts = 0;
   const maxShrinks = r.maxShrinks ?? DEFAULT_MAX_SHRINKS;
   const env = {
@@ -67,6 +77,12 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
     observe: (note: string) => observations.add(note),
   };
   const prop = fc.asyncProperty(r.property.arbitrary(r.constraints, declaration), async (kase) => {
+    if (r.deadline !== undefined && cases > 0 && performance.now() > r.deadline) {
+      // The unit's time is spent: stop generating (or shrinking) here, keeping what was found.
+      if (firstFailure >= 0) stopped = 'time-budget';
+      else atBudget = true;
+      throw new fc.PreconditionFailure(true);
+    }
     if (firstFailure >= 0 && (cases - firstFailure >= maxShrinks || timeouts >= MAX_TIMEOUTS)) {
       // Budget spent, or the adapter keeps hanging: interrupt fast-check, which keeps the smallest
       // failure it has. (Answering "pass" instead would still walk every remaining candidate.)
@@ -80,13 +96,25 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
       if (ratio > maxRatio) maxRatio = ratio;
       histogram[ratioBin(ratio)]++;
     } catch (e) {
-      if (firstFailure < 0) firstFailure = cases;
+      if (e instanceof CaseFailure) {
+        if (firstFailure < 0) {
+          firstFailure = cases;
+          firstKind = e.data.kind;
+        } else if (e.data.kind !== firstKind) {
+          // A candidate that fails another way is another failure, not a smaller case of this one:
+          // shrinking onto it would report a failure that was not found (and could slip past an
+          // expectation pinned to it). It counts as passing for the shrinker, and is named below.
+          otherKinds.set(e.data.kind, (otherKinds.get(e.data.kind) ?? 0) + 1);
+          return;
+        }
+      }
       throw e;
     }
   });
   const details = await fc.check(prop, { numRuns: r.runs, seed: r.seed, path: r.path, endOnFailure: false });
+  for (const [kind, count] of otherKinds) observations.add(`while shrinking a ${firstKind} failure, ${count} candidate case(s) failed as ${kind} instead (not this failure; they were not shrunk)`);
   const base = { ...head, cases, maxRatio, durationMs: performance.now() - started, observations: [...observations].sort(), ratioHistogram: histogram };
-  if (!details.failed) return { ...base, verdict: 'pass' };
+  if (!details.failed) return { ...base, verdict: 'pass', ...(atBudget ? { stoppedAtBudget: true as const } : {}) };
   const error = details.errorInstance;
   if (!(error instanceof CaseFailure)) {
     // Not a verdict on the adapter: a defect of rnn-jac-spec itself. Say so loudly.

@@ -93,6 +93,30 @@ describe('merge refuses a malformed shard report (exit 2, one line naming the fi
     expect(readReport(out).results.length).toBe(first.options.shard.units);
   });
 
+  // What a merge reports must not depend on the order of its arguments, nor on fields a run did not write.
+  it("keeps every shard's faults and interruption, in any order", () => {
+    const second = JSON.parse(readFileSync(join(shards[1], JSON_REPORT), 'utf8'));
+    const file = join(dir, 'faulted.json');
+    writeFileSync(file, JSON.stringify({ ...second, faults: [{ during: 'adapter.dispose()', message: 'dispose threw' }] }));
+    for (const order of [[shards[0], file], [file, shards[0]]]) {
+      const out = reportDir();
+      const r = cli(['merge', ...order, '--report', out, '--format', 'json']);
+      expect(r.status, r.stderr).toBe(2);
+      expect(readReport(out).faults).toEqual([{ during: 'adapter.dispose()', message: 'dispose threw' }]);
+    }
+  });
+
+  it('drops an expectation outcome from a report that applied no expectation file', () => {
+    const file = join(dir, 'xfail.json');
+    const failing = { ...first.results[0], verdict: 'fail', counterexample: { case: {}, failure: { kind: 'threw', quantity: 'stepJacobian', summary: 'boom' }, seed: 1, path: '0', replay: 'x', failedAfter: 1, shrinks: 0 }, expectation: { outcome: 'expected-failure', reason: 'edited in' } };
+    const results = [failing, ...first.results.slice(1)];
+    writeFileSync(file, JSON.stringify({ ...first, results, summary: { ...first.summary, pass: first.summary.pass - 1, fail: 1 } }));
+    const out = reportDir();
+    const r = cli(['merge', file, shards[1], '--report', out, '--format', 'json']);
+    expect(r.status, r.stderr).toBe(1);
+    expect(readReport(out).results[0].expectation).toBeUndefined();
+  });
+
   it('--report naming a file: exit 2, the file untouched', () => {
     const file = join(dir, 'not-a-dir');
     writeFileSync(file, 'keep');

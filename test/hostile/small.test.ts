@@ -40,6 +40,16 @@ describe('names that are Object.prototype members', () => {
   });
 });
 
+describe('--opt values', () => {
+  it('a value with a newline and ::error is refused (it would split every replay line)', () => {
+    const r = runCli(['--adapter', 'reference', '--opt', 'k=x\n::error title=OPT::injected\u001b[31m', ...STEP]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--opt k: the value has control characters');
+    expect(r.stdout).toBe('');
+    expectNoReports(r.dir);
+  });
+});
+
 describe('info() and factories that misbehave', () => {
   it('an info() that throws', () => {
     const r = runAdapter('info-throws.mjs', STEP);

@@ -4,8 +4,11 @@
  * call returned, start processes of its own, or kill its parent. None of it may turn a wrong adapter
  * green, put a line on stdout, crash the runner, keep it alive, or lose the report set.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { descendants, ensureBuilt, expectCleanStdout, expectNoReports, expectReportSet, failed, failureOf, hostile, removeReportDirs, runAdapter, startCli, waitFor } from './hostile.js';
+import { descendants, ensureBuilt, expectCleanStdout, expectNoReports, expectReportSet, expectStartFault, failed, failureOf, hostile, removeReportDirs, runAdapter, startCli, waitFor } from './hostile.js';
 
 beforeAll(ensureBuilt);
 afterAll(removeReportDirs);
@@ -60,9 +63,9 @@ describe("the host's exit side channel", () => {
 });
 
 describe('writes into the inputs after the call returned', () => {
-  for (const isolation of ['process', 'none'] as const) {
-    it(`a timer that zeroes the inputs fails the run, naming the write (--isolation ${isolation})`, () => {
-      const r = runAdapter('write-later.mjs', [...SMALL, '--isolation', isolation]);
+  for (const [fixture, isolation] of [['write-later.mjs', 'process'], ['write-later.mjs', 'none'], ['write-later-slow.mjs', 'process'], ['write-later-slow.mjs', 'none']] as const) {
+    it(`a timer that zeroes the inputs (${fixture}) fails the run, naming the write (--isolation ${isolation})`, () => {
+      const r = runAdapter(fixture, [...SMALL, '--isolation', isolation]);
       expect(r.status, r.stderr).not.toBe(0);
       const report = expectReportSet(r.dir);
       const texts = [...failed(report).map((u) => u.counterexample?.failure.summary ?? ''), ...(report.faults ?? []).map((f) => f.message)];
@@ -79,6 +82,33 @@ describe('declarations that would make a check vacuous', () => {
     const report = expectReportSet(r.dir);
     expect(report.results).toEqual([]);
     expect(report.faults?.[0].during).toBe('start');
+  });
+});
+
+describe('declarations that leave a variant or dtype nothing to test are refused', () => {
+  for (const [empty, words] of [['activations', 'variantScopes.bad.activations must be a non-empty subset'], ['forms', 'variantScopes.bad.forms must be a non-empty subset'], ['dtype', 'dtypeActivations, when given, must map dtypes (float32, float64) to non-empty subsets']] as const) {
+    it(`an empty ${empty} list`, () => {
+      const r = runAdapter('empty-scope.mjs', SMALL, { env: { HOSTILE_EMPTY: empty } });
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stderr).toContain(words);
+      expect(r.stderr).not.toContain('internal error');
+      expectStartFault(r.dir);
+    });
+  }
+});
+
+describe('shrinking keeps to the failure it found', () => {
+  it('a throw found at n ≥ 3 is reported as a throw, not as the transposed Jacobian of n = 2 an expectation lists', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'rjs-exp-')), 'expectations.json');
+    writeFileSync(file, JSON.stringify({ expectations: [{ property: 'step-jacobian', kind: 'mismatch', diagnosis: ['transpose-W', 'transposed-jacobian'], reason: 'known transpose' }] }));
+    // Seed 7's first failing case has n ≥ 3 (a throw); shrinking used to walk on to the transposed
+    // Jacobian of n = 2, which the file lists, and the run passed.
+    const r = runAdapter('throws-then-transposed.mjs', ['--properties', 'step-jacobian', '--runs', '50', '--max-n', '8', '--seed', '7', '--expectations', file]);
+    expect(r.status, r.stderr).toBe(1);
+    const u = expectReportSet(r.dir).results[0];
+    expect(u.counterexample?.failure.kind).toBe('threw');
+    expect(u.expectation?.outcome).toBe('unexpected-failure');
+    expect(u.observations?.some((o) => o.startsWith('while shrinking a threw failure') && o.includes('failed as mismatch'))).toBe(true);
   });
 });
 
