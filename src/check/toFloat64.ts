@@ -20,7 +20,7 @@ export function toFloat64(value: unknown, length: number, quantity: string, shap
       const v = arr[i];
       if (v - v !== 0) throw new CaseFailure({ kind: 'non-finite', quantity, summary: `${quantity}: element ${i} is ${v} (the result must be finite)` });
     }
-    return owned && arr instanceof Float64Array ? arr : Float64Array.from(arr);
+    return owned && arr instanceof Float64Array ? arr : new Float64Array(arr);
   }
   const out = new Float64Array(length);
   for (let i = 0; i < length; i++) {

@@ -16,7 +16,7 @@ import { startProcessHost } from '../host/processHost.js';
 import { PROPERTY_IDS } from '../property/properties.js';
 import { openReportDir, ReportDirError, type ReportDir } from '../report/reportDir.js';
 import type { RunResult } from '../runner/result.js';
-import { run, runResultOf, RunSetupError } from '../runner/run.js';
+import { run, runResultOf, RunSetupError, type RunExtra } from '../runner/run.js';
 import { packageVersion } from '../spec/packageRoot.js';
 import { errorText, safeLine } from '../text/safeText.js';
 import { parseCliOptions } from './cliOptions.js';
@@ -52,9 +52,9 @@ export async function main(argv: readonly string[], out: NodeJS.WritableStream =
       timeoutMs: o.timeoutMs, maxShrinks: o.maxShrinks, timeBudgetMs: o.timeBudgetMs, unitTimeBudgetMs: o.unitTimeBudgetMs, shard: o.shard, opts: o.opts,
     };
     /** The run as a report before its adapter started: no unit, and why. */
-    const unstarted = (extra: Parameters<typeof runResultOf>[4]): RunResult => runResultOf(runOptions, { name: safeLine(o.adapter, 100), isolation: o.isolation }, startedAt, [], extra);
-    if (o.jobs > 1) return await runJobs(argv, o, expectations, reports, unstarted, out, err);
+    const unstarted = (extra: RunExtra): RunResult => runResultOf(runOptions, { name: safeLine(o.adapter, 100), isolation: o.isolation }, startedAt, [], extra);
     const withExpectations = (r: RunResult): RunResult => (expectations === undefined ? r : applyExpectations(r, expectations, o.expectations!));
+    if (o.jobs > 1) return await runJobs(argv, o, withExpectations, reports, unstarted, out, err);
     const progress = progressLine(err as NodeJS.WriteStream);
     let soFar: ((faults?: readonly HostFault[]) => RunResult) | undefined;
     // From here on every way the run ends leaves a whole report set, even before the adapter started.
@@ -70,17 +70,18 @@ export async function main(argv: readonly string[], out: NodeJS.WritableStream =
         ? await inProcessHost(await loadAdapter(o.adapter!, { ...o.opts }), { catchFaults: true })
         : await startProcessHost({ spec: o.adapter!, options: { ...o.opts }, timeoutMs: o.timeoutMs });
     } catch (e) {
-      if (e instanceof AdapterLoadError) dir.write(unstarted({ faults: [{ during: 'start', message: e.message }] }));
+      const message = e instanceof AdapterLoadError ? e.message : `the adapter host could not be started: ${errorText(e)}`;
+      dir.write(withExpectations(unstarted({ faults: [{ during: 'start', message }] })));
       throw e;
     }
     let ran: RunResult;
     try {
-      ran = await run({ ...runOptions, host, onProgress: progress.onProgress, onStart: (f) => (soFar = f) }).finally(progress.done);
+      ran = await run({ ...runOptions, host, startedAt, onProgress: progress.onProgress, onStart: (f) => (soFar = f) }).finally(progress.done);
     } catch (e) {
       // No verdict, but the units that ended (none, for a run option the adapter cannot honour) are reported.
       const message = e instanceof RunSetupError ? e.message : `internal error of rnn-jac-spec: ${e instanceof Error ? e.message : errorText(e)}`;
       const fault = [{ during: e instanceof RunSetupError ? 'start' : 'rnn-jac-spec', message: safeLine(message, 2000) }];
-      dir.write(soFar?.(fault) ?? unstarted({ faults: fault }));
+      dir.write(withExpectations(soFar?.(fault) ?? unstarted({ faults: fault })));
       throw e;
     }
     const faults = await host.close(o.timeoutMs);

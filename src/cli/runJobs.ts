@@ -9,15 +9,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { applyExpectations } from '../expectations/applyExpectations.js';
-import type { Expectation } from '../expectations/expectation.js';
-import type { HostFault } from '../host/adapterHost.js';
 import { PARENT_ENV } from '../host/parentWatchdog.js';
 import { MergeError, mergePartialShards, mergeReports } from '../report/mergeReports.js';
 import { safeLine } from '../text/safeText.js';
 import type { ReportDir } from '../report/reportDir.js';
 import { REPORT_FILE_NAMES } from '../report/writeReports.js';
 import type { RunResult } from '../runner/result.js';
+import type { RunExtra } from '../runner/run.js';
 import type { CliOptions } from './cliOptions.js';
 import { reportRun } from './reportRun.js';
 
@@ -51,9 +49,13 @@ function runChild(args: readonly string[]): Promise<Child> {
     live.add(p);
     let stderr = '';
     p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    p.on('close', (code, signal) => {
+    // 'exit', not 'close': a process the child's adapter left running may hold its stderr open.
+    p.on('exit', (code, signal) => {
       live.delete(p);
-      resolve({ code, signal, stderr });
+      setTimeout(() => {
+        p.stderr.destroy();
+        resolve({ code, signal, stderr });
+      }, 100);
     });
   });
 }
@@ -63,14 +65,13 @@ function runChild(args: readonly string[]): Promise<Child> {
  * @returns the exit code: the children's 2 (with their message) when one could not start; 2 with a
  *   report of the units that ended when a child broke off (killed, interrupted); else the merged run's exit code
  */
-export async function runJobs(argv: readonly string[], o: CliOptions, expectations: readonly Expectation[] | undefined, reports: ReportDir, unstarted: (extra: { readonly interrupted?: true; readonly faults?: readonly HostFault[] }) => RunResult, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+export async function runJobs(argv: readonly string[], o: CliOptions, withExpectations: (r: RunResult) => RunResult, reports: ReportDir, unstarted: (extra: RunExtra) => RunResult, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'rnn-jac-spec-jobs-'));
   const started = Date.now();
   // An interrupt is passed on to the children, which write the units they finished; the parent then
   // merges those and exits as an interrupted run. A second signal ends it at once.
   let interrupted: { signal: string; code: number } | undefined;
   const codes: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
-  const withExpectations = (r: RunResult): RunResult => (expectations === undefined ? r : applyExpectations(r, expectations, o.expectations!));
   /** The shard reports written so far. */
   const readShards = (): ({ name: string; report: RunResult } | undefined)[] => Array.from({ length: o.jobs }, (_, k) => {
     const name = join(dir, String(k + 1), REPORT_FILE_NAMES.json);
@@ -90,9 +91,13 @@ export async function runJobs(argv: readonly string[], o: CliOptions, expectatio
   const onSignal = (signal: NodeJS.Signals): void => {
     // A second signal ends the run at once, with what the children have written by now.
     if (interrupted !== undefined) {
-      const code = reportInterrupted(interrupted);
-      rmSync(dir, { recursive: true, force: true });
-      process.exit(code);
+      let code = interrupted.code;
+      try {
+        code = reportInterrupted(interrupted);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+        process.exit(code);
+      }
     }
     interrupted = { signal, code: codes[signal] };
     for (const p of live) p.kill('SIGTERM');
@@ -117,17 +122,15 @@ export async function runJobs(argv: readonly string[], o: CliOptions, expectatio
     // A child whose adapter could not start (or that refused an option): the run could not either.
     const refused = children.findIndex((_, k) => read[k]?.report.faults?.some((f) => f.during === 'start') === true);
     if (refused >= 0) {
-      reports.write(unstarted({ faults: read[refused]!.report.faults }));
+      reports.write(withExpectations(unstarted({ faults: read[refused]!.report.faults })));
       return void err.write(children[refused].stderr), 2;
     }
     // A child that wrote no report, or an interrupted one, broke off: its units are missing.
     const lost = children.flatMap((c, k) => (read[k] === undefined || read[k]!.report.interrupted === true ? [{ during: `--jobs child ${k + 1}/${o.jobs}`, message: lostChild(c, read[k] !== undefined) }] : []));
     if (lost.length === 0) {
       try {
-        // The merge adds the shards' times; the run took the wall time.
-        const faults = written.flatMap((s) => s.report.faults ?? []);
-        const merged = { ...mergeReports(written), durationMs: Date.now() - started, ...(faults.length > 0 ? { faults } : {}) };
-        return reportRun(withExpectations(merged), reports, o.formats, out, err);
+        // The merge adds the shards' times (and keeps their faults); the run took the wall time.
+        return reportRun(withExpectations({ ...mergeReports(written), durationMs: Date.now() - started }), reports, o.formats, out, err);
       } catch (e) {
         // A shard that ended early (an internal error) holds fewer units: report what there is.
         if (!(e instanceof MergeError)) throw e;

@@ -94,7 +94,16 @@ process.exit = ((code?: number | string | null) => {
   return realExit(code as number);
 }) as typeof process.exit;
 
-process.on('disconnect', () => realExit(0));
+// The runner closed the channel (the run ended) or died: end, with whatever adapter code started in
+// this process group (the host leads one), so that nothing it left running outlives the run.
+process.on('disconnect', () => {
+  try {
+    process.kill(-process.pid, 'SIGKILL');
+  } catch {
+    // Not a group leader (started by hand): just exit.
+  }
+  realExit(0);
+});
 
 process.on('message', (m: ToHost) => {
   switch (m.type) {
@@ -119,9 +128,9 @@ process.on('message', (m: ToHost) => {
 });
 
 async function dispose(): Promise<HostFault[]> {
-  const faults = pendingFaults.splice(0);
-  // Time first for writes the last calls left on timers to land.
+  // Time first for writes the last calls left on timers to land; faults raised meanwhile are kept.
   if (!recent.empty) await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  const faults = pendingFaults.splice(0);
   const late = recent.laterWrite();
   if (late !== undefined) faults.push({ during: 'after the last calls returned', message: late.summary });
   try {

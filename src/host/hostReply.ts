@@ -60,13 +60,19 @@ export function readHostOutcome(request: CallRequest, message: Record<string, un
   }
 }
 
+/** Where a host says a fault happened; the runner's own places (`start`, `--jobs …`, `rnn-jac-spec`) it cannot claim. */
+function hostDuring(during: string): string {
+  const safe = safeLine(during, 100);
+  return safe === 'start' || safe === 'rnn-jac-spec' || safe.startsWith('--jobs') ? `adapter code (${safe})` : safe;
+}
+
 /** The faults of a host's `disposed` message, made safe. */
 export function readHostFaults(message: Record<string, unknown>): HostFault[] {
   const raw = Array.isArray(message.faults) ? message.faults : [];
-  return [...raw.slice(0, MAX_FAULTS).map((f: unknown) => ({
-    during: safeLine(isObject(f) && typeof f.during === 'string' ? f.during : 'adapter code', 100),
+  return raw.slice(0, MAX_FAULTS).map((f: unknown) => ({
+    during: hostDuring(isObject(f) && typeof f.during === 'string' ? f.during : 'adapter code'),
     message: safeLine(isObject(f) && typeof f.message === 'string' ? f.message : 'a fault the adapter host could not describe', MAX_SUMMARY),
-  }))];
+  }));
 }
 
 /**

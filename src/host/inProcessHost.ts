@@ -90,9 +90,9 @@ export async function inProcessHost(adapter: Adapter, o: InProcessHostOptions = 
     },
     async close(timeoutMs) {
       await busy;
-      const out = faults.splice(0);
-      // Time first for writes the last calls left on timers to land.
+      // Time first for writes the last calls left on timers to land; faults raised meanwhile are kept.
       if (!recent.empty) await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      const out = faults.splice(0);
       const late = recent.laterWrite();
       if (late !== undefined) out.push({ during: 'after the last calls returned', message: late.summary });
       if (typeof adapter.dispose === 'function') {

@@ -75,14 +75,14 @@ export interface CallInputs {
 /** One call as made where the adapter runs: its outcome, and the inputs to compare (absent when it threw). */
 export interface Invocation {
   /** The outcome, before the inputs are compared. */ readonly outcome: CallOutcome;
-  /** The adapter's copies of the inputs; compared by {@link settleInputs} in the runner's process. */ readonly inputs?: CallInputs;
+  /** The adapter's copies of the inputs; compared by {@link settleInputs}. */ readonly inputs?: CallInputs;
 }
 
 /**
  * Calls `req.method` of `adapter` on a private copy of the case and reads what it returns. Never
  * throws: every way the call can go wrong is the outcome's failure. The inputs are compared
- * afterwards by {@link settleInputs}, in the runner's process, where adapter code cannot have
- * replaced the functions that compare them.
+ * afterwards by {@link settleInputs}, with built-ins captured before any adapter code ran
+ * (inputSnapshot.ts), so that replacing globals cannot hide a write.
  * @param adapter - the adapter (in the host's process)
  * @param req - the call; `req.case` is never handed to the adapter
  * @param o - `sent`: the outcome is sent to the runner at once (the host process), which copies it
@@ -113,7 +113,7 @@ export async function invokeAdapter(adapter: Adapter, req: CallRequest, o: { rea
  * What the adapter wrote into the inputs of `req`, compared with the suite's originals, or undefined.
  * `inputs` are the adapter's copies as they are now (after the call, or later).
  */
-export function writtenInputs(req: CallRequest, inputs: CallInputs): string | undefined {
+function writtenInputs(req: CallRequest, inputs: CallInputs): string | undefined {
   try {
     return inputMutation(req.case, inputs.case, req.vector === undefined ? undefined : { name: req.method === 'vjp' ? 'v' : 'w', original: req.vector, copy: inputs.vector });
   } catch {

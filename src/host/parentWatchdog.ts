@@ -15,7 +15,12 @@ export const PARENT_ENV = 'RNN_JAC_SPEC_PARENT_PID';
 
 const SOURCE = `
 const { workerData } = require('node:worker_threads');
-setInterval(() => { if (process.ppid !== workerData.ppid) process.kill(process.pid, 'SIGKILL'); }, workerData.pollMs);
+setInterval(() => {
+  if (process.ppid === workerData.ppid) return;
+  // An adapter host leads its process group: what adapter code started in it goes too.
+  try { process.kill(-process.pid, 'SIGKILL'); } catch {}
+  process.kill(process.pid, 'SIGKILL');
+}, workerData.pollMs);
 `;
 
 /**

@@ -22,6 +22,7 @@ import { LAST_WORDS_FD, type FromHost, type LastWords, type ToHost } from './hos
 import { PARENT_ENV } from './parentWatchdog.js';
 import { forwardOutput, type OutputSink } from './forwardOutput.js';
 import { readHostFaults, readHostOutcome, readHostReady } from './hostReply.js';
+import { SETTLE_MS } from './recentInputs.js';
 
 /** What {@link startProcessHost} needs. */
 export interface ProcessHostOptions {
@@ -278,7 +279,8 @@ export async function startProcessHost(o: ProcessHostOptions): Promise<AdapterHo
       child = undefined;
       if (c === undefined) return faults;
       post(c, { type: 'dispose' });
-      const r = await awaitMessage(c, ['disposed'], timeoutMs);
+      // The host first waits SETTLE_MS for writes left on timers (recentInputs.ts), then disposes.
+      const r = await awaitMessage(c, ['disposed'], timeoutMs + SETTLE_MS);
       if ('message' in r) {
         faults.push(...readHostFaults(r.message as unknown as Record<string, unknown>));
       }

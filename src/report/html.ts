@@ -85,6 +85,8 @@ export function renderHtml(result: RunResult): string {
   const s = result.summary;
   const info = result.adapter.info;
   const failing = failingResults(result).length > 0;
+  // Faults outside any case, or no case checked: the run gives no verdict (exit 2), whatever passed.
+  const noVerdict = (result.faults?.length ?? 0) > 0 || (result.interrupted !== true && result.summary.cases === 0);
   const about: [string, string | undefined][] = [
     ['Adapter', `${result.adapter.spec} (${result.adapter.name})`], ['Framework', info?.framework], ['Version', info?.version],
     ['Backend', info?.backend], ['Device', info?.device], ['Notes', info?.notes],
@@ -94,7 +96,7 @@ export function renderHtml(result: RunResult): string {
   const failures = result.results.filter((r) => r.verdict === 'fail' || r.expectation?.outcome === 'unexpected-pass');
   const body = [
     `<h1>rnn-jac-spec report: ${text(result.adapter.name)}</h1>`,
-    `<p class="verdict ${failing ? 'fail' : 'pass'}">${failing ? 'FAIL' : 'PASS'} — ${s.fail} failed${s.expectedFailures !== undefined ? ` (${s.expectedFailures} expected${s.unexpectedFailures ? `, ${s.unexpectedFailures} not the failure listed` : ''})` : ''}${s.unexpectedPasses ? `, ${s.unexpectedPasses} expected failure(s) passed` : ''}, ${s.pass} passed, ${s.notApplicable} not applicable; ${s.cases} cases in ${text(formatDuration(result.durationMs))}, started ${text(result.startedAt)}</p>`,
+    `<p class="verdict ${failing || noVerdict ? 'fail' : 'pass'}">${failing ? 'FAIL' : noVerdict ? 'NO VERDICT' : 'PASS'}${result.interrupted === true ? ' (interrupted: the units that ended)' : ''}${noVerdict && !failing ? ` (${(result.faults ?? []).map((f) => text(`${f.during}: ${f.message}`)).join('; ') || 'nothing was tested'})` : ''} — ${s.fail} failed${s.expectedFailures !== undefined ? ` (${s.expectedFailures} expected${s.unexpectedFailures ? `, ${s.unexpectedFailures} not the failure listed` : ''})` : ''}${s.unexpectedPasses ? `, ${s.unexpectedPasses} expected failure(s) passed` : ''}, ${s.pass} passed, ${s.notApplicable} not applicable; ${s.cases} cases in ${text(formatDuration(result.durationMs))}, started ${text(result.startedAt)}</p>`,
     `<table class="info">${about.filter(([, v]) => v !== undefined).map(([k, v]) => `<tr><th>${k}</th><td>${text(v!)}</td></tr>`).join('')}</table>`,
     '<h2>Results</h2>', resultsTable(result),
     ...(failures.length > 0 ? ['<h2>Failures</h2>', ...failures.map((r, k) => (r.verdict === 'fail' ? failureSection(r, k) : `<section class="failure"><h3>${text(`${r.property} (${r.rule}) on ${targetLabel(r.target)}`)}</h3><p>${text(expectationNote(r)!)}</p></section>`))] : []),

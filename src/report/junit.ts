@@ -45,7 +45,7 @@ function countAttributes(c: Counts, ms: number, errors = 0): string {
  */
 function runErrors(result: RunResult): { name: string; type: string; message: string }[] {
   return [
-    ...(result.faults ?? []).map((f) => ({ name: `adapter fault (${f.during})`, type: 'adapter-fault', message: f.message })),
+    ...(result.faults ?? []).map((f) => ({ name: `fault (${f.during})`, type: 'fault', message: f.message })),
     ...(result.interrupted === true ? [{ name: 'interrupted', type: 'interrupted', message: 'the run was interrupted: this report holds the units that ended' }] : []),
   ];
 }

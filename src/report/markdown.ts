@@ -18,7 +18,7 @@ function overall(result: RunResult): string {
   const s = result.summary;
   const failing = failingResults(result).length > 0;
   const faulted = (result.faults?.length ?? 0) > 0;
-  const word = failing ? '**FAIL**' : faulted ? '**NO VERDICT** (adapter faults)' : s.pass > 0 || s.fail > 0 ? '**PASS**' : '**NOTHING RAN**';
+  const word = failing ? '**FAIL**' : faulted ? '**NO VERDICT** (faults)' : s.pass > 0 || s.fail > 0 ? '**PASS**' : '**NOTHING RAN**';
   const verdict = result.interrupted === true ? `**INTERRUPTED** (the units that ended: ${word})` : word;
   const unlike = s.unexpectedFailures ? `, ${s.unexpectedFailures} not the failure it lists` : '';
   const expected = s.expectedFailures === undefined ? '' : ` (${s.expectedFailures} expected by ${mdText(result.options.expectations ?? '')}${unlike})`;
@@ -104,11 +104,11 @@ function resultsSection(results: readonly PropertyResult[], runs: number): strin
   return ['## Results', '', mdTable(header, rows, ['l', 'l', 'l', 'l', 'r', 'r', 'r']), ''];
 }
 
-/** Adapter faults outside any case: why the run gives no verdict even where its units passed. */
+/** Faults: why the run gives no verdict even where its units passed. */
 function faultsSection(result: RunResult): string[] {
   const faults = result.faults ?? [];
   if (faults.length === 0) return [];
-  return ['## Adapter faults', '', 'Adapter code failed outside any case, so the run gives no verdict (exit 2):', '', ...faults.map((f) => `- ${mdText(f.during)}: ${mdText(f.message)}`), ''];
+  return ['## Faults', '', 'The run gives no verdict (exit 2), for what happened outside any case:', '', ...faults.map((f) => `- ${mdText(f.during)}: ${mdText(f.message)}`), ''];
 }
 
 /** Observations that are not verdicts, e.g. the subgradient used at a kink. */

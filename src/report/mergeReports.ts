@@ -91,7 +91,8 @@ function withoutStrayExpectations(results: readonly PropertyResult[], applied: b
  */
 export function mergePartialShards(reports: readonly { readonly name: string; readonly report: RunResult }[], interrupted: boolean): RunResult {
   if (reports.length === 0) throw new MergeError('no shard wrote a report');
-  const first = reports[0].report;
+  // A child stopped before its adapter started knows neither the units nor the adapter: take a shard that does.
+  const first = reports.find((r) => (r.report.options.shard?.units ?? 0) > 0)?.report ?? reports[0].report;
   const { count, units } = first.options.shard!;
   const byIndex = new Map(reports.map((r) => [r.report.options.shard!.index, r.report]));
   const results = withoutStrayExpectations(Array.from({ length: units }, (_, k) => byIndex.get((k % count) + 1)?.results[Math.floor(k / count)]).filter((r) => r !== undefined), first.options.expectations !== undefined);

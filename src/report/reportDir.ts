@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunResult } from '../runner/result.js';
 import { renderHtml } from './html.js';
@@ -56,28 +56,70 @@ function alive(pid: number): boolean {
   }
 }
 
-/** Takes the lock, or says who holds it; a lock whose process is gone is taken over. */
+/** The pid a lock file names (NaN when it cannot be read). */
+function holderOf(path: string): number {
+  try {
+    return Number(readFileSync(path, 'utf8').trim());
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * Takes the lock, or says who holds it; a lock whose process is gone is taken over. The lock appears
+ * with its pid in it (a hard link of a file written first), so no run ever reads an empty lock; a
+ * stale one is moved aside by rename, which only one run can do, and put back if it turns out to
+ * be another run's fresh lock.
+ */
 function lock(dir: string): string {
   const path = join(dir, LOCK_FILE);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, `${process.pid}\n`);
-      closeSync(fd);
-      return path;
-    } catch (e) {
-      if (code(e) !== 'EEXIST') throw new ReportDirError(`cannot write to the report directory ${dir} (${code(e)}): give a --report directory this user can write to`);
-      let holder = NaN;
-      try {
-        holder = Number(readFileSync(path, 'utf8').trim());
-      } catch {
-        // Removed meanwhile: try again.
-      }
-      if (alive(holder) && holder !== process.pid) throw new ReportDirError(`another run (pid ${holder}) is writing to ${dir}: wait for it to end, or give this run another --report directory`);
-      rmSync(path, { force: true });
-    }
+  const mine = `${path}.${process.pid}`;
+  try {
+    writeFileSync(mine, `${process.pid}\n`);
+  } catch (e) {
+    throw new ReportDirError(`cannot write to the report directory ${dir} (${code(e)}): give a --report directory this user can write to`);
   }
-  throw new ReportDirError(`cannot take the lock ${path}: another run keeps taking it; give this run another --report directory`);
+  try {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        linkSync(mine, path);
+        return path;
+      } catch (e) {
+        if (code(e) === 'EPERM' || code(e) === 'ENOTSUP' || code(e) === 'EOPNOTSUPP') {
+          // A file system without hard links: create the lock directly (it is empty for an instant).
+          try {
+            writeFileSync(path, `${process.pid}\n`, { flag: 'wx' });
+            return path;
+          } catch (e2) {
+            if (code(e2) !== 'EEXIST') throw new ReportDirError(`cannot write to the report directory ${dir} (${code(e2)}): give a --report directory this user can write to`);
+          }
+        } else if (code(e) !== 'EEXIST') throw new ReportDirError(`cannot write to the report directory ${dir} (${code(e)}): give a --report directory this user can write to`);
+      }
+      const holder = holderOf(path);
+      if (alive(holder) && holder !== process.pid) throw new ReportDirError(`another run (pid ${holder}) is writing to ${dir}: wait for it to end, or give this run another --report directory`);
+      const aside = `${path}.stale.${process.pid}`;
+      try {
+        renameSync(path, aside);
+      } catch {
+        continue; // another run moved it first
+      }
+      const moved = holderOf(aside);
+      if (moved !== holder && alive(moved)) {
+        // A run took the lock between our read and our rename: it is theirs.
+        try {
+          linkSync(aside, path);
+        } catch {
+          // A third run holds it now; either way it is not ours.
+        }
+        rmSync(aside, { force: true });
+        throw new ReportDirError(`another run (pid ${moved}) is writing to ${dir}: wait for it to end, or give this run another --report directory`);
+      }
+      rmSync(aside, { force: true });
+    }
+    throw new ReportDirError(`cannot take the lock ${path}: another run keeps taking it; give this run another --report directory`);
+  } finally {
+    rmSync(mine, { force: true });
+  }
 }
 
 /**

@@ -74,7 +74,8 @@ export interface Counterexample {
   /** Shrinking steps taken. */ readonly shrinks: number;
   /**
    * Present when shrinking stopped early, so that a smaller failing case may exist: `max-shrinks`
-   * (the `--max-shrinks` budget was spent) or `timeouts` (calls kept timing out).
+   * (the `--max-shrinks` budget was spent), `timeouts` (calls kept timing out) or `time-budget` (the
+   * unit's time budget was spent).
    */
   readonly shrinkStopped?: 'max-shrinks' | 'timeouts' | 'time-budget';
 }
@@ -122,8 +123,10 @@ export interface RunResult {
   /** Total wall time in milliseconds. */ readonly durationMs: number;
   /** One entry per property × target. */ readonly results: readonly PropertyResult[];
   /**
-   * What adapter code did that is no case's failure (a dispose() that threw or hung, an exception after
-   * the last call): a run with faults exits 2, its results stand.
+   * Why the run gives no verdict (exit 2), though its results stand: adapter code that failed outside
+   * any case (a dispose() that threw or hung, an exception or a write into the inputs after the last
+   * call), an adapter that never started (`during: "start"`), a `--jobs` child that broke off, or an
+   * internal error of rnn-jac-spec (`during: "rnn-jac-spec"`).
    */
   readonly faults?: readonly { readonly during: string; readonly message: string }[];
   /** Present when the run was interrupted (SIGINT, SIGTERM): `results` holds the units that ended. */

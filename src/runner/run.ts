@@ -41,6 +41,7 @@ export interface RunOptions {
    */
   readonly timeBudgetMs?: number;
   /** `--unit-time-budget`: ms one property × target may take. */ readonly unitTimeBudgetMs?: number;
+  /** When the run began (the CLI's start, before the adapter started); default: when run() is called. */ readonly startedAt?: Date;
   /** `--opt` values. */ readonly opts: Readonly<Record<string, string>>;
   /** `--shard i/N`: run only shard `index` (1-based) of `count` (see {@link shardOf}). */ readonly shard?: { readonly index: number; readonly count: number };
   /** Progress callback: called before each property × target and after each case. */
@@ -126,11 +127,14 @@ export interface RunIdentity {
   /** Property × target units of the whole run (recorded with `--shard`). */ readonly units?: number;
 }
 
+/** What a run's record adds to its results: an interruption, or faults that leave it without a verdict. */
+export interface RunExtra { readonly interrupted?: true; readonly faults?: readonly HostFault[] }
+
 /**
  * The record of a run: its options, who ran, and the results so far; also what a run that never
  * started (its adapter did not load, it was interrupted first) reports, with `faults` saying why.
  */
-export function runResultOf(o: Omit<RunOptions, 'host' | 'adapter'>, who: RunIdentity, startedAt: Date, done: readonly PropertyResult[], extra: { readonly interrupted?: true; readonly faults?: readonly HostFault[] } = {}): RunResult {
+export function runResultOf(o: Omit<RunOptions, 'host' | 'adapter'>, who: RunIdentity, startedAt: Date, done: readonly PropertyResult[], extra: RunExtra = {}): RunResult {
   return {
     reportVersion: 2,
     tool: { name: 'rnn-jac-spec', version: packageVersion(), specVersion: specDocument().specVersion },
@@ -160,7 +164,7 @@ export function runResultOf(o: Omit<RunOptions, 'host' | 'adapter'>, who: RunIde
  * an interrupted run's reports); `onResult` each result as its unit ends.
  */
 export async function run(o: RunOptions): Promise<RunResult> {
-  const startedAt = new Date();
+  const startedAt = o.startedAt ?? new Date();
   if ((o.host === undefined) === (o.adapter === undefined)) throw new Error('run() needs exactly one of host and adapter');
   const host = o.host ?? (await inProcessHost(o.adapter!));
   const declaration = host.declaration;

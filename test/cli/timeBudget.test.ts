@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { duration } from '../../src/cli/cliOptions.js';
+import { validateReport } from '../../src/report/validateReport.js';
 import { cli, ensureBuilt, readReport, removeReportDirs, reportDir } from './harness.js';
 
 beforeAll(ensureBuilt);
@@ -28,6 +29,8 @@ describe('a run at its budget', () => {
     const r = cli(['--adapter', 'reference', '--properties', 'step-jacobian,sequence-jacobian', '--runs', '1000000', '--unit-time-budget', '200ms', '--report', dir]);
     expect(r.status, r.stderr).toBe(0);
     const report = readReport(dir);
+    // The report, marks and budgets included, is what specs/report.schema.json describes.
+    expect(() => validateReport(JSON.parse(readFileSync(join(dir, 'rnn-jac-spec.json'), 'utf8')))).not.toThrow();
     expect(report.options.unitTimeBudgetMs).toBe(200);
     expect(report.results).toHaveLength(4);
     for (const u of report.results) {

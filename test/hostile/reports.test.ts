@@ -4,7 +4,7 @@
  * exit 2 leaves no earlier run's files, a second run at once is refused, stale temporary entries
  * of a killed run are removed).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -84,6 +84,31 @@ describe('one run, one report set', () => {
       await first.ended;
     }
   });
+
+  it('two runs taking over the same stale lock at the same instant: never both get it', async () => {
+    // A lock naming a dead process, and two processes that open the folder at the same millisecond.
+    const script = `import { openReportDir } from ${JSON.stringify(join(ROOT, 'dist/src/report/reportDir.js'))};
+      const start = Number(process.argv[2]);
+      while (Date.now() < start) {}
+      try { openReportDir(process.argv[1], ['json']); console.log('GOT'); setTimeout(() => {}, 300); } catch { console.log('REFUSED'); }`;
+    let both = 0;
+    for (let k = 0; k < 15; k++) {
+      const dir = reportDir();
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, LOCK_FILE), '999999\n');
+      const start = String(Date.now() + 400);
+      const runs = [0, 1].map(() => new Promise<string>((resolve) => {
+        const p = spawn(process.execPath, ['--input-type=module', '-e', script, dir, start], { stdio: ['ignore', 'pipe', 'inherit'] });
+        let out = '';
+        p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        p.on('close', () => resolve(out.trim()));
+      }));
+      const got = (await Promise.all(runs)).filter((o) => o === 'GOT').length;
+      expect(got).toBeGreaterThanOrEqual(1);
+      if (got === 2) both++;
+    }
+    expect(both).toBe(0);
+  }, 60_000);
 
   it('stale temporary entries of a killed run are removed by the next run', () => {
     const dir = reportDir();

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { delay, descendants, ensureBuilt, expectReportSet, hostile, processes, removeReportDirs, startCli, survivors, waitFor } from './hostile.js';
+import { delay, descendants, ensureBuilt, expectReportSet, hostile, processes, removeReportDirs, startCli, survivors, waitFor, type Proc } from './hostile.js';
 
 beforeAll(ensureBuilt);
 afterAll(removeReportDirs);
@@ -54,6 +54,24 @@ describe('a single run interrupted by SIGTERM', () => {
       expect(ended.code, ended.stderr).toBe(143);
       const report = expectReportSet(run.dir);
       expect(report.interrupted).toBe(true);
+    } finally {
+      run.child.kill('SIGKILL');
+    }
+  });
+});
+
+describe('a runner killed with SIGKILL', () => {
+  it('takes the processes its adapter started with its host (the host leads a process group)', async () => {
+    const run = startCli(['--adapter', hostile('grandchild-sigkill.mjs'), '--properties', 'step-jacobian', '--runs', '50']);
+    try {
+      const pid = run.child.pid!;
+      const sleeps = (): Proc[] => processes().filter((p) => p.args.startsWith('sleep 1000'));
+      const before = new Set(sleeps().map((p) => p.pid));
+      expect(await waitFor(() => sleeps().some((p) => !before.has(p.pid)) || descendants(pid).some((p) => p.args.startsWith('sleep 1000')), 20_000)).toBe(true);
+      const mine = descendants(pid).filter((p) => p.args.startsWith('sleep 1000'));
+      expect(mine.length).toBeGreaterThanOrEqual(1);
+      run.child.kill('SIGKILL');
+      expect(await waitFor(() => survivors(mine).length === 0, 3000), `still running: ${JSON.stringify(survivors(mine))}`).toBe(true);
     } finally {
       run.child.kill('SIGKILL');
     }

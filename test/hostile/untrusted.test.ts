@@ -4,9 +4,6 @@
  * call returned, start processes of its own, or kill its parent. None of it may turn a wrong adapter
  * green, put a line on stdout, crash the runner, keep it alive, or lose the report set.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { descendants, ensureBuilt, expectCleanStdout, expectNoReports, expectReportSet, expectStartFault, failed, failureOf, hostile, removeReportDirs, runAdapter, startCli, waitFor } from './hostile.js';
 
@@ -95,21 +92,6 @@ describe('declarations that leave a variant or dtype nothing to test are refused
       expectStartFault(r.dir);
     });
   }
-});
-
-describe('shrinking keeps to the failure it found', () => {
-  it('a throw found at n ≥ 3 is reported as a throw, not as the transposed Jacobian of n = 2 an expectation lists', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'rjs-exp-')), 'expectations.json');
-    writeFileSync(file, JSON.stringify({ expectations: [{ property: 'step-jacobian', kind: 'mismatch', diagnosis: ['transpose-W', 'transposed-jacobian'], reason: 'known transpose' }] }));
-    // Seed 7's first failing case has n ≥ 3 (a throw); shrinking used to walk on to the transposed
-    // Jacobian of n = 2, which the file lists, and the run passed.
-    const r = runAdapter('throws-then-transposed.mjs', ['--properties', 'step-jacobian', '--runs', '50', '--max-n', '8', '--seed', '7', '--expectations', file]);
-    expect(r.status, r.stderr).toBe(1);
-    const u = expectReportSet(r.dir).results[0];
-    expect(u.counterexample?.failure.kind).toBe('threw');
-    expect(u.expectation?.outcome).toBe('unexpected-failure');
-    expect(u.observations?.some((o) => o.startsWith('while shrinking a threw failure') && o.includes('failed as mismatch'))).toBe(true);
-  });
 });
 
 describe('processes adapter code leaves behind', () => {

@@ -2,7 +2,7 @@
  * `npx rnn-jac-spec --adapter onnxruntime` where a provider cannot start: exit 2 with what to do.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, ensureBuilt, filesIn, removeReportDirs, reportDir } from '../cli/harness.js';
+import { cli, ensureBuilt, filesIn, readReport, removeReportDirs, reportDir } from '../cli/harness.js';
 
 beforeAll(ensureBuilt);
 afterAll(removeReportDirs);
@@ -14,7 +14,9 @@ describe('rnn-jac-spec --adapter onnxruntime', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('the CUDA execution provider is not installed');
     expect(r.stderr).toContain('npm install onnxruntime-node --onnxruntime-node-install=cuda12');
-    expect(filesIn(dir)).toEqual([]);
+    // The run began: its report set says why it has no unit.
+    expect(filesIn(dir).sort()).toEqual(['rnn-jac-spec.json', 'rnn-jac-spec.junit.xml', 'rnn-jac-spec.md']);
+    expect(readReport(dir).faults?.[0].message).toContain('the CUDA execution provider is not installed');
   });
 
   it('exits 2 for an unknown backend, naming the ones it has', () => {
