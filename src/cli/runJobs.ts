@@ -41,6 +41,15 @@ process.on('exit', () => {
   for (const p of live) p.kill('SIGKILL');
 });
 
+/** Writes to this process's stderr, never throwing (a closed stderr loses the line, nothing else). */
+function forward(text: string): void {
+  try {
+    process.stderr.write(text);
+  } catch {
+    // Closed.
+  }
+}
+
 function runChild(args: readonly string[]): Promise<Child> {
   return new Promise((resolve) => {
     // CI=true: no progress line from the children; stdout (their summaries) is not needed. Each
@@ -48,7 +57,16 @@ function runChild(args: readonly string[]): Promise<Child> {
     const p = spawn(process.execPath, [fileURLToPath(new URL('./main.js', import.meta.url)), ...args], { env: { ...process.env, CI: 'true', [PARENT_ENV]: String(process.pid) }, stdio: ['ignore', 'ignore', 'pipe'] });
     live.add(p);
     let stderr = '';
-    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // What the child's adapter printed (lines marked [adapter], already made safe) goes on to this
+    // process's stderr as a single run's would; the rest is kept for the messages of a child that fails.
+    let partial = '';
+    p.stderr.on('data', (d: Buffer) => {
+      const text = d.toString();
+      stderr += text;
+      const lines = (partial + text).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) if (line.startsWith('[adapter] ')) forward(`${line}\n`);
+    });
     // 'exit', not 'close': a process the child's adapter left running may hold its stderr open.
     p.on('exit', (code, signal) => {
       live.delete(p);
@@ -123,7 +141,7 @@ export async function runJobs(argv: readonly string[], o: CliOptions, withExpect
     const refused = children.findIndex((_, k) => read[k]?.report.faults?.some((f) => f.during === 'start') === true);
     if (refused >= 0) {
       reports.write(withExpectations(unstarted({ faults: read[refused]!.report.faults })));
-      return void err.write(children[refused].stderr), 2;
+      return void err.write(children[refused].stderr.split('\n').filter((l) => !l.startsWith('[adapter] ')).join('\n')), 2;
     }
     // A child that wrote no report, or an interrupted one, broke off: its units are missing.
     const lost = children.flatMap((c, k) => (read[k] === undefined || read[k]!.report.interrupted === true ? [{ during: `--jobs child ${k + 1}/${o.jobs}`, message: lostChild(c, read[k] !== undefined) }] : []));

@@ -61,7 +61,7 @@ function isArrayLike(v: unknown): v is ArrayLike<unknown> {
 }
 
 function show(v: unknown): string {
-  return typeof v === 'number' ? String(v) : describeValue(v);
+  return typeof v === 'number' ? (is(v, -0) ? '-0' : String(v)) : describeValue(v);
 }
 
 /** The first difference between an original value and the adapter's copy, or undefined when equal. */

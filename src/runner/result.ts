@@ -115,6 +115,7 @@ export interface RunResult {
     /** Where the adapter ran: `process` (a supervised child process) or `none` (the runner's process). */ readonly isolation: 'process' | 'none';
     readonly maxShrinks?: number;
     /** `--time-budget` and `--unit-time-budget`, ms. */ readonly timeBudgetMs?: number; readonly unitTimeBudgetMs?: number;
+    /** `--opt key=value` options given to the adapter's factory (besides `backend`), when any were. */ readonly opts?: Readonly<Record<string, string>>;
     readonly expectations?: string;
     /** `--shard`: this report holds shard `index` of `count`, dealt from `units` property × target pairs. */
     readonly shard?: { readonly index: number; readonly count: number; readonly units: number };

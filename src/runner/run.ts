@@ -127,6 +127,12 @@ export interface RunIdentity {
   /** Property × target units of the whole run (recorded with `--shard`). */ readonly units?: number;
 }
 
+/** The `--opt` values a report records: all but `backend` (recorded as such), or undefined when none. */
+function adapterOpts(opts: Readonly<Record<string, string>>): Record<string, string> | undefined {
+  const { backend: _b, ...rest } = opts;
+  return Object.keys(rest).length > 0 ? rest : undefined;
+}
+
 /** What a run's record adds to its results: an interruption, or faults that leave it without a verdict. */
 export interface RunExtra { readonly interrupted?: true; readonly faults?: readonly HostFault[] }
 
@@ -144,6 +150,7 @@ export function runResultOf(o: Omit<RunOptions, 'host' | 'adapter'>, who: RunIde
       ...(o.maxShrinks !== undefined ? { maxShrinks: o.maxShrinks } : {}),
       ...(o.timeBudgetMs !== undefined ? { timeBudgetMs: o.timeBudgetMs } : {}),
       ...(o.unitTimeBudgetMs !== undefined ? { unitTimeBudgetMs: o.unitTimeBudgetMs } : {}),
+      ...(adapterOpts(o.opts) !== undefined ? { opts: adapterOpts(o.opts) } : {}),
       ...(o.backend !== undefined ? { backend: o.backend } : {}),
       ...(o.variant !== undefined ? { variant: o.variant } : {}),
       ...(o.dtype !== undefined ? { dtype: o.dtype } : {}),

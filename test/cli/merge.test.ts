@@ -106,6 +106,13 @@ describe('merge refuses a malformed shard report (exit 2, one line naming the fi
     }
   });
 
+  it('refuses shards run with different --opt values (each records its options)', () => {
+    const other = reportDir();
+    expect(cli([...RUN, '--shard', '2/2', '--opt', 'impl=fast', '--report', other]).status).toBe(0);
+    expect(readReport(other).options.opts).toEqual({ impl: 'fast' });
+    refused(cli(['merge', shards[0], other, '--report', reportDir()]), 'merge', 'come from different runs');
+  });
+
   it('drops an expectation outcome from a report that applied no expectation file', () => {
     const file = join(dir, 'xfail.json');
     const failing = { ...first.results[0], verdict: 'fail', counterexample: { case: {}, failure: { kind: 'threw', quantity: 'stepJacobian', summary: 'boom' }, seed: 1, path: '0', replay: 'x', failedAfter: 1, shrinks: 0 }, expectation: { outcome: 'expected-failure', reason: 'edited in' } };

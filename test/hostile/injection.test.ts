@@ -36,6 +36,12 @@ describe('adapter text on stdout', () => {
     expect(failureOf(expectReportSet(r.dir), 'step-jacobian').kind).toBe('threw');
   });
 
+  it('under --jobs 2 what the adapter prints still reaches stderr, marked and made safe', () => {
+    const r = runAdapter('console-log.mjs', [...STEP, '--jobs', '2']);
+    expect(r.stderr).toContain('[adapter] \\::error::pwned');
+    expectCleanStdout(r.stdout);
+  });
+
   it("console.log('::error::pwned') in a call goes to stderr, marked [adapter]", () => {
     const r = runAdapter('console-log.mjs', STEP);
     expect(r.status, r.stderr).toBe(0);

@@ -104,7 +104,7 @@ export function sampleResult(): RunResult {
     options: {
       seed: -12345, runs: 100, maxN: 6, maxT: 5, properties: ['step-jacobian', 'input-jacobian'],
       backend: 'cpu', variant: 'jacrev', dtype: 'float32', timeoutMs: 10_000, isolation: 'process', maxShrinks: 1000,
-      timeBudgetMs: 600_000, unitTimeBudgetMs: 60_000,
+      timeBudgetMs: 600_000, unitTimeBudgetMs: 60_000, opts: { threads: '2' },
     },
     startedAt: '2025-01-02T03:04:05.678Z',
     durationMs: 2500,
