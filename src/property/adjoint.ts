@@ -26,7 +26,12 @@ function dot(a: ArrayLike<number>, b: ArrayLike<number>, abs = false): number {
  */
 export const adjoint: Property<AdjointCase> = {
   id: 'adjoint',
-  notApplicable: (a, c) => missing(a, c.scope, 'vjp') ?? notForFiniteDifference(a, c.scope, 'jvp'),
+  notApplicable: (a, c) => {
+    const noVjp = missing(a, c.scope, 'vjp');
+    // Say so where a JVP is offered: no property checks it without a VJP to pair it with.
+    if (noVjp !== undefined) return offers(a, c.scope, 'jvp') ? `${noVjp}; its jvp is therefore not checked (RJS-ADJ pairs it with a VJP)` : noVjp;
+    return notForFiniteDifference(a, c.scope, 'jvp');
+  },
   arbitrary: (c) => adjointCase(c),
   async check(c, env) {
     const { v, w, ...step } = c;
