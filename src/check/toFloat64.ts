@@ -12,7 +12,7 @@ export function toFloat64(value: unknown, length: number, quantity: string, shap
     throw new CaseFailure({ kind: 'wrong-shape', quantity, summary: `${quantity}: the adapter returned ${describe(value)}, not an array of ${length} numbers (${shape})` });
   }
   if (arr.length !== length) {
-    throw new CaseFailure({ kind: 'wrong-shape', quantity, summary: `${quantity}: the adapter returned ${arr.length} numbers, expected ${length} (${shape}, row-major)` });
+    throw new CaseFailure({ kind: 'wrong-shape', quantity, summary: `${quantity}: the adapter returned ${arr.length} numbers, expected ${length} (${shape}${shape.startsWith('a vector') ? '' : ', row-major'})` });
   }
   if (arr instanceof Float64Array || arr instanceof Float32Array) {
     // The common case, a float typed array: a scan for NaN and ±Infinity (v − v ≠ 0), then one copy.
@@ -38,6 +38,7 @@ export function toFloat64(value: unknown, length: number, quantity: string, shap
 
 function describe(v: unknown): string {
   if (v === null) return 'null';
+  if (v === undefined) return 'undefined';
   if (Array.isArray(v)) return `an array of ${v.length}`;
   return typeof v === 'object' ? `an object (${Object.prototype.toString.call(v)})` : `${typeof v} ${String(v)}`;
 }
