@@ -127,12 +127,12 @@ function capabilityProblems(a: Record<string, unknown>, name: string, capabiliti
 }
 
 /** The largest finite-difference step: beyond it a central difference no longer measures a derivative. */
-export const MAX_FD_STEP = 2 ** -6;
+const MAX_FD_STEP = 2 ** -6;
 /**
  * The smallest step per dtype, 2⁶·u: below it the roundoff of F(z + h) − F(z − h), divided by 2h, is
  * more than 2⁻⁶ of the values, and the interval of RJS-TOL-FD would accept almost anything.
  */
-export const MIN_FD_STEP = { float32: 2 ** -18, float64: 2 ** -47 } as const;
+const MIN_FD_STEP = { float32: 2 ** -18, float64: 2 ** -47 } as const;
 
 /**
  * finiteDifference.step must be a power of two (dividing by 2h is exact), at most {@link MAX_FD_STEP}

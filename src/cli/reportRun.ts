@@ -1,4 +1,5 @@
 import { failingResults } from '../expectations/applyExpectations.js';
+import { givesNoVerdict } from '../runner/summarize.js';
 import { renderGithubAnnotations } from '../report/github.js';
 import type { ReportDir } from '../report/reportDir.js';
 import type { ReportFormat } from '../report/reportFormat.js';
@@ -11,8 +12,7 @@ import { summary } from './summary.js';
  * (no verdict can be trusted to be complete), else 1 when a result fails the run, else 0.
  */
 export function exitCodeOf(result: RunResult): number {
-  if ((result.faults?.length ?? 0) > 0) return 2;
-  if (result.interrupted !== true && result.summary.cases === 0) return 2;
+  if (givesNoVerdict(result)) return 2;
   return failingResults(result).length > 0 ? 1 : 0;
 }
 

@@ -8,6 +8,7 @@
 import { expectationNote, failingResults } from '../expectations/applyExpectations.js';
 import { RATIO_BIN_LABELS } from '../runner/ratioHistogram.js';
 import type { MatrixData, PropertyResult, RunResult } from '../runner/result.js';
+import { givesNoVerdict } from '../runner/summarize.js';
 import { describeCase, describeSearch, describeWorst } from './describeFailure.js';
 import { escapeXmlAttribute as attr, escapeXmlText as text } from './escapeXml.js';
 import { formatDuration, formatNumber } from './format.js';
@@ -86,7 +87,7 @@ export function renderHtml(result: RunResult): string {
   const info = result.adapter.info;
   const failing = failingResults(result).length > 0;
   // Faults outside any case, or no case checked: the run gives no verdict (exit 2), whatever passed.
-  const noVerdict = (result.faults?.length ?? 0) > 0 || (result.interrupted !== true && result.summary.cases === 0);
+  const noVerdict = givesNoVerdict(result);
   const about: [string, string | undefined][] = [
     ['Adapter', `${result.adapter.spec} (${result.adapter.name})`], ['Framework', info?.framework], ['Version', info?.version],
     ['Backend', info?.backend], ['Device', info?.device], ['Notes', info?.notes],

@@ -10,6 +10,14 @@ export function failsRun(r: PropertyResult): boolean {
 }
 
 /**
+ * Whether a run gives no verdict (exit 2) whatever its units say: faults outside any case, or, for a
+ * run that was not interrupted, no case checked at all. One rule for the exit code and every report.
+ */
+export function givesNoVerdict(r: RunResult): boolean {
+  return (r.faults?.length ?? 0) > 0 || (r.interrupted !== true && r.summary.cases === 0);
+}
+
+/**
  * The summary of a run's results: verdict counts and cases, and with `expectations` the outcomes an
  * expectation file gave them. One counting for run(), applyExpectations() and mergeReports().
  * @param results - the results
