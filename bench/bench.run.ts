@@ -1,8 +1,10 @@
 /**
  * `npm run bench` (not part of `npm test`; speed is never asserted): for each target of
  * benchTargets.ts that starts here and each of its variants, the harness overhead at n = 8, 64, 256
- * and T = 1, 16 (suiteOverhead.ts) and the one-step Jacobian by method (jacobianMethods.ts), written to
- * reports/bench.json and bench.md.
+ * and T = 1, 16 (suiteOverhead.ts) and the one-step Jacobian by method (jacobianMethods.ts); the
+ * adapter host's cost per call; the framework's share of a default run's wall time, measured from
+ * outside (frameworkShare.ts); and the suite's own cost per step case by n (suiteScaling.ts). Written
+ * to reports/bench.json and bench.md. BENCH=<name> runs one of them.
  */
 import { join } from 'node:path';
 import { it } from 'vitest';
@@ -11,7 +13,9 @@ import type { Adapter } from '../src/contract.js';
 import { offers } from '../src/property/property.js';
 import { scopeOf } from '../src/runner/run.js';
 import { chosenTargets } from './benchTargets.js';
-import { commit, machine, recordBench, recordHostCost, type BenchVariant } from './benchReport.js';
+import { commit, machine, recordBench, recordHostCost, recordSection, type BenchVariant } from './benchReport.js';
+import { measureShare, SHARE_RUNS } from './frameworkShare.js';
+import { growthExponent, suiteScaling } from './suiteScaling.js';
 import { jacobianMethods } from './jacobianMethods.js';
 import { suiteOverhead, type OverheadCell, type TimedProperty } from './suiteOverhead.js';
 import { hostCost } from './hostCost.js';
@@ -56,3 +60,15 @@ it.runIf(process.env.BENCH === undefined || process.env.BENCH === '' || 'adapter
   const cells = await hostCost(SIZES);
   await recordHostCost(join(ROOT, 'reports', 'bench.json'), join(ROOT, 'reports', 'bench.md'), { machine: machine(), ranAt: new Date().toISOString(), commit: commit(), cells });
 });
+
+const chosen = (name: string): boolean => process.env.BENCH === undefined || process.env.BENCH === '' || name.includes(process.env.BENCH);
+
+it.runIf(chosen('framework share'))('framework share', async () => {
+  const cells = SHARE_RUNS.map((run) => measureShare(ROOT, run));
+  await recordSection(join(ROOT, 'reports', 'bench.json'), join(ROOT, 'reports', 'bench.md'), { share: { machine: machine(), ranAt: new Date().toISOString(), commit: commit(), cells } });
+}, 600_000);
+
+it.runIf(chosen('suite scaling'))('suite scaling', async () => {
+  const cells = suiteScaling([8, 16, 32, 64, 128, 256]);
+  await recordSection(join(ROOT, 'reports', 'bench.json'), join(ROOT, 'reports', 'bench.md'), { scaling: { machine: machine(), ranAt: new Date().toISOString(), commit: commit(), cells, exponent: growthExponent(cells) } });
+}, 600_000);

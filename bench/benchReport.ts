@@ -10,6 +10,8 @@ import { atomicWriteFile } from '../src/report/atomicWrite.js';
 import { cpus, totalmem } from 'node:os';
 import { benchTargets } from './benchTargets.js';
 import type { HostCostCell } from './hostCost.js';
+import type { ShareCell } from './frameworkShare.js';
+import type { ScalingCell } from './suiteScaling.js';
 import type { MethodTiming } from './jacobianMethods.js';
 import type { OverheadCell } from './suiteOverhead.js';
 
@@ -45,7 +47,12 @@ export function machine(): string {
 export interface HostCostEntry { readonly machine: string; readonly ranAt: string; readonly commit?: string; readonly cells: readonly HostCostCell[] }
 
 /** What reports/bench.json holds. */
-interface BenchFile { readonly targets: BenchEntry[]; readonly host?: HostCostEntry }
+/** The framework's share of wall time (frameworkShare.ts), as measured. */
+export interface ShareEntry { readonly machine: string; readonly ranAt: string; readonly commit?: string; readonly cells: readonly ShareCell[] }
+/** The suite's cost per step case by n (suiteScaling.ts), as measured. */
+export interface ScalingEntry { readonly machine: string; readonly ranAt: string; readonly commit?: string; readonly cells: readonly ScalingCell[]; readonly exponent: number }
+
+interface BenchFile { readonly targets: BenchEntry[]; readonly host?: HostCostEntry; readonly share?: ShareEntry; readonly scaling?: ScalingEntry }
 
 function readBench(jsonFile: string): BenchFile {
   return existsSync(jsonFile) ? (JSON.parse(readFileSync(jsonFile, 'utf8')) as BenchFile) : { targets: [] };
@@ -53,7 +60,7 @@ function readBench(jsonFile: string): BenchFile {
 
 async function writeBench(jsonFile: string, mdFile: string, f: BenchFile): Promise<void> {
   await atomicWriteFile(jsonFile, `${JSON.stringify({ command: 'npm run bench (BENCH=label to select)', dtype: 'float32', ...f }, null, 2)}\n`);
-  await atomicWriteFile(mdFile, benchMarkdown(f.targets, f.host));
+  await atomicWriteFile(mdFile, benchMarkdown(f.targets, f.host, f.share, f.scaling));
 }
 
 /** Puts `entry` in place of its namesake in the JSON file and rewrites both files. */
@@ -62,6 +69,11 @@ export async function recordBench(jsonFile: string, mdFile: string, entry: Bench
   const order = benchTargets.map((t) => t.label);
   const targets = [...old.targets.filter((t) => t.label !== entry.label), entry].sort((a, b) => order.indexOf(a.label) - order.indexOf(b.label));
   await writeBench(jsonFile, mdFile, { ...old, targets });
+}
+
+/** Replaces the framework-share or the scaling entry and rewrites both files. */
+export async function recordSection(jsonFile: string, mdFile: string, part: { share: ShareEntry } | { scaling: ScalingEntry }): Promise<void> {
+  await writeBench(jsonFile, mdFile, { ...readBench(jsonFile), ...part });
 }
 
 /** Replaces the host-cost entry and rewrites both files. */
@@ -73,7 +85,7 @@ const ms = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed
 const SIZES = [8, 64, 256];
 
 /** The overhead table (bare ms → suite ms per case, ×ratio) and the methods table. */
-export function benchMarkdown(targets: readonly BenchEntry[], host?: HostCostEntry): string {
+export function benchMarkdown(targets: readonly BenchEntry[], host?: HostCostEntry, share?: ShareEntry, scaling?: ScalingEntry): string {
   const name = (t: BenchEntry, v: BenchVariant): string => `${t.label}${v.variant !== undefined ? ` ${v.variant}` : ''}`;
   const overhead = targets.flatMap((t) => t.variants.flatMap((v) => {
     const keys = [...new Set(v.overhead.map((c) => `${c.property}|${c.T}`))];
@@ -105,6 +117,18 @@ export function benchMarkdown(targets: readonly BenchEntry[], host?: HostCostEnt
       `ms per step-Jacobian call of the reference adapter (float32): through the host, inside the adapter member, and the difference, the host's own cost (at commit ${host.commit ?? '?'}, ${host.ranAt}).`, '',
       '| isolation | n | call | inside the adapter | host cost |', '|---|---|---|---|---|',
       ...host.cells.map((c) => `| ${c.isolation} | ${c.n} | ${ms(c.callMs)} | ${ms(c.adapterMs)} | ${ms(c.overheadMs)} |`), '',
+    ]),
+    ...(share === undefined ? [] : [
+      '## The framework\'s share of a run', '',
+      `Default sizes, float32, measured from outside the runner (\`node scripts/framework-share.mjs\`, at commit ${share.commit ?? '?'}, ${share.ranAt}): time inside the adapter's members over the CLI process's wall time, and with the adapter's factory (the framework's import and set-up) counted too.`, '',
+      '| run | cases | wall | inside the members | share | factory | share with it |', '|---|---|---|---|---|---|---|',
+      ...share.cells.map((c) => `| ${c.label} | ${c.cases} | ${(c.wallMs / 1000).toFixed(2)} s | ${(c.adapterMs / 1000).toFixed(2)} s | ${(c.adapterMs / c.wallMs).toFixed(2)} | ${(c.factoryMs / 1000).toFixed(2)} s | ${((c.adapterMs + c.factoryMs) / c.wallMs).toFixed(2)} |`), '',
+    ]),
+    ...(scaling === undefined ? [] : [
+      '## The suite\'s cost per step case', '',
+      `Generation, expected value with its bound and comparison of one float32 step case, no adapter (at commit ${scaling.commit ?? '?'}, ${scaling.ranAt}); growth exponent from the smallest to the largest n: ${scaling.exponent.toFixed(2)}.`, '',
+      '| n | ms per case | cases |', '|---|---|---|',
+      ...scaling.cells.map((c) => `| ${c.n} | ${ms(c.msPerCase)} | ${c.cases} |`), '',
     ]),
   ].join('\n');
 }

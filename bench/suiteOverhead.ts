@@ -46,7 +46,7 @@ export async function suiteOverhead(adapter: Adapter, adapterSpec: string, targe
   const constraints = { ...base, minN: n, minT: T };
   const prop = properties[property];
   const host = await inProcessHost(adapter);
-  const cases = fc.sample(prop.arbitrary(constraints, declaration) as fc.Arbitrary<LossCase>, { seed: SEED, numRuns: SAMPLE }).map((c) => ({ ...c, variant: target.variant }));
+  const cases = fc.sample(prop.arbitrary(constraints, declaration) as unknown as fc.Arbitrary<LossCase>, { seed: SEED, numRuns: SAMPLE }).map((c) => ({ ...c, variant: target.variant }));
   const member = TIMED[property];
   let k = 0;
   const call = (): Promise<unknown> => {

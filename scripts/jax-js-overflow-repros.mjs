@@ -7,17 +7,10 @@
 //   elu(x) = where(x < 0, alpha·(exp(x) − 1), x): the branch not taken is differentiated too, and its
 //   ∞ times the zero of the mask is NaN (JAX guards the argument of exp with an inner where).
 // Usage: node scripts/jax-js-overflow-repros.mjs [wasm|cpu|webgpu]
-globalThis.Float16Array ??= class { static [Symbol.hasInstance]() { return false; } }; // Node 20 (see adapters/jax-js/jax.ts)
+import { jaxOn } from './jax-js-device.mjs';
+
 const device = process.argv[2] ?? 'wasm';
-if (device === 'webgpu') {
-  const { create, globals } = await import('webgpu');
-  Object.assign(globalThis, globals);
-  globalThis.navigator ??= { userAgent: `Node.js/${process.versions.node}` }; // as Node >= 21 has it
-  globalThis.navigator.gpu ??= create([]);
-}
-const jax = await import('@jax-js/jax');
-await jax.init(device);
-jax.defaultDevice(device);
+const jax = await jaxOn(device);
 
 const sigmoid = (x) => 1 / (1 + Math.exp(-x));
 const truth = {

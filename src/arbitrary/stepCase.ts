@@ -1,12 +1,13 @@
-import fc from 'fast-check';
+import type fc from 'fast-check';
 import { activationByName } from '../activation/activations.js';
 import type { StepCase } from '../contract.js';
-import { activationRef } from './activationRef.js';
+import { drawActivation } from './activationRef.js';
+import { CaseArbitrary } from './caseArbitrary.js';
 import type { CaseConstraints } from './caseConstraints.js';
-import { dimension } from './dimension.js';
-import { entries, toDtype } from './entry.js';
-import { recurrentMatrix } from './recurrentMatrix.js';
-import { stateVector } from './stateValue.js';
+import { materialize, type CaseDraw } from './caseDraw.js';
+import { drawEntries, drawFrom, drawSize } from './draw.js';
+import { drawRecurrentMatrix } from './recurrentMatrix.js';
+import { drawStates } from './stateRegions.js';
 
 /** A one-step case as generated: everything but the variant, which the runner adds. */
 export type GeneratedStepCase = Omit<StepCase, 'variant'>;
@@ -17,43 +18,40 @@ export interface StepCaseConstraints extends CaseConstraints {
   readonly onKink?: boolean;
 }
 
+const EMPTY = new Float64Array(0);
+
 /**
- * A one-step case. For the pascanu forms σ' is taken at x, so x comes from the state regions. For
- * elman σ' is taken at a = W·h + U·u + b, so the regions are drawn for a and b is solved for
- * (b = a − W·h − U·u, rounded to the dtype): a then lands within rounding of its target.
+ * Draws a one-step case (RJS-GEN-1..5). For the pascanu forms σ' is taken at x, so x comes from the
+ * state regions; for elman σ' is taken at a = W·h + U·u + b, so the regions are drawn for a and b is
+ * solved for when the case is materialized. With `vectors`, also v and w (adjoint cases).
  */
-export function stepCase(c: StepCaseConstraints): fc.Arbitrary<GeneratedStepCase> {
-  return fc
-    .record({
-      n: dimension({ min: c.minN, max: c.maxN }),
-      m: dimension({ max: c.maxM }),
-      form: fc.constantFrom(...c.forms),
-      activation: activationRef({ names: c.activations, dtype: c.dtype }),
-    })
-    .chain(({ n, m, form, activation }) => {
-      const gamma = activationByName(activation.name).gamma(activation.alpha ?? 0);
-      const states = stateVector(n, { dtype: c.dtype, onKink: c.onKink });
-      return fc
-        .record({
-          W: recurrentMatrix({ n, gamma, dtype: c.dtype }),
-          U: entries(n * m, { bound: 1, dtype: c.dtype }),
-          u: form === 'pascanu-sigma-input' ? stateVector(m, { dtype: c.dtype }) : entries(m, { bound: 2, dtype: c.dtype }),
-          x: form === 'elman' ? entries(n, { bound: 1, dtype: c.dtype }) : states,
-          target: form === 'elman' ? states : fc.constant(undefined),
-          b: entries(n, { bound: 1, dtype: c.dtype }),
-        })
-        .map(({ W, U, u, x, target, b }): GeneratedStepCase => {
-          const bias = target === undefined ? b : solveBias(target, W, x, U, u, n, m, c.dtype);
-          return { n, m, form, activation, dtype: c.dtype, W, U, u, x, b: bias };
-        });
-    });
+export function drawStepCase(mrng: fc.Random, c: StepCaseConstraints, vectors: boolean): CaseDraw {
+  const n = drawSize(mrng, c.minN ?? 1, c.maxN);
+  const m = drawSize(mrng, 1, c.maxM);
+  const form = drawFrom(mrng, c.forms);
+  const activation = drawActivation(mrng, c.activations, c.dtype);
+  const gamma = activationByName(activation.name).gamma(activation.alpha ?? 0);
+  const { W } = drawRecurrentMatrix(mrng, { n, gamma, dtype: c.dtype });
+  const U = drawEntries(mrng, n * m, 1, c.dtype);
+  const regions = { dtype: c.dtype, subnormal: true };
+  const u = form === 'pascanu-sigma-input' ? drawStates(mrng, m, regions) : drawEntries(mrng, m, 2, c.dtype);
+  const elman = form === 'elman';
+  const x = elman ? drawEntries(mrng, n, 1, c.dtype) : drawStates(mrng, n, { ...regions, onKink: c.onKink });
+  // RJS-GEN-7: a kink case has at least one state exactly on the kink.
+  if (c.onKink === true && !x.includes(0)) x[0] = 0;
+  const a = elman ? drawStates(mrng, n, regions) : EMPTY;
+  const b = elman ? EMPTY : drawEntries(mrng, n, 1, c.dtype);
+  const v = vectors ? drawEntries(mrng, n, 1, c.dtype) : EMPTY;
+  const w = vectors ? drawEntries(mrng, n, 1, c.dtype) : EMPTY;
+  return { kind: vectors ? 'adjoint' : 'step', n, m, T: 1, form, activation, dtype: c.dtype, W, U, b, x, a, u, cs: EMPTY, v, w };
 }
 
-function solveBias(a: Float64Array, W: Float64Array, h: Float64Array, U: Float64Array, u: Float64Array, n: number, m: number, dtype: StepCase['dtype']): Float64Array {
-  return Float64Array.from(a, (ai, i) => {
-    let s = ai;
-    for (let k = 0; k < n; k++) s -= W[i * n + k] * h[k];
-    for (let k = 0; k < m; k++) s -= U[i * m + k] * u[k];
-    return toDtype(s, dtype);
-  });
+/** The shrink limits shared by the case generators. */
+export function shrinkLimits(c: StepCaseConstraints, minBias: number): ConstructorParameters<typeof CaseArbitrary>[2] {
+  return { minN: c.minN ?? 1, minT: c.minT ?? 1, activations: c.activations, minBias, offKinks: c.onKink !== true };
+}
+
+/** One-step cases (RJS-STEP, RJS-INPUT, RJS-KINK, RJS-BOUND at T = 1). */
+export function stepCase(c: StepCaseConstraints): CaseArbitrary<GeneratedStepCase> {
+  return new CaseArbitrary((mrng) => drawStepCase(mrng, c, false), (d) => materialize(d) as unknown as GeneratedStepCase, shrinkLimits(c, 0));
 }

@@ -1,3 +1,5 @@
+import { scaledNorm } from '../linalg/spectralNorm.js';
+
 /**
  * A matrix of float64 values, each with a running error bound (RJS-TOL-2): `v` is the exact-input
  * value, and every evaluation of the same formula with unit roundoff `u`, in any order of its sums,
@@ -27,15 +29,8 @@ export interface Precision {
   readonly tiny: number;
 }
 
-/** Frobenius norm of an array. */
-export function frob(a: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]));
-  if (m === 0 || !Number.isFinite(m)) return m;
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += (a[i] / m) ** 2;
-  return m * Math.sqrt(s);
-}
+/** Frobenius norm of an array (scaled: no overflow or underflow of the squares). */
+export const frob = scaledNorm;
 
 function maxAbs(a: ArrayLike<number>): number {
   let m = 0;

@@ -2,6 +2,14 @@ import type { Activation } from '../activation/activation.js';
 import { bounded, frob, type Bounded, type Precision } from './bounded.js';
 
 /**
+ * How far the argument an implementation sees may be from x: its error bound, or all of |x| when x is
+ * subnormal, since flushing it to zero is a legitimate platform choice (RJS-TOL-5).
+ */
+function inputReach(x: number, e: number, p: Precision): number {
+  return Math.abs(x) < p.tiny ? Math.max(e, Math.abs(x)) : e;
+}
+
+/**
  * σ applied to each entry of a bounded matrix (RJS-TOL-3): the input error is carried through the
  * largest |σ'| on [x − e, x + e] (both one-sided slopes where a kink lies inside), plus K·u·S(x) for
  * the evaluation of σ itself.
@@ -14,7 +22,7 @@ export function mapSigma(A: Bounded, act: Activation, alpha: number, p: Precisio
   let maxSlope = 0;
   for (let i = 0; i < v.length; i++) {
     const x = A.v[i];
-    const ex = A.e[i];
+    const ex = inputReach(x, A.e[i], p);
     v[i] = act.sigma(x, alpha);
     let slope = Math.max(Math.abs(act.derivative(x, alpha)), Math.abs(act.derivative(x - ex, alpha)), Math.abs(act.derivative(x + ex, alpha)));
     for (const k of kinks) {
@@ -38,7 +46,7 @@ export function mapDerivative(A: Bounded, act: Activation, alpha: number, p: Pre
   const kinks = act.kinks(alpha);
   for (let i = 0; i < v.length; i++) {
     const x = A.v[i];
-    const ex = A.e[i];
+    const ex = inputReach(x, A.e[i], p);
     const kink = kinks.find((k) => Math.abs(x - k.at) <= ex);
     if (kink !== undefined) {
       const vals = [kink.left, kink.right, act.derivative(x - ex, alpha), act.derivative(x + ex, alpha)];

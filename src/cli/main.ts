@@ -21,6 +21,7 @@ import { packageVersion } from '../spec/packageRoot.js';
 import { errorText, safeLine } from '../text/safeText.js';
 import { parseCliOptions } from './cliOptions.js';
 import { onInterrupt } from './interrupt.js';
+import { expectedDurationLine } from './expectedDuration.js';
 import { mergeCommand } from './mergeCommand.js';
 import { vectorsCommand } from './vectorsCommand.js';
 import { progressLine } from './progressLine.js';
@@ -76,7 +77,10 @@ export async function main(argv: readonly string[], out: NodeJS.WritableStream =
     }
     let ran: RunResult;
     try {
-      ran = await run({ ...runOptions, host, startedAt, onProgress: progress.onProgress, onStart: (f) => (soFar = f) }).finally(progress.done);
+      ran = await run({ ...runOptions, host, startedAt, onProgress: progress.onProgress, onStart: (f, _units, plan) => {
+        soFar = f;
+        out.write(`rnn-jac-spec: ${expectedDurationLine(o.adapter!, plan, o)}\n`);
+      } }).finally(progress.done);
     } catch (e) {
       // No verdict, but the units that ended (none, for a run option the adapter cannot honour) are reported.
       const message = e instanceof RunSetupError ? e.message : `internal error of rnn-jac-spec: ${e instanceof Error ? e.message : errorText(e)}`;

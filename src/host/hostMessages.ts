@@ -1,6 +1,7 @@
 /**
  * The messages between the runner and an adapter host process (Node's IPC channel with the
- * `advanced` serialization, so typed arrays are copied as such). One call is in flight at a time.
+ * `advanced` serialization, so typed arrays are copied as such). The host runs one call at a time;
+ * the runner may post the next while one runs, and the host queues it.
  * @packageDocumentation
  */
 import type { AdapterInfo } from '../contract.js';

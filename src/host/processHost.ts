@@ -60,6 +60,9 @@ function killGroup(c: ChildProcess): void {
   }
 }
 
+/** Calls posted to the host at once: the one it runs and those it starts next (see PIPELINE_DEPTH). */
+const MAX_POSTED = 3;
+
 /** Most bytes of "last words" read: one honest line is short; more is adapter code writing to the pipe. */
 const MAX_LAST_WORDS = 4096;
 
@@ -69,6 +72,7 @@ interface Child {
   /** Resolves when the process has exited, with how. */ readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** What the patched process.exit wrote, if anything. */ lastWords(): LastWords | undefined;
   /** The last lines the adapter printed (for start-up errors). */ tail(): string[];
+  /** Results that arrived before their call was awaited (a call posted ahead), by id. */ readonly results: Map<number, unknown>;
 }
 
 function spawnChild(o: ProcessHostOptions): Child {
@@ -102,8 +106,14 @@ function spawnChild(o: ProcessHostOptions): Child {
     });
   });
   proc.on('error', () => undefined); // a failed send or kill; the exit event tells the rest
+  const results = new Map<number, unknown>();
+  proc.on('message', (m: unknown) => {
+    const r = m as { type?: unknown; id?: unknown } | null;
+    if (r !== null && typeof r === 'object' && r.type === 'result' && typeof r.id === 'number') results.set(r.id, m);
+  });
   return {
     proc,
+    results,
     exited,
     lastWords: () => {
       try {
@@ -170,6 +180,18 @@ function awaitMessage<T extends FromHost['type']>(c: Child, types: readonly T[],
   });
 }
 
+/** Waits for the result of call `id` (which may already have arrived), the child's exit, or the deadline. */
+async function awaitResult(c: Child, id: number, timeoutMs: number): ReturnType<typeof awaitMessage<'result'>> {
+  const early = c.results.get(id);
+  if (early !== undefined) {
+    c.results.delete(id);
+    return { message: early as Extract<FromHost, { type: 'result' }> };
+  }
+  const r = await awaitMessage(c, ['result'], timeoutMs, (m) => m.id === id);
+  c.results.delete(id);
+  return r;
+}
+
 /** Starts a child and its adapter; rejects with an AdapterLoadError that says why it could not. */
 async function startChild(o: ProcessHostOptions): Promise<{ child: Child; declaration: AdapterDeclaration; info: AdapterInfo | undefined }> {
   const child = spawnChild(o);
@@ -209,11 +231,14 @@ export async function startProcessHost(o: ProcessHostOptions): Promise<AdapterHo
   let pendingFault: HostFault | undefined;
   let broken: string | undefined;
   let busy: Promise<unknown> = Promise.resolve();
-  let inFlight = false;
+  /** Calls posted to the current child and not yet answered: the host is working on the first. */
+  let outstanding = 0;
+  /** Calls made and not yet answered, the one running included. */
+  let waiting = 0;
 
   const watchIdle = (c: Child): void => {
     void c.exited.then((how) => {
-      if (child !== c || inFlight) return; // killed by us, replaced, or the call in flight reports it
+      if (child !== c || outstanding > 0) return; // killed by us, replaced, or the call in flight reports it
       child = undefined;
       pendingFault = { during: lastMethod === undefined ? 'before the first call' : `after adapter.${lastMethod} returned`, message: `${endText(how, c.lastWords())} between calls` };
     });
@@ -235,8 +260,22 @@ export async function startProcessHost(o: ProcessHostOptions): Promise<AdapterHo
     }
   };
 
-  const callOnce = async (request: CallRequest, timeoutMs: number): Promise<CallOutcome> => {
+  /**
+   * Posts a call to the current child now, while the call before it runs: the host queues it and
+   * starts it the moment it answers the other, so no round trip separates two calls.
+   */
+  const postAhead = (request: CallRequest): { child: Child; id: number } | undefined => {
+    if (child === undefined || broken !== undefined || pendingFault !== undefined) return undefined;
+    const id = nextId++;
+    post(child, { type: 'call', id, request });
+    outstanding++;
+    return { child, id };
+  };
+
+  const callOnce = async (request: CallRequest, timeoutMs: number, ahead?: { child: Child; id: number }): Promise<CallOutcome> => {
     const fail = (summary: string, kind: 'threw' | 'timeout' = 'threw'): CallOutcome => ({ ok: false, failure: { kind, quantity: request.method, summary } });
+    // A call posted ahead to a host that has since been replaced went with it.
+    if (ahead !== undefined && ahead.child !== child) ahead = undefined;
     if (broken !== undefined) return fail(broken);
     const fault = pendingFault;
     pendingFault = undefined;
@@ -246,15 +285,21 @@ export async function startProcessHost(o: ProcessHostOptions): Promise<AdapterHo
     }
     if (fault !== undefined) return fail(`${fault.message} (${fault.during}); the adapter host was restarted and this call was not made`);
     const c = child!;
-    const id = nextId++;
-    post(c, { type: 'call', id, request });
-    inFlight = true;
-    const r = await awaitMessage(c, ['result'], timeoutMs, (m) => m.id === id).finally(() => (inFlight = false));
+    let id: number;
+    if (ahead !== undefined) id = ahead.id;
+    else {
+      id = nextId++;
+      post(c, { type: 'call', id, request });
+      outstanding++;
+    }
+    const r = await awaitResult(c, id, timeoutMs);
+    if (child === c) outstanding = Math.max(0, outstanding - 1);
     if ('message' in r) {
       lastMethod = request.method;
       return readHostOutcome(request, r.message as unknown as Record<string, unknown>);
     }
     child = undefined;
+    outstanding = 0;
     if ('timedOut' in r) {
       killGroup(c.proc);
       return fail(`adapter.${request.method} did not return within ${timeoutMs} ms (--timeout); the adapter host was killed and is restarted for the next call`, 'timeout');
@@ -267,8 +312,12 @@ export async function startProcessHost(o: ProcessHostOptions): Promise<AdapterHo
     declaration: first.declaration,
     info: first.info,
     call(request, timeoutMs) {
-      // One call at a time: the next waits for the previous outcome.
-      const result = busy.then(() => callOnce(request, timeoutMs));
+      // Outcomes in order; the next call is posted ahead while one runs (its clock starts when the one
+      // before is answered, which is when the host starts it).
+      // Posted now when every earlier call is posted (so the host keeps the order), at most MAX_POSTED.
+      const ahead = waiting === outstanding && outstanding < MAX_POSTED ? postAhead(request) : undefined;
+      waiting++;
+      const result = busy.then(() => callOnce(request, timeoutMs, ahead)).finally(() => waiting--);
       busy = result.catch(() => undefined);
       return result;
     },

@@ -4,6 +4,8 @@
  * `pad(rows, cols)` relative so that it also bounds the value spectralNorm would compute in float64.
  */
 
+import { scaledNorm } from './spectralNorm.js';
+
 const U64 = 2 ** -53;
 
 /**
@@ -43,7 +45,7 @@ export function spectralNormUpper(A: ArrayLike<number>, rows: number, cols: numb
  * the basis vector of A's largest column (so it is never below the largest column norm), padded down.
  */
 export function spectralNormLower(A: ArrayLike<number>, rows: number, cols: number, iterations = 4): number {
-  let v = new Float64Array(cols);
+  let v: Float64Array = new Float64Array(cols);
   let best = 0;
   let start = 0;
   for (let j = 0; j < cols; j++) {
@@ -56,12 +58,13 @@ export function spectralNormLower(A: ArrayLike<number>, rows: number, cols: numb
   let estimate = 0;
   for (let k = 0; k <= iterations; k++) {
     const Av = times(A, v, rows, cols, false);
-    estimate = Math.max(estimate, Math.hypot(...Av) / Math.hypot(...v));
+    estimate = Math.max(estimate, scaledNorm(Av) / scaledNorm(v));
     if (k === iterations) break;
     const next = times(A, Av, rows, cols, true);
-    const scale = Math.hypot(...next);
+    const scale = scaledNorm(next);
     if (scale === 0 || !Number.isFinite(scale)) break;
-    v = next.map((x) => x / scale);
+    for (let j = 0; j < cols; j++) next[j] /= scale;
+    v = next;
   }
   return estimate * (1 - normPad(rows, cols));
 }
@@ -70,9 +73,14 @@ export function spectralNormLower(A: ArrayLike<number>, rows: number, cols: numb
 function times(A: ArrayLike<number>, x: ArrayLike<number>, rows: number, cols: number, transposed: boolean): Float64Array {
   const out = new Float64Array(transposed ? cols : rows);
   for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) {
-      if (transposed) out[j] += A[i * cols + j] * x[i];
-      else out[i] += A[i * cols + j] * x[j];
+    const o = i * cols;
+    if (transposed) {
+      const xi = x[i];
+      for (let j = 0; j < cols; j++) out[j] += A[o + j] * xi;
+    } else {
+      let t = 0;
+      for (let j = 0; j < cols; j++) t += A[o + j] * x[j];
+      out[i] = t;
     }
   }
   return out;

@@ -40,6 +40,16 @@ export function spectralNorm(A: ArrayLike<number>, rows: number, cols: number): 
   return max;
 }
 
+/** ‖a‖₂ of the entries, scaled by the largest magnitude so that squares neither overflow nor underflow. */
+export function scaledNorm(a: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]));
+  if (m === 0 || !Number.isFinite(m)) return m;
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += (a[i] / m) ** 2;
+  return m * Math.sqrt(s);
+}
+
 /** Frobenius norm of any array of numbers. */
 export function frobenius(a: ArrayLike<number>): number {
   let s = 0;

@@ -21,7 +21,7 @@ export interface BpttMistakes {
  * fed by `lin` = σ'(a_t) ⊙ g (elman) or g (pascanu forms); Jᵀ carries g to x_{t−1}.
  */
 export function bptt(c: Omit<LossCase, 'variant'>, p: Precision, mistakes: BpttMistakes = {}): ExpectedGradients {
-  const tr = trajectory(c, p);
+  const tr = trajectory(c, p, true);
   const { n, m, T } = c;
   const cs = exact(T, n, c.cs);
   const zero = (r: number, k: number): Bounded => exact(r, k, new Float64Array(r * k));

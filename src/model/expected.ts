@@ -53,7 +53,7 @@ export function orderedProduct(steps: readonly StepParts[], p: Precision): Bound
 /** RJS-SEQ: expected ∂x_T/∂x_0 = J_T ⋯ J_1, n×n. */
 export function expectedSequenceJacobian(c: Omit<SequenceCase, 'variant'>): Bounded {
   const p = comparisonPrecision(c.dtype);
-  return finish(orderedProduct(trajectory(c, p).steps, p), c.dtype);
+  return finish(orderedProduct(trajectory(c, p, true).steps, p), c.dtype);
 }
 
 /** RJS-GRAD: expected gradients of L = Σ_t ⟨c_t, x_t⟩ by backpropagation through time. */

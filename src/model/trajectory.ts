@@ -9,9 +9,12 @@ export interface Trajectory {
   /** Step t is `steps[t−1]`. */ readonly steps: readonly StepParts[];
 }
 
-/** Runs the recurrence with running error bounds: errors of x_t feed σ and σ' at later steps. */
-export function trajectory(c: Omit<SequenceCase, 'variant'>, p: Precision): Trajectory {
-  const r = recurrence(c);
+/**
+ * Runs the recurrence with running error bounds: errors of x_t feed σ and σ' at later steps. `chain`:
+ * the bounds of W and U by one-sided Jacobi, for chains of products (see {@link recurrence}).
+ */
+export function trajectory(c: Omit<SequenceCase, 'variant'>, p: Precision, chain = false): Trajectory {
+  const r = recurrence(c, chain);
   const x0 = exact(c.n, 1, c.x0);
   const us = exact(c.T, c.m, c.us);
   const steps: StepParts[] = [];

@@ -1,4 +1,4 @@
-import type fc from 'fast-check';
+import type { CaseArbitrary } from '../arbitrary/caseArbitrary.js';
 import type { CaseConstraints } from '../arbitrary/caseConstraints.js';
 import type { VariantScope } from '../contract.js';
 import type { AdapterDeclaration, Capability } from '../host/adapterDeclaration.js';
@@ -33,7 +33,7 @@ export interface Property<C> {
   /** Why it does not apply to this adapter, or undefined when it does. */
   notApplicable(adapter: AdapterDeclaration, c: CaseConstraints): string | undefined;
   /** The generator of its cases. */
-  arbitrary(c: CaseConstraints, adapter: AdapterDeclaration): fc.Arbitrary<C>;
+  arbitrary(c: CaseConstraints, adapter: AdapterDeclaration): CaseArbitrary<C>;
   /** Checks one case; resolves to max error/tolerance, throws CaseFailure when the case fails. */
   check(kase: C, env: CheckEnv): Promise<number>;
 }

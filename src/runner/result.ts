@@ -67,11 +67,12 @@ export interface CaseFailureData {
 export interface Counterexample {
   /** The shrunk case: the inputs the adapter was given (typed arrays as plain arrays). */ readonly case: Record<string, unknown>;
   /** What went wrong. */ readonly failure: CaseFailureData;
-  /** fast-check seed. */ readonly seed: number;
-  /** fast-check path of the shrunk case. */ readonly path: string;
+  /** The run's seed. */ readonly seed: number;
+  /** Replay path of the shrunk case: the case index, then the candidate taken at each shrink step (RJS-GEN-9). */ readonly path: string;
   /** One command line that replays exactly this case. */ readonly replay: string;
   /** Cases run before the first failure (1-based). */ readonly failedAfter: number;
   /** Shrinking steps taken. */ readonly shrinks: number;
+  /** Candidates checked while shrinking (adapter calls from the first failure to the shrunk case). */ readonly shrinkCalls: number;
   /**
    * Present when shrinking stopped early, so that a smaller failing case may exist: `max-shrinks`
    * (the `--max-shrinks` budget was spent), `timeouts` (calls kept timing out) or `time-budget` (the

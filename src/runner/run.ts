@@ -9,8 +9,14 @@ import type { PropertyId } from '../property/property.js';
 import { packageVersion } from '../spec/packageRoot.js';
 import { specDocument } from '../spec/specDocument.js';
 import type { PropertyResult, RunResult, Target } from './result.js';
-import { runProperty } from './runProperty.js';
+import { ReplayPathError, runProperty } from './runProperty.js';
 import { summarize } from './summarize.js';
+
+/** What a run is about to do: its units in order, and what the adapter said about itself. */
+export interface RunPlan {
+  readonly units: readonly { readonly property: PropertyId; readonly target: Target }[];
+  readonly info: AdapterInfo | undefined;
+}
 
 /** Everything a run needs; the CLI builds it from its arguments. */
 export interface RunOptions {
@@ -47,7 +53,7 @@ export interface RunOptions {
   /** Progress callback: called before each property × target and after each case. */
   readonly onProgress?: (p: Progress) => void;
   /** Called once the run is planned, with the run as it stands (for an interrupt) and its unit count. */
-  readonly onStart?: (soFar: (faults?: readonly HostFault[]) => RunResult, units: number) => void;
+  readonly onStart?: (soFar: (faults?: readonly HostFault[]) => RunResult, units: number, plan: RunPlan) => void;
   /** Called with each property × target result as its unit ends. */
   readonly onResult?: (r: PropertyResult) => void;
 }
@@ -185,7 +191,7 @@ export async function run(o: RunOptions): Promise<RunResult> {
   const who = { name: declaration.name, info, isolation: host.isolation, ...(o.shard !== undefined ? { units: units.length } : {}) };
   const soFar: RunSoFar = (done, interrupted) => runResultOf(o, who, startedAt, done, interrupted === true ? { interrupted } : {});
   // An interrupted run, or one that ends in an internal error (with it as a fault), reports the units that ended.
-  o.onStart?.((faults) => (faults === undefined ? soFar(results, true) : runResultOf(o, who, startedAt, results, { faults })), steps);
+  o.onStart?.((faults) => (faults === undefined ? soFar(results, true) : runResultOf(o, who, startedAt, results, { faults })), steps, { units: mine.map((u) => ({ property: u.id, target: u.target })), info });
   for (const { target, id } of mine) {
     const { constraints, supported } = caseConstraintsOf(declaration, target, o.maxN, o.maxT);
     const label = `${id} ${target.variant !== undefined ? target.variant + ' ' : ''}${target.dtype}`;
@@ -198,6 +204,9 @@ export async function run(o: RunOptions): Promise<RunResult> {
         id, property: properties[id], host, adapterSpec: o.adapterSpec, target, constraints,
         runs: o.runs, seed: o.seed, path: o.path, timeoutMs: o.timeoutMs, opts: o.opts, maxShrinks: o.maxShrinks, deadline,
         onCase: (cases) => o.onProgress?.({ step, steps, label, cases, runs: o.runs }),
+      }).catch((e: unknown) => {
+        if (e instanceof ReplayPathError) throw new RunSetupError(e.message);
+        throw e;
       });
     results.push(result);
     o.onResult?.(result);

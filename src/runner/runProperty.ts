@@ -1,14 +1,16 @@
-import fc from 'fast-check';
 import type { CaseConstraints } from '../arbitrary/caseConstraints.js';
 import { CaseFailure } from '../check/caseFailure.js';
 import type { AdapterHost } from '../host/adapterHost.js';
 import type { CallRequest, CallValue } from '../host/callRequest.js';
-import type { Property, PropertyId } from '../property/property.js';
+import type { CheckEnv, Property, PropertyId } from '../property/property.js';
 import { specDocument } from '../spec/specDocument.js';
+import { caseRandom } from './caseRandom.js';
+import { outcomeOf, type CaseOutcome, type CheckedCase } from './caseOutcome.js';
 import { replayCommand } from './replayCommand.js';
 import { RATIO_BIN_EDGES, ratioBin } from './ratioHistogram.js';
 import type { PropertyResult, Target } from './result.js';
 import { serializeCase } from './serializeCase.js';
+import { shrinkFailure, walkPath, type Shrunk } from './shrinkFailure.js';
 
 /** What one property run needs. */
 export interface PropertyRun {
@@ -29,9 +31,9 @@ export interface PropertyRun {
 }
 
 /**
- * How many candidate cases shrinking may check after the first failure. Shrinking a 64×64 case entry
- * by entry can take thousands of adapter calls (41 min for one jax-js target, measured); past the
- * budget the smallest failing case found so far is reported, flagged `shrinkStopped: "max-shrinks"`.
+ * How many candidate cases shrinking may check after the first failure. Shrinking by leading blocks
+ * needs tens (RJS-GEN-8); past the budget the smallest failing case found so far is reported,
+ * flagged `shrinkStopped: "max-shrinks"`.
  */
 export const DEFAULT_MAX_SHRINKS = 1000;
 
@@ -42,7 +44,20 @@ export const DEFAULT_MAX_SHRINKS = 1000;
  */
 export const MAX_TIMEOUTS = 3;
 
-/** Runs one property on one target with fast-check, shrinking any failure to its smallest case. */
+/**
+ * Cases checked at once while generating: the next case is generated, sent, and its expected value
+ * computed while the adapter computes the one before, so the suite's own work overlaps the
+ * framework's instead of adding to it. Cases are independent until one fails, so the verdict is the
+ * same as one at a time; the first failure in case order is the one shrunk.
+ */
+export const PIPELINE_DEPTH = 3;
+
+/** A replay path that names no case of this run (a usage error: exit 2). */
+export class ReplayPathError extends Error {
+  override readonly name = 'ReplayPathError';
+}
+
+/** Runs one property on one target, shrinking any failure to its smallest case (RJS-GEN-8, -9). */
 export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
   const meta = specDocument().properties.find((p) => p.id === r.id);
   const head = { property: r.id, rule: meta?.rule ?? r.id, title: meta?.title ?? r.id, target: r.target };
@@ -55,12 +70,9 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
   let cases = 0;
   let maxRatio = 0;
   const histogram = RATIO_BIN_EDGES.map(() => 0);
-  let firstFailure = -1;
-  let stopped: 'max-shrinks' | 'timeouts' | 'time-budget' | undefined;
-  let atBudget = false;
   let timeouts = 0;
   const maxShrinks = r.maxShrinks ?? DEFAULT_MAX_SHRINKS;
-  const env = {
+  const env: CheckEnv = {
     adapter: declaration,
     variant: r.target.variant,
     scope: r.constraints.scope,
@@ -72,51 +84,76 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
     },
     observe: (note: string) => observations.add(note),
   };
-  const prop = fc.asyncProperty(r.property.arbitrary(r.constraints, declaration), async (kase) => {
-    if (r.deadline !== undefined && cases > 0 && performance.now() > r.deadline) {
-      // The unit's time is spent: stop generating (or shrinking) here, keeping what was found.
-      if (firstFailure >= 0) stopped = 'time-budget';
-      else atBudget = true;
-      throw new fc.PreconditionFailure(true);
-    }
-    if (firstFailure >= 0 && (cases - firstFailure >= maxShrinks || timeouts >= MAX_TIMEOUTS)) {
-      // Budget spent, or the adapter keeps hanging: interrupt fast-check, which keeps the smallest
-      // failure it has. (Answering "pass" instead would still walk every remaining candidate.)
-      stopped = timeouts >= MAX_TIMEOUTS ? 'timeouts' : 'max-shrinks';
-      throw new fc.PreconditionFailure(true);
-    }
+  const arbitrary = r.property.arbitrary(r.constraints, declaration);
+  const check = async (kase: unknown): Promise<CaseOutcome> => {
     cases++;
+    const o = await outcomeOf(r.id, () => r.property.check(kase, env));
     r.onCase?.(cases);
-    try {
-      const ratio = await r.property.check(kase, env);
-      if (ratio > maxRatio) maxRatio = ratio;
-      histogram[ratioBin(ratio)]++;
-    } catch (e) {
-      if (firstFailure < 0) firstFailure = cases;
-      throw e;
+    if (o.ok) {
+      if (o.ratio > maxRatio) maxRatio = o.ratio;
+      histogram[ratioBin(o.ratio)]++;
     }
-  });
-  const details = await fc.check(prop, { numRuns: r.runs, seed: r.seed, path: r.path, endOnFailure: false });
-  const base = { ...head, cases, maxRatio, durationMs: performance.now() - started, observations: [...observations].sort(), ratioHistogram: histogram };
-  if (!details.failed) return { ...base, verdict: 'pass', ...(atBudget ? { stoppedAtBudget: true as const } : {}) };
-  const error = details.errorInstance;
-  if (!(error instanceof CaseFailure)) {
-    // Not a verdict on the adapter: a defect of rnn-jac-spec itself. Say so loudly.
-    throw new Error(`internal error of rnn-jac-spec in property ${r.id}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return o;
+  };
+  const pastDeadline = (): boolean => r.deadline !== undefined && performance.now() > r.deadline;
+
+  let found: { index: number; checked: CheckedCase<unknown> & { outcome: { ok: false } }; prefix: number[] } | undefined;
+  let atBudget = false;
+  if (r.path !== undefined) {
+    // A replay: walk the path without calling the adapter, then check that one case.
+    const [index, ...steps] = r.path.split(':').map(Number);
+    let value;
+    try {
+      value = walkPath(arbitrary, arbitrary.generate(caseRandom(r.seed, index)), steps);
+    } catch (e) {
+      throw new ReplayPathError(e instanceof Error ? e.message : String(e));
+    }
+    const outcome = await check(value.value);
+    if (!outcome.ok) found = { index, checked: { value, outcome }, prefix: steps };
+  } else {
+    const inFlight: { index: number; value: CheckedCase<unknown>['value']; outcome: Promise<CaseOutcome> }[] = [];
+    let next = 0;
+    for (;;) {
+      while (found === undefined && !atBudget && next < r.runs && inFlight.length < PIPELINE_DEPTH) {
+        const value = arbitrary.generate(caseRandom(r.seed, next));
+        inFlight.push({ index: next++, value, outcome: check(value.value) });
+      }
+      const item = inFlight.shift();
+      if (item === undefined) break;
+      const outcome = await item.outcome;
+      // The cases after a failure were already under way: they finish (the host answers in order) but decide nothing.
+      if (!outcome.ok && found === undefined) found = { index: item.index, checked: { value: item.value, outcome }, prefix: [] };
+      if (found === undefined && cases > 0 && pastDeadline()) atBudget = true;
+    }
   }
-  const path = details.counterexamplePath ?? '';
+
+  const base = { ...head, cases, maxRatio, durationMs: performance.now() - started, observations: [...observations].sort(), ratioHistogram: histogram };
+  if (found === undefined) return { ...base, cases, durationMs: performance.now() - started, verdict: 'pass', ...(atBudget ? { stoppedAtBudget: true as const } : {}) };
+
+  const shrunk: Shrunk<unknown> = r.path !== undefined
+    ? { value: found.checked.value, failure: found.checked.outcome.failure, steps: [], calls: 0 }
+    : await shrinkFailure(found.checked, {
+      arbitrary,
+      check,
+      stop: (calls) => (timeouts >= MAX_TIMEOUTS ? 'timeouts' : calls >= maxShrinks ? 'max-shrinks' : pastDeadline() ? 'time-budget' : undefined),
+    });
+  const path = [found.index, ...found.prefix, ...shrunk.steps].join(':');
   return {
     ...base,
+    cases,
+    durationMs: performance.now() - started,
+    observations: [...observations].sort(),
     verdict: 'fail',
     counterexample: {
-      case: serializeCase(details.counterexample?.[0], r.target.variant),
-      failure: error.data,
-      seed: details.seed,
+      case: serializeCase(shrunk.value.value, r.target.variant),
+      failure: shrunk.failure,
+      seed: r.seed,
       path,
-      replay: replayCommand({ adapter: r.adapterSpec, backend: r.target.backend, variant: r.target.variant, dtype: r.target.dtype, property: r.id, maxN: r.constraints.maxN, maxT: r.constraints.maxT, opts: r.opts, seed: details.seed, path, timeoutMs: r.timeoutMs, runs: r.runs, isolation: r.host.isolation }),
-      failedAfter: details.numRuns,
-      shrinks: details.numShrinks,
-      ...(stopped !== undefined ? { shrinkStopped: stopped } : {}),
+      replay: replayCommand({ adapter: r.adapterSpec, backend: r.target.backend, variant: r.target.variant, dtype: r.target.dtype, property: r.id, maxN: r.constraints.maxN, maxT: r.constraints.maxT, opts: r.opts, seed: r.seed, path, timeoutMs: r.timeoutMs, runs: r.runs, isolation: r.host.isolation }),
+      failedAfter: found.index + 1,
+      shrinks: shrunk.steps.length,
+      shrinkCalls: shrunk.calls,
+      ...(shrunk.stopped !== undefined ? { shrinkStopped: shrunk.stopped } : {}),
     },
   };
 }

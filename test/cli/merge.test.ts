@@ -115,7 +115,7 @@ describe('merge refuses a malformed shard report (exit 2, one line naming the fi
 
   it('drops an expectation outcome from a report that applied no expectation file', () => {
     const file = join(dir, 'xfail.json');
-    const failing = { ...first.results[0], verdict: 'fail', counterexample: { case: {}, failure: { kind: 'threw', quantity: 'stepJacobian', summary: 'boom' }, seed: 1, path: '0', replay: 'x', failedAfter: 1, shrinks: 0 }, expectation: { outcome: 'expected-failure', reason: 'edited in' } };
+    const failing = { ...first.results[0], verdict: 'fail', counterexample: { case: {}, failure: { kind: 'threw', quantity: 'stepJacobian', summary: 'boom' }, seed: 1, path: '0', replay: 'x', failedAfter: 1, shrinks: 0, shrinkCalls: 0 }, expectation: { outcome: 'expected-failure', reason: 'edited in' } };
     const results = [failing, ...first.results.slice(1)];
     writeFileSync(file, JSON.stringify({ ...first, results, summary: { ...first.summary, pass: first.summary.pass - 1, fail: 1 } }));
     const out = reportDir();

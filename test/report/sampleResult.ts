@@ -33,6 +33,7 @@ function failing(): PropertyResult {
       replay: 'npx rnn-jac-spec --adapter ./a.js --property step-jacobian --seed -12345 --path "3:1:0"',
       failedAfter: 4,
       shrinks: 7,
+      shrinkCalls: 23,
       shrinkStopped: 'max-shrinks',
     },
     observations: [`relu'(0) = 0 ${NASTY}`],
@@ -66,6 +67,7 @@ function failingLarge(): PropertyResult {
       replay: 'npx rnn-jac-spec --seed 1 --path 0',
       failedAfter: 1,
       shrinks: 0,
+      shrinkCalls: 0,
     },
   };
 }

@@ -1,0 +1,4 @@
+import type { CaseFailureData } from '../src/runner/result.js';
+import type { Dtype } from '../src/contract.js';
+/** See findingPredicates.mjs. */
+export function flushedToZero(failure: CaseFailureData | undefined, dtype: Dtype): boolean;

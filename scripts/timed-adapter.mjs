@@ -1,0 +1,40 @@
+// An adapter that wraps another and times every call of its members, for measuring the framework's
+// share of a run's wall time from outside the runner (scripts/framework-share.mjs). Options:
+// `inner` (a built-in adapter name or a module path), `timing-file` (where the total is written
+// when the run disposes the adapter); every other option goes to the inner adapter's factory.
+import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+
+const MEMBERS = ['stepJacobian', 'inputJacobian', 'sequenceJacobian', 'parameterGradients', 'vjp', 'jvp', 'forward'];
+
+export default async function createTimedAdapter(options) {
+  const { inner, 'timing-file': file, ...rest } = options;
+  const builtin = new URL(`../dist/adapters/${inner}/index.js`, import.meta.url);
+  const t0 = performance.now();
+  const mod = await import(/^[\w-]+$/.test(inner) ? builtin.href : pathToFileURL(resolve(inner)).href);
+  const adapter = await mod.default(rest);
+  const factoryMs = performance.now() - t0;
+  let ms = 0;
+  let calls = 0;
+  const timed = { ...adapter };
+  for (const m of MEMBERS) {
+    if (typeof adapter[m] !== 'function') continue;
+    timed[m] = async (...args) => {
+      const t0 = performance.now();
+      try {
+        return await adapter[m](...args);
+      } finally {
+        ms += performance.now() - t0;
+        calls++;
+      }
+    };
+  }
+  // Bound like the inner adapter's own members (info, dispose) so `this` still works.
+  for (const k of ['info', 'dispose']) if (typeof adapter[k] === 'function') timed[k] = adapter[k].bind(adapter);
+  timed.dispose = async () => {
+    writeFileSync(file, JSON.stringify({ adapterMs: ms, calls, factoryMs }));
+    if (typeof adapter.dispose === 'function') await adapter.dispose();
+  };
+  return timed;
+}
