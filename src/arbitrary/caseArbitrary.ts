@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { CaseDraw } from './caseDraw.js';
-import { addsKinkPoint, kinkPoints } from './kinkGuard.js';
+import { addsKinkPoint, kinkPoints, onKink } from './kinkGuard.js';
 import { SHRINK_START, shrinkDraw, type ShrinkCursor, type ShrinkLimits } from './shrinkDraw.js';
 
 /** Constraints of a {@link CaseArbitrary}: how far its cases shrink, and whether they avoid kinks. */
@@ -51,12 +51,15 @@ export class CaseArbitrary<C> extends fc.Arbitrary<C> {
 
   /**
    * The shrink candidates of a case, in order, as values with their contexts; with `entries` false
-   * only the sizes and the activation shrink (a throw or a timeout rarely depends on the values).
+   * only the sizes, the activation and whole fields shrink (a throw rarely depends on the values).
+   * A kink case (not `offKinks`) keeps a state on a kink (RJS-GEN-7).
    */
   *candidates(context: DrawContext, entries: boolean): Generator<fc.Value<C>> {
     const parent = this.limits.offKinks ? kinkPoints(context.draw) : undefined;
+    const keepKink = !this.limits.offKinks && onKink(context.draw);
     for (const [draw, cursor] of shrinkDraw(context.draw, context.cursor, { ...this.limits, entries })) {
       if (parent !== undefined && addsKinkPoint(parent, kinkPoints(draw))) continue;
+      if (keepKink && !onKink(draw)) continue;
       yield new fc.Value(this.finish(draw), { draw, cursor } satisfies DrawContext);
     }
   }

@@ -44,3 +44,9 @@ export function addsKinkPoint(parent: ReadonlySet<string>, candidate: ReadonlySe
   for (const k of candidate) if (!parent.has(k)) return true;
   return false;
 }
+
+/** Whether some entry of x (where a one-step pascanu case takes σ') is exactly on a kink (RJS-GEN-7). */
+export function onKink(d: CaseDraw): boolean {
+  const kinks = activationByName(d.activation.name).kinks(d.activation.alpha ?? 0);
+  return kinks.some((k) => d.x.includes(k.at));
+}

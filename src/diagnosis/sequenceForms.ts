@@ -9,7 +9,7 @@ import type { WrongForm } from './wrongForm.js';
 /** Known wrong forms of the sequence Jacobian ∂x_T/∂x_0 (RJS-SEQ diagnosis). */
 export function sequenceJacobianForms(c: GeneratedSequenceCase): WrongForm[] {
   const p = comparisonPrecision(c.dtype);
-  const tr = trajectory(c, p);
+  const tr = trajectory(c, p, true);
   const fin = (b: Bounded): Bounded => finish(b, c.dtype);
   const P = orderedProduct(tr.steps, p);
   const reversed = [...tr.steps].reverse();

@@ -66,6 +66,13 @@ const MAX_POSTED = 3;
 /** Most bytes of "last words" read: one honest line is short; more is adapter code writing to the pipe. */
 const MAX_LAST_WORDS = 4096;
 
+/** A call made and not yet answered: where and under which id it was posted, if it was. */
+interface Pending {
+  readonly request: CallRequest;
+  readonly timeoutMs: number;
+  /** Its id and the child it was posted to (undefined until posted). */ id?: number; child?: Child;
+}
+
 /** One child process with its adapter started. */
 interface Child {
   readonly proc: ChildProcess;
@@ -231,14 +238,14 @@ export async function startProcessHost(o: ProcessHostOptions): Promise<AdapterHo
   let pendingFault: HostFault | undefined;
   let broken: string | undefined;
   let busy: Promise<unknown> = Promise.resolve();
-  /** Calls posted to the current child and not yet answered: the host is working on the first. */
-  let outstanding = 0;
-  /** Calls made and not yet answered, the one running included. */
-  let waiting = 0;
+  /** Calls made and not yet answered, in order; the head is the one the host runs (or will). */
+  const queue: Pending[] = [];
+  /** Calls posted to the current child and not yet answered: a prefix of the queue. */
+  const posted = (): number => queue.filter((e) => e.child !== undefined && e.child === child).length;
 
   const watchIdle = (c: Child): void => {
     void c.exited.then((how) => {
-      if (child !== c || outstanding > 0) return; // killed by us, replaced, or the call in flight reports it
+      if (child !== c || posted() > 0) return; // killed by us, replaced, or the call in flight reports it
       child = undefined;
       pendingFault = { during: lastMethod === undefined ? 'before the first call' : `after adapter.${lastMethod} returned`, message: `${endText(how, c.lastWords())} between calls` };
     });
@@ -261,21 +268,27 @@ export async function startProcessHost(o: ProcessHostOptions): Promise<AdapterHo
   };
 
   /**
-   * Posts a call to the current child now, while the call before it runs: the host queues it and
-   * starts it the moment it answers the other, so no round trip separates two calls.
+   * Posts the queued calls, in order, up to MAX_POSTED at once: the host queues them and starts each
+   * the moment it answers the one before, so no round trip separates two calls. A call posted to a
+   * host that was since replaced is posted again to the new one.
    */
-  const postAhead = (request: CallRequest): { child: Child; id: number } | undefined => {
-    if (child === undefined || broken !== undefined || pendingFault !== undefined) return undefined;
-    const id = nextId++;
-    post(child, { type: 'call', id, request });
-    outstanding++;
-    return { child, id };
+  const pump = (): void => {
+    const c = child;
+    if (c === undefined || broken !== undefined || pendingFault !== undefined || c.proc.exitCode !== null || c.proc.signalCode !== null) return;
+    let n = posted();
+    for (const e of queue) {
+      if (e.child === c) continue;
+      if (n >= MAX_POSTED) return;
+      e.id = nextId++;
+      e.child = c;
+      post(c, { type: 'call', id: e.id, request: e.request });
+      n++;
+    }
   };
 
-  const callOnce = async (request: CallRequest, timeoutMs: number, ahead?: { child: Child; id: number }): Promise<CallOutcome> => {
+  const callOnce = async (e: Pending): Promise<CallOutcome> => {
+    const { request, timeoutMs } = e;
     const fail = (summary: string, kind: 'threw' | 'timeout' = 'threw'): CallOutcome => ({ ok: false, failure: { kind, quantity: request.method, summary } });
-    // A call posted ahead to a host that has since been replaced went with it.
-    if (ahead !== undefined && ahead.child !== child) ahead = undefined;
     if (broken !== undefined) return fail(broken);
     const fault = pendingFault;
     pendingFault = undefined;
@@ -285,21 +298,14 @@ export async function startProcessHost(o: ProcessHostOptions): Promise<AdapterHo
     }
     if (fault !== undefined) return fail(`${fault.message} (${fault.during}); the adapter host was restarted and this call was not made`);
     const c = child!;
-    let id: number;
-    if (ahead !== undefined) id = ahead.id;
-    else {
-      id = nextId++;
-      post(c, { type: 'call', id, request });
-      outstanding++;
-    }
-    const r = await awaitResult(c, id, timeoutMs);
-    if (child === c) outstanding = Math.max(0, outstanding - 1);
+    // The head of the queue: posted by now unless its host was replaced (then pump posts it first).
+    if (e.child !== c) pump();
+    const r = await awaitResult(c, e.id!, timeoutMs);
     if ('message' in r) {
       lastMethod = request.method;
       return readHostOutcome(request, r.message as unknown as Record<string, unknown>);
     }
     child = undefined;
-    outstanding = 0;
     if ('timedOut' in r) {
       killGroup(c.proc);
       return fail(`adapter.${request.method} did not return within ${timeoutMs} ms (--timeout); the adapter host was killed and is restarted for the next call`, 'timeout');
@@ -312,12 +318,15 @@ export async function startProcessHost(o: ProcessHostOptions): Promise<AdapterHo
     declaration: first.declaration,
     info: first.info,
     call(request, timeoutMs) {
-      // Outcomes in order; the next call is posted ahead while one runs (its clock starts when the one
-      // before is answered, which is when the host starts it).
-      // Posted now when every earlier call is posted (so the host keeps the order), at most MAX_POSTED.
-      const ahead = waiting === outstanding && outstanding < MAX_POSTED ? postAhead(request) : undefined;
-      waiting++;
-      const result = busy.then(() => callOnce(request, timeoutMs, ahead)).finally(() => waiting--);
+      // Outcomes in order; calls are posted ahead while one runs (pump), and each one's clock starts
+      // when the one before is answered, which is when the host starts it.
+      const e: Pending = { request, timeoutMs };
+      queue.push(e);
+      pump();
+      const result = busy.then(() => callOnce(e)).finally(() => {
+        queue.splice(queue.indexOf(e), 1);
+        pump();
+      });
       busy = result.catch(() => undefined);
       return result;
     },

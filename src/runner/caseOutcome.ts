@@ -24,14 +24,19 @@ export async function outcomeOf(property: string, check: () => Promise<number>):
   }
 }
 
+/** Diagnoses that name no wrong form: they describe the error (RJS-DIAG-3), not a cause. */
+const NO_FORM = ['unknown', 'inaccurate', 'reduced-precision'];
+
 /**
  * Whether a shrink candidate's failure is the same failure (RJS-GEN-8): the same kind and, for a
- * mismatch whose wrong form was named, the same form. A smaller case that fails otherwise is a
- * different finding, and taking it would hide the first behind it (or behind an expectation).
+ * mismatch, the same wrong form when one was named, or again none (an error that matches no form,
+ * however it is described). A smaller case that fails otherwise is a different finding, and taking it
+ * would hide the first behind it (or behind an expectation).
  */
 export function sameFailure(first: CaseFailureData, candidate: CaseFailureData): boolean {
   if (first.kind !== candidate.kind) return false;
   if (first.kind !== 'mismatch') return true;
-  const id = first.diagnosis?.id;
-  return id === undefined || id === 'unknown' || id === candidate.diagnosis?.id;
+  const a = first.diagnosis?.id ?? 'unknown';
+  const b = candidate.diagnosis?.id ?? 'unknown';
+  return NO_FORM.includes(a) ? NO_FORM.includes(b) : a === b;
 }

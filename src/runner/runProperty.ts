@@ -78,13 +78,16 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
     scope: r.constraints.scope,
     call: async (request: CallRequest): Promise<CallValue> => {
       const outcome = await r.host.call(request, r.timeoutMs);
-      if (!outcome.ok && outcome.failure.kind === 'timeout') timeouts++;
       if (!outcome.ok) throw new CaseFailure(outcome.failure);
       return outcome.value;
     },
     observe: (note: string) => observations.add(note),
   };
   const arbitrary = r.property.arbitrary(r.constraints, declaration);
+  /** Timed-out cases that count: up to the first failure and while shrinking (not the ones drained after it). */
+  const countTimeout = (o: CaseOutcome): void => {
+    if (!o.ok && o.failure.kind === 'timeout') timeouts++;
+  };
   const check = async (kase: unknown): Promise<CaseOutcome> => {
     cases++;
     const o = await outcomeOf(r.id, () => r.property.check(kase, env));
@@ -109,6 +112,7 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
       throw new ReplayPathError(e instanceof Error ? e.message : String(e));
     }
     const outcome = await check(value.value);
+    countTimeout(outcome);
     if (!outcome.ok) found = { index, checked: { value, outcome }, prefix: steps };
   } else {
     const inFlight: { index: number; value: CheckedCase<unknown>['value']; outcome: Promise<CaseOutcome> }[] = [];
@@ -116,12 +120,16 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
     for (;;) {
       while (found === undefined && !atBudget && next < r.runs && inFlight.length < PIPELINE_DEPTH) {
         const value = arbitrary.generate(caseRandom(r.seed, next));
-        inFlight.push({ index: next++, value, outcome: check(value.value) });
+        const outcome = check(value.value);
+        // Awaited in order below; an internal error of a case behind the head must not go unhandled meanwhile.
+        outcome.catch(() => undefined);
+        inFlight.push({ index: next++, value, outcome });
       }
       const item = inFlight.shift();
       if (item === undefined) break;
       const outcome = await item.outcome;
       // The cases after a failure were already under way: they finish (the host answers in order) but decide nothing.
+      if (found === undefined) countTimeout(outcome);
       if (!outcome.ok && found === undefined) found = { index: item.index, checked: { value: item.value, outcome }, prefix: [] };
       if (found === undefined && cases > 0 && pastDeadline()) atBudget = true;
     }
@@ -134,7 +142,11 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
     ? { value: found.checked.value, failure: found.checked.outcome.failure, steps: [], calls: 0 }
     : await shrinkFailure(found.checked, {
       arbitrary,
-      check,
+      check: async (kase) => {
+        const o = await check(kase);
+        countTimeout(o);
+        return o;
+      },
       stop: (calls) => (timeouts >= MAX_TIMEOUTS ? 'timeouts' : calls >= maxShrinks ? 'max-shrinks' : pastDeadline() ? 'time-budget' : undefined),
     });
   const path = [found.index, ...found.prefix, ...shrunk.steps].join(':');

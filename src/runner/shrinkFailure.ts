@@ -21,8 +21,9 @@ export interface Shrunk<C> {
 }
 
 /**
- * Value simplification is worth its calls only for wrong values: a throw, a timeout, a non-finite,
- * misshapen or written-into result rarely depends on them, so those shrink in size and activation only.
+ * Entry by entry simplification is worth its calls only for wrong values: a throw, a timeout, a
+ * non-finite, misshapen or written-into result rarely depends on them, so those shrink in size,
+ * activation and whole fields only.
  */
 function shrinksEntries(f: CaseFailureData): boolean {
   return f.kind === 'mismatch';
