@@ -3,31 +3,83 @@ import { compare } from '../check/compare.js';
 import type { Dtype } from '../contract.js';
 import { unitRoundoff } from '../model/precision.js';
 import type { Diagnosis } from '../runner/result.js';
+import { fitFamily, isFamily, type Catalogue } from './formFamily.js';
 import type { WrongForm } from './wrongForm.js';
 
 /**
  * Says which known wrong form the actual value matches (within that form's own tolerance), in the
- * catalogue's order, most specific first. When none matches, describes the error: a uniform relative
- * error is read as reduced-precision arithmetic (with its effective mantissa bits), wrong entries that
- * are all right to about three digits as lost accuracy, and errors confined to one row or column are located.
+ * catalogue's order, most specific first (RJS-DIAG). Then, in turn: a one-parameter family fitted to
+ * the values (a wrong alpha, slope or scale); a wrong form that the values follow to reduced
+ * precision (two defects at once, e.g. a transposed Jacobian computed in a narrower format); and
+ * when nothing is named, a description of the error: a uniform relative error is read as
+ * reduced-precision arithmetic (with its effective mantissa bits), wrong entries that are all right
+ * to about three digits as lost accuracy, and errors confined to one row or column are located. A
+ * form that matches only loosely (across a kink) is never the diagnosis; it is mentioned.
  */
-export function diagnose(forms: readonly WrongForm[], expected: Bounded, actual: ArrayLike<number>, dtype: Dtype): Diagnosis {
+export function diagnose(catalogue: Catalogue, expected: Bounded, actual: ArrayLike<number>, dtype: Dtype): Diagnosis {
+  const forms = catalogue.filter((f): f is WrongForm => !isFamily(f));
   // A form evaluated across a kink accepts a whole subgradient interval, so it matches loosely. It is
   // "loose" when its total tolerance exceeds the expected value's by more than 1/√u (an interval of
-  // order 1 rather than rounding of order u); loose forms come after the others, then catalogue order.
+  // order 1 rather than rounding of order u).
   const slack = (e: Float64Array): number => e.reduce((a, b) => a + b, 0);
   const limit = (slack(expected.e) + Number.MIN_VALUE) / Math.sqrt(unitRoundoff(dtype));
-  const matches = forms
-    .filter((f) => f.value.v.length === actual.length && compare(f.value, actual, f.id).maxRatio <= 1)
-    .map((f, i) => ({ f, i, loose: slack(f.value.e) > limit ? 1 : 0 }))
-    .sort((a, b) => a.loose - b.loose || a.i - b.i)
-    .map((m) => m.f);
-  const first = matches[0];
-  if (first === undefined) return describeError(expected, actual, dtype);
-  // On special cases (σ' ≡ 1, a zero state) several wrong forms coincide: say so rather than pick silently.
-  const others = [...new Set(matches.slice(1).map((f) => f.id))].filter((id) => id !== first.id);
-  const tie = others.length > 0 ? ` (on this case it cannot be told apart from: ${others.join(', ')})` : '';
-  return { id: first.id, formula: first.formula, message: first.message + tie };
+  const sized = forms.filter((f) => f.value.v.length === actual.length);
+  const matches = sized.filter((f) => compare(f.value, actual, f.id).maxRatio <= 1);
+  const tight = matches.filter((f) => slack(f.value.e) <= limit);
+  const first = tight[0];
+  if (first !== undefined) {
+    // On special cases (σ' ≡ 1, a zero state) several wrong forms coincide: say so rather than pick silently.
+    const others = [...new Set(matches.map((f) => f.id))].filter((id) => id !== first.id);
+    const tie = others.length > 0 ? ` (on this case it cannot be told apart from: ${others.join(', ')})` : '';
+    return { id: first.id, formula: first.formula, message: first.message + tie, ...(others.length > 0 ? { alsoMatches: others } : {}) };
+  }
+  for (const family of catalogue.filter(isFamily)) {
+    const fitted = fitFamily(family, expected, actual);
+    if (fitted !== undefined) return { id: fitted.id, formula: fitted.formula, message: fitted.message };
+  }
+  const compound = compoundForm(sized.filter((f) => slack(f.value.e) <= limit), expected, actual, dtype);
+  if (compound !== undefined) return compound;
+  const loose = [...new Set(matches.map((f) => f.id))];
+  const described = describeError(expected, actual, dtype);
+  if (loose.length === 0) return described;
+  return { ...described, message: `${described.message} (it also matches ${loose.join(', ')}, but only loosely: the case sits on or next to a kink, where a whole interval of values is accepted, so that is no evidence)` };
+}
+
+/** Largest |a − v| over the largest |v|: the error relative to the matrix's scale. */
+function normwiseRelative(v: ArrayLike<number>, actual: ArrayLike<number>): number {
+  let err = 0;
+  let scale = 0;
+  for (let i = 0; i < v.length; i++) {
+    err = Math.max(err, Math.abs(actual[i] - v[i]));
+    scale = Math.max(scale, Math.abs(v[i]));
+  }
+  return scale > 0 ? err / scale : Infinity;
+}
+
+/** How much closer to a wrong form than to the expected value the values must be to name it with reduced precision. */
+const CLOSER = 64;
+
+/**
+ * A wrong form that the values follow, but only to a few digits (RJS-DIAG-5): the form explains the
+ * error (the values are {@link CLOSER} times closer to it than to the expected value, normwise) and
+ * what is left reads as reduced precision or lost accuracy.
+ */
+function compoundForm(forms: readonly WrongForm[], expected: Bounded, actual: ArrayLike<number>, dtype: Dtype): Diagnosis | undefined {
+  const fromExpected = normwiseRelative(expected.v, actual);
+  for (const f of forms) {
+    const fromForm = normwiseRelative(f.value.v, actual);
+    if (!(fromForm * CLOSER <= fromExpected)) continue;
+    const rest = describeError(f.value, actual, dtype);
+    if (rest.id !== 'reduced-precision' && rest.id !== 'inaccurate') continue;
+    const bits = Math.round(-Math.log2(fromForm));
+    return {
+      id: f.id,
+      formula: f.formula,
+      message: `${f.message}; and beyond that the values are only accurate to about ${bits} bits against this form (normwise relative error ${fromForm.toPrecision(2)}): two defects at once, this form and ${rest.id}`,
+      also: rest.id,
+    };
+  }
+  return undefined;
 }
 
 function describeError(expected: Bounded, actual: ArrayLike<number>, dtype: Dtype): Diagnosis {
@@ -46,7 +98,8 @@ function describeError(expected: Bounded, actual: ArrayLike<number>, dtype: Dtyp
   const median = rel.length > 0 ? rel[Math.floor(rel.length / 2)] : 0;
   const u = unitRoundoff(dtype);
   // Most entries off by a similar small relative amount: arithmetic in a narrower format than promised.
-  if (rel.length >= 1 && median > 64 * u && median < 0.05 && rel[0] > 0) {
+  // A single entry off by more than 2⁻¹⁰ is as likely a wrong value as rounding: it needs company.
+  if (rel.length >= 1 && median > 64 * u && median < 0.05 && rel[0] > 0 && (rel.length >= 2 || median < INACCURATE_LIMIT)) {
     const bits = Math.round(-Math.log2(median));
     return {
       id: 'reduced-precision',

@@ -1,7 +1,8 @@
 import { transpose, type Bounded } from '../bound/bounded.js';
 import type { GeneratedLossCase } from '../arbitrary/sequenceCase.js';
 import { finish } from '../model/expected.js';
-import { bptt, type ExpectedGradients } from '../model/bptt.js';
+import { bptt, type BpttMistakes, type ExpectedGradients } from '../model/bptt.js';
+import { trajectory } from '../model/trajectory.js';
 import { comparisonPrecision } from '../model/precision.js';
 import { negated } from './negated.js';
 import type { WrongForm } from './wrongForm.js';
@@ -13,7 +14,9 @@ export type GradientName = keyof ExpectedGradients;
 export function gradientForms(c: GeneratedLossCase, which: GradientName): WrongForm[] {
   const p = comparisonPrecision(c.dtype);
   const fin = (b: Bounded): Bounded => finish(b, c.dtype);
-  const right = bptt(c, p)[which];
+  const tr = trajectory(c, p, true);
+  const wrong = (m: BpttMistakes): Bounded => fin(bptt(c, p, m, tr)[which]);
+  const right = bptt(c, p, {}, tr)[which];
   const forms: WrongForm[] = [];
   if (which === 'W' || which === 'U') {
     forms.push({
@@ -24,9 +27,19 @@ export function gradientForms(c: GeneratedLossCase, which: GradientName): WrongF
     });
   }
   forms.push(
-    { id: 'forward-jacobian-in-backprop', formula: 'δ_t = c_t + J_{t+1}·δ_{t+1}', message: 'the gradient is carried back through time with J instead of Jᵀ (W instead of Wᵀ in the backward pass)', value: fin(bptt(c, p, { forwardJacobian: true })[which]) },
-    { id: 'no-backpropagation-through-time', formula: 'last step only', message: 'only the last step contributes: the gradient does not flow back through earlier steps (a detached state)', value: fin(bptt(c, p, { lastStepOnly: true })[which]) },
+    { id: 'forward-jacobian-in-backprop', formula: 'δ_t = c_t + J_{t+1}·δ_{t+1}', message: 'the gradient is carried back through time with J instead of Jᵀ (W instead of Wᵀ in the backward pass)', value: wrong({ forwardJacobian: true }) },
+    { id: 'no-backpropagation-through-time', formula: 'last step only', message: 'only the last step contributes: the gradient does not flow back through earlier steps (a detached state)', value: wrong({ lastStepOnly: true }) },
     { id: 'negated', formula: `−∂L/∂${which}`, message: 'the gradient has the wrong sign', value: fin(negated(right)) },
   );
+  if (c.T > 1) {
+    forms.push({ id: 'tape-one-step-off', formula: 'δ_{t−1} = c_{t−1} + J_{t−1}ᵀ·δ_t', message: "BPTT reads the tape one step off: δ is carried back from step t with the Jacobian of step t − 1 (σ' and the state saved for the wrong step)", value: wrong({ tapeOneStepEarly: true }) });
+  }
+  if (which === 'x0') {
+    forms.push({ id: 'last-backward-step-missing', formula: '∂L/∂x_1 for ∂L/∂x_0', message: 'the last backward step is skipped: ∂L/∂x_1 is returned as ∂L/∂x_0 (an off-by-one in the backward loop)', value: wrong({ x0IsDelta1: true }) });
+  } else {
+    for (let t = 1; t <= c.T; t++) {
+      forms.push({ id: 'missing-step-term', formula: `Σ_{s≠${t}} (term of step s)`, message: `step ${t}'s term is missing from the sum over time of ∂L/∂${which} (an off-by-one in the loop that accumulates it)`, value: wrong({ dropTerm: t }) });
+    }
+  }
   return forms;
 }

@@ -4,6 +4,7 @@ import { finish } from '../model/expected.js';
 import { comparisonPrecision } from '../model/precision.js';
 import { recurrence, stepParts } from '../model/stepParts.js';
 import { negated } from './negated.js';
+import { transposedW } from './stepForms.js';
 import type { WrongForm } from './wrongForm.js';
 
 /** Known wrong forms of the input Jacobian ∂x_t/∂u_t (RJS-INPUT diagnosis). */
@@ -18,5 +19,13 @@ export function inputJacobianForms(c: GeneratedStepCase): WrongForm[] {
     { id: 'negated', formula: '−∂x_t/∂u_t', message: 'the input Jacobian has the wrong sign', value: fin(negated(s.Ju)) },
   ];
   if (c.form !== 'pascanu') forms.push({ id: 'no-activation-derivative', formula: 'U', message: "the activation's derivative is missing from the input Jacobian", value: fin(r.U) });
+  if (c.form === 'elman') {
+    forms.push({
+      id: 'transpose-W',
+      formula: `diag(σ'(Wᵀ·h_{t-1} + U·u_t + b))·U`,
+      message: "W is transposed in the forward pass: the layer holds W where its row-vector layout needs Wᵀ, so σ' is taken at the wrong pre-activation",
+      value: fin(stepParts(transposedW(c), exact(c.n, 1, c.x), exact(c.m, 1, c.u), p).Ju),
+    });
+  }
   return forms;
 }

@@ -20,6 +20,12 @@ function diagMatrix(d: Bounded): Bounded {
   return bounded(n, n, v, e, Infinity);
 }
 
+/** The case's recurrence with W transposed: the step as a layer that holds W where Wᵀ belongs computes it. */
+export function transposedW(c: GeneratedStepCase): ReturnType<typeof recurrence> {
+  const Wt = Float64Array.from({ length: c.n * c.n }, (_, at) => c.W[(at % c.n) * c.n + Math.floor(at / c.n)]);
+  return recurrence({ ...c, W: Wt });
+}
+
 /** Known wrong forms of the one-step Jacobian ∂x_t/∂x_{t−1} for a case (RJS-STEP diagnosis). */
 export function stepJacobianForms(c: GeneratedStepCase): WrongForm[] {
   const p = comparisonPrecision(c.dtype);
@@ -61,6 +67,13 @@ export function stepJacobianForms(c: GeneratedStepCase): WrongForm[] {
   ];
   if (elman) {
     forms.push(
+      {
+        id: 'transpose-W',
+        formula: `diag(σ'(Wᵀ·h_{t-1} + U·u_t + b))·Wᵀ`,
+        message: 'W is transposed throughout the step, the forward pass included: the layer holds W where its row-vector layout needs Wᵀ (h·R read as W·h)',
+        value: fin(stepParts(transposedW(c), x, u, p).J),
+      },
+
       { id: 'derivative-at-previous-state', formula: "diag(σ'(h_{t-1}))·W", message: "σ' is taken at the wrong time step: at h_{t-1} instead of the pre-activation a_t", value: fin(scaleRows(mapDerivative(x, r.act, r.alpha, p), W, p)) },
       { id: 'derivative-of-output', formula: "diag(σ'(h_t))·W", message: "σ' is evaluated at the output h_t = σ(a_t) instead of at a_t (e.g. 1 − tanh² applied to tanh's output twice)", value: fin(scaleRows(mapDerivative(s.next, r.act, r.alpha, p), W, p)) },
     );

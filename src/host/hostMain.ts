@@ -33,6 +33,8 @@ let adapter: Adapter | undefined;
 /** The call in progress: its id, member, and whether it has been answered. */
 let current: { id: number; method: string; answered: boolean } | undefined;
 let lastMethod: string | undefined;
+/** When the last call was answered (performance.now()): the end's wait for late writes runs from there. */
+let lastAnswered = 0;
 /** The last calls that returned, compared again for writes made after they returned. */
 const recent = new RecentInputs();
 const pendingFaults: HostFault[] = [];
@@ -43,6 +45,7 @@ function answer(id: number, outcome: CallOutcome): void {
   current.answered = true;
   reply({ type: 'result', id, outcome });
   lastMethod = current.method;
+  lastAnswered = performance.now();
   current = undefined;
   setImmediate(next);
 }
@@ -128,8 +131,10 @@ process.on('message', (m: ToHost) => {
 });
 
 async function dispose(): Promise<HostFault[]> {
-  // Time first for writes the last calls left on timers to land; faults raised meanwhile are kept.
-  if (!recent.empty) await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  // Time first for writes the last calls left on timers to land, SETTLE_MS from the last answer (the
+  // runner's own work since then counts); faults raised meanwhile are kept.
+  const wait = SETTLE_MS - (performance.now() - lastAnswered);
+  if (!recent.empty && wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   const faults = pendingFaults.splice(0);
   const late = recent.laterWrite();
   if (late !== undefined) faults.push({ during: 'after the last calls returned', message: late.summary });

@@ -45,6 +45,8 @@ export async function inProcessHost(adapter: Adapter, o: InProcessHostOptions = 
   let busy: Promise<unknown> = Promise.resolve();
   /** The last calls that returned, compared again for writes made after they returned. */
   const recent = new RecentInputs();
+  /** When the last call returned (performance.now()): the end's wait for late writes runs from there. */
+  let lastAnswered = 0;
 
   const callOnce = async (request: CallRequest, timeoutMs: number): Promise<CallOutcome> => {
     const pending = faults.shift();
@@ -75,6 +77,7 @@ export async function inProcessHost(adapter: Adapter, o: InProcessHostOptions = 
       clearTimeout(timer);
       current = undefined;
       lastMethod = request.method;
+      lastAnswered = performance.now();
       process.exit = realExit;
     }
   };
@@ -90,8 +93,10 @@ export async function inProcessHost(adapter: Adapter, o: InProcessHostOptions = 
     },
     async close(timeoutMs) {
       await busy;
-      // Time first for writes the last calls left on timers to land; faults raised meanwhile are kept.
-      if (!recent.empty) await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      // Time first for writes the last calls left on timers to land, SETTLE_MS from the last return;
+      // faults raised meanwhile are kept.
+      const wait = SETTLE_MS - (performance.now() - lastAnswered);
+      if (!recent.empty && wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       const out = faults.splice(0);
       const late = recent.laterWrite();
       if (late !== undefined) out.push({ during: 'after the last calls returned', message: late.summary });

@@ -13,7 +13,7 @@ const RECENT_BYTES = 32 * 2 ** 20;
 /** The newest calls compared at every call; all of them every {@link FULL_CHECK_EVERY}-th call and at the end. */
 const CHECKED_EACH_CALL = 3;
 const FULL_CHECK_EVERY = 32;
-/** How long the end waits for writes adapter code left on timers to land. */
+/** How long after the last call returned the end waits for writes adapter code left on timers to land. */
 export const SETTLE_MS = 250;
 
 /** The recent calls of one adapter. */

@@ -4,6 +4,7 @@ import { CaseFailure } from '../check/caseFailure.js';
 import { compare } from '../check/compare.js';
 import { stepJacobianForms } from '../diagnosis/stepForms.js';
 import { productForms } from '../diagnosis/vectorForms.js';
+import { parameterFamilies } from '../diagnosis/parameterFamilies.js';
 import { expectedJvp, expectedStepJacobian, expectedVjp } from '../model/expected.js';
 import { unitRoundoff } from '../model/precision.js';
 import { callArray, shapeOf } from './call.js';
@@ -43,13 +44,13 @@ export const adjoint: Property<AdjointCase> = {
     const vjp = await vjpCall;
     const second = await jvpCall;
     // Each product against its own expected value first: the diagnosis then names the side that is wrong.
-    let ratio = verify(eVjp, vjp, 'Jᵀ·v', c.dtype, () => productForms(c, v, 'vjp'));
+    let ratio = verify(eVjp, vjp, 'Jᵀ·v', c.dtype, () => [...productForms(c, v, 'vjp'), ...parameterFamilies(step, (k) => expectedVjp(k, v), { scaled: eVjp })]);
     let jw: Float64Array;
     if (withJvp) {
       jw = second;
-      ratio = Math.max(ratio, verify(eJvp, jw, 'J·w', c.dtype, () => productForms(c, w, 'jvp')));
+      ratio = Math.max(ratio, verify(eJvp, jw, 'J·w', c.dtype, () => [...productForms(c, w, 'jvp'), ...parameterFamilies(step, (k) => expectedJvp(k, w), { scaled: eJvp })]));
     } else {
-      ratio = Math.max(ratio, verify(expectedStepJacobian(c), second, '∂x_t/∂x_{t-1}', c.dtype, () => stepJacobianForms(c)));
+      ratio = Math.max(ratio, verify(expectedStepJacobian(c), second, '∂x_t/∂x_{t-1}', c.dtype, () => [...stepJacobianForms(c), ...parameterFamilies(step, expectedStepJacobian)]));
       jw = Float64Array.from({ length: c.n }, (_, i) => dot(second.subarray(i * c.n, (i + 1) * c.n), w));
     }
     const lhs = dot(v, jw);

@@ -5,13 +5,15 @@ import { inputJacobianForms } from '../diagnosis/inputForms.js';
 import { negated } from '../diagnosis/negated.js';
 import { stepJacobianForms } from '../diagnosis/stepForms.js';
 import type { WrongForm } from '../diagnosis/wrongForm.js';
+import type { Catalogue } from '../diagnosis/formFamily.js';
+import { parameterFamilies } from '../diagnosis/parameterFamilies.js';
 import { expectedCentralDifference, type Perturbed } from '../model/centralDifference.js';
 import { expectedInputJacobian, expectedStepJacobian } from '../model/expected.js';
 
 /** What a one-step Jacobian is checked against: its expected value, the wrong forms, and a note. */
 export interface Expectation {
   /** The expected value with its bound. */ readonly expected: Bounded;
-  /** The known wrong forms, for the diagnosis (computed only on failure). */ readonly forms: () => readonly WrongForm[];
+  /** The known wrong forms, for the diagnosis (computed only on failure). */ readonly forms: () => Catalogue;
   /** What a failure's summary says the expected value is; undefined for autodiff. */ readonly note?: string;
 }
 
@@ -23,9 +25,12 @@ export interface Expectation {
 export function jacobianExpectation(c: GeneratedStepCase, scope: VariantScope | undefined, wrt: Perturbed): Expectation {
   const fd = scope?.finiteDifference;
   if (fd === undefined) {
-    return wrt === 'state'
-      ? { expected: expectedStepJacobian(c), forms: () => stepJacobianForms(c) }
-      : { expected: expectedInputJacobian(c), forms: () => inputJacobianForms(c) };
+    if (wrt === 'state') {
+      const expected = expectedStepJacobian(c);
+      return { expected, forms: () => [...stepJacobianForms(c), ...parameterFamilies(c, expectedStepJacobian, { scaled: expected })] };
+    }
+    const expected = expectedInputJacobian(c);
+    return { expected, forms: () => [...inputJacobianForms(c), ...parameterFamilies(c, expectedInputJacobian, { scaled: expected })] };
   }
   const expected = expectedCentralDifference(c, fd.step, wrt);
   return {

@@ -1,5 +1,6 @@
 import { sequenceCase, type GeneratedSequenceCase } from '../arbitrary/sequenceCase.js';
 import { forwardForms } from '../diagnosis/forwardForms.js';
+import { parameterFamilies } from '../diagnosis/parameterFamilies.js';
 import { expectedForward } from '../model/expected.js';
 import { callArray, shapeOf } from './call.js';
 import { missing, type Property } from './property.js';
@@ -14,6 +15,6 @@ export const forward: Property<GeneratedSequenceCase> = {
     const quantity = 'x_1…x_T';
     const pending = callArray(env, 'forward', c, shapeOf(quantity, c.T, c.n));
     const expected = expectedForward(c);
-    return verify(expected, await pending, quantity, c.dtype, () => forwardForms(c));
+    return verify(expected, await pending, quantity, c.dtype, () => [...forwardForms(c), ...parameterFamilies(c, expectedForward)]);
   },
 };

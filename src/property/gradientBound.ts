@@ -5,6 +5,7 @@ import { sequenceCase, type GeneratedSequenceCase } from '../arbitrary/sequenceC
 import { stepCase, type GeneratedStepCase } from '../arbitrary/stepCase.js';
 import { CaseFailure } from '../check/caseFailure.js';
 import { diagnose } from '../diagnosis/diagnose.js';
+import { parameterFamilies } from '../diagnosis/parameterFamilies.js';
 import { sequenceJacobianForms } from '../diagnosis/sequenceForms.js';
 import { stepJacobianForms } from '../diagnosis/stepForms.js';
 import { normPad, spectralNormLower, spectralNormUpper } from '../linalg/normEstimates.js';
@@ -50,7 +51,10 @@ export const gradientBound: Property<BoundCase> = {
     const tol = frobenius(expected.e) + c.n * u64 * norm + (T + 1) * c.n * u64 * bound;
     const ratio = excess / tol;
     if (ratio <= 1) return ratio;
-    const diagnosis = diagnose(isSequence(c) ? sequenceJacobianForms(c) : stepJacobianForms(c), expected, J, c.dtype);
+    const catalogue = isSequence(c)
+      ? [...sequenceJacobianForms(c), ...parameterFamilies(c, expectedSequenceJacobian, { scaled: expected })]
+      : [...stepJacobianForms(c), ...parameterFamilies(c, expectedStepJacobian, { scaled: expected })];
+    const diagnosis = diagnose(catalogue, expected, J, c.dtype);
     throw new CaseFailure({
       kind: 'mismatch',
       quantity,

@@ -1,5 +1,6 @@
 import { lossCase, type GeneratedLossCase } from '../arbitrary/sequenceCase.js';
 import { gradientForms } from '../diagnosis/gradientForms.js';
+import { parameterFamilies } from '../diagnosis/parameterFamilies.js';
 import { GRADIENT_FIELDS } from '../host/callRequest.js';
 import { expectedParameterGradients } from '../model/expected.js';
 import { callGradients } from './call.js';
@@ -17,7 +18,7 @@ export const parameterGradients: Property<GeneratedLossCase> = {
     const actual = await pending;
     let ratio = 0;
     for (const name of GRADIENT_FIELDS) {
-      ratio = Math.max(ratio, verify(expected[name], actual[name], `∂L/∂${name}`, c.dtype, () => gradientForms(c, name)));
+      ratio = Math.max(ratio, verify(expected[name], actual[name], `∂L/∂${name}`, c.dtype, () => [...gradientForms(c, name), ...parameterFamilies(c, (k) => expectedParameterGradients(k)[name], { scaled: expected[name] })]));
     }
     return ratio;
   },

@@ -1,4 +1,5 @@
 import { sequenceCase, type GeneratedSequenceCase } from '../arbitrary/sequenceCase.js';
+import { parameterFamilies } from '../diagnosis/parameterFamilies.js';
 import { sequenceJacobianForms } from '../diagnosis/sequenceForms.js';
 import { expectedSequenceJacobian } from '../model/expected.js';
 import { callArray, shapeOf } from './call.js';
@@ -14,6 +15,6 @@ export const sequenceJacobian: Property<GeneratedSequenceCase> = {
     const quantity = '∂x_T/∂x_0';
     const pending = callArray(env, 'sequenceJacobian', c, shapeOf(quantity, c.n, c.n));
     const expected = expectedSequenceJacobian(c);
-    return verify(expected, await pending, quantity, c.dtype, () => sequenceJacobianForms(c));
+    return verify(expected, await pending, quantity, c.dtype, () => [...sequenceJacobianForms(c), ...parameterFamilies(c, expectedSequenceJacobian, { scaled: expected })]);
   },
 };

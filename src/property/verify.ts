@@ -3,7 +3,7 @@ import { CaseFailure } from '../check/caseFailure.js';
 import { compare } from '../check/compare.js';
 import type { Dtype } from '../contract.js';
 import { diagnose } from '../diagnosis/diagnose.js';
-import type { WrongForm } from '../diagnosis/wrongForm.js';
+import type { Catalogue } from '../diagnosis/formFamily.js';
 import type { MatrixData } from '../runner/result.js';
 
 /** A matrix for reports. */
@@ -18,7 +18,7 @@ export function matrixData(rows: number, cols: number, values: ArrayLike<number>
  * Resolves to the max error/tolerance ratio. `note`, when given, says in the summary what the
  * expected value is (e.g. a finite-difference interval).
  */
-export function verify(expected: Bounded, actual: Float64Array, quantity: string, dtype: Dtype, wrongForms: () => readonly WrongForm[], note?: string): number {
+export function verify(expected: Bounded, actual: Float64Array, quantity: string, dtype: Dtype, wrongForms: () => Catalogue, note?: string): number {
   if (actual.length !== expected.v.length) throw new Error(`internal error: ${quantity} has ${actual.length} entries, expected ${expected.v.length}`);
   const cmp = compare(expected, actual, quantity);
   if (cmp.maxRatio <= 1) return cmp.maxRatio;

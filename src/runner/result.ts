@@ -38,6 +38,17 @@ export interface Diagnosis {
   /** Stable ID of the wrong form, e.g. `transposed-jacobian`; `unknown` when none matches. */ readonly id: string;
   /** One sentence for a framework maintainer. */ readonly message: string;
   /** The wrong form as a formula, e.g. `Wᵀ·diag(σ'(x_{t-1}))`. */ readonly formula?: string;
+  /** Other wrong forms the same values match on this case (a tie a follow-up case may break). */ readonly alsoMatches?: readonly string[];
+  /** A second defect beside the named form: `reduced-precision` or `inaccurate` (RJS-DIAG-5). */ readonly also?: string;
+  /** A follow-up case told tied forms apart (RJS-DIAG-6): what it showed. */ readonly followUp?: FollowUp;
+}
+
+/** The discriminating case run when the shrunk case cannot tell wrong forms apart (RJS-DIAG-6). */
+export interface FollowUp {
+  /** What was changed in the shrunk case. */ readonly change: string;
+  /** The follow-up case, as in the counterexample. */ readonly case: Record<string, unknown>;
+  /** The forms tied on the shrunk case. */ readonly tied: readonly string[];
+  /** What the follow-up's failure was diagnosed as (undefined when it did not fail the same way). */ readonly diagnosis?: string;
 }
 
 /**

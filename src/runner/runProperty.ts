@@ -11,6 +11,7 @@ import { RATIO_BIN_EDGES, ratioBin } from './ratioHistogram.js';
 import type { PropertyResult, Target } from './result.js';
 import { serializeCase } from './serializeCase.js';
 import { shrinkFailure, walkPath, type Shrunk } from './shrinkFailure.js';
+import { followUp } from './followUp.js';
 
 /** What one property run needs. */
 export interface PropertyRun {
@@ -149,6 +150,8 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
       },
       stop: (calls) => (timeouts >= MAX_TIMEOUTS ? 'timeouts' : calls >= maxShrinks ? 'max-shrinks' : pastDeadline() ? 'time-budget' : undefined),
     });
+  // A replay follows up too, so that it names what the report named.
+  const failure = await followUp(shrunk.failure, shrunk.value.value, { activations: r.constraints.activations, variant: r.target.variant, check });
   const path = [found.index, ...found.prefix, ...shrunk.steps].join(':');
   return {
     ...base,
@@ -158,7 +161,7 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
     verdict: 'fail',
     counterexample: {
       case: serializeCase(shrunk.value.value, r.target.variant),
-      failure: shrunk.failure,
+      failure,
       seed: r.seed,
       path,
       replay: replayCommand({ adapter: r.adapterSpec, backend: r.target.backend, variant: r.target.variant, dtype: r.target.dtype, property: r.id, maxN: r.constraints.maxN, maxT: r.constraints.maxT, opts: r.opts, seed: r.seed, path, timeoutMs: r.timeoutMs, runs: r.runs, isolation: r.host.isolation }),

@@ -1,0 +1,42 @@
+import { followUpCase } from '../arbitrary/followUpCase.js';
+import type { CaseOutcome } from './caseOutcome.js';
+import type { CaseFailureData, Diagnosis } from './result.js';
+import { serializeCase } from './serializeCase.js';
+
+/**
+ * When the shrunk case matched several wrong forms, checks one discriminating follow-up case
+ * (RJS-DIAG-6, arbitrary/followUpCase.ts) and names the tied form that it alone matches. The
+ * failure is returned with its diagnosis updated and the follow-up recorded; unchanged when there
+ * was no tie or no follow-up can be built. The follow-up decides nothing but the name: the verdict
+ * and the counterexample stay those of the shrunk case.
+ */
+export async function followUp(failure: CaseFailureData, kase: unknown, o: { readonly activations: readonly string[]; readonly variant: string | undefined; readonly check: (kase: unknown) => Promise<CaseOutcome> }): Promise<CaseFailureData> {
+  const d = failure.diagnosis;
+  if (failure.kind !== 'mismatch' || d === undefined || d.alsoMatches === undefined || d.alsoMatches.length === 0) return failure;
+  const next = followUpCase(kase, o.activations);
+  if (next === undefined) return failure;
+  const tied = [d.id, ...d.alsoMatches];
+  const outcome = await o.check(next.case);
+  const seen = !outcome.ok && outcome.failure.kind === 'mismatch' ? outcome.failure.diagnosis : undefined;
+  const record = { change: next.change, case: serializeCase(next.case, o.variant), tied, ...(seen !== undefined ? { diagnosis: seen.id } : {}) };
+  const told = seen !== undefined && tied.includes(seen.id) && !(seen.alsoMatches ?? []).some((id) => tied.includes(id));
+  if (!told) {
+    const why = seen === undefined ? 'did not fail the same way' : `matched ${[seen.id, ...(seen.alsoMatches ?? [])].join(', ')}`;
+    const message = `${d.message}; a follow-up case (${next.change}) ${why}, so the tie stands`;
+    return { ...failure, summary: replaceTail(failure.summary, d.message, message), diagnosis: { ...d, message, followUp: record } };
+  }
+  const others = tied.filter((id) => id !== seen.id);
+  const message = `${stripTie(seen.message)}; on the shrunk case it could not be told apart from ${others.join(', ')}, and a follow-up case (${next.change}) matches only this form`;
+  const diagnosis: Diagnosis = { id: seen.id, message, ...(seen.formula !== undefined ? { formula: seen.formula } : {}), ...(seen.also !== undefined ? { also: seen.also } : {}), followUp: record };
+  return { ...failure, summary: replaceTail(failure.summary, d.message, message), diagnosis };
+}
+
+/** The summary with its trailing diagnosis message replaced (the summary ends with it). */
+function replaceTail(summary: string, old: string, next: string): string {
+  return summary.endsWith(old) ? summary.slice(0, summary.length - old.length) + next : `${summary}; ${next}`;
+}
+
+/** A message without its "(on this case it cannot be told apart from …)" clause. */
+function stripTie(message: string): string {
+  return message.replace(/ \(on this case it cannot be told apart from: [^)]*\)$/, '');
+}
