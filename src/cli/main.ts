@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import { AdapterLoadError, loadAdapter } from '../adapters/loadAdapter.js';
-import { applyExpectations } from '../expectations/applyExpectations.js';
+import { applyExpectations, markResult } from '../expectations/applyExpectations.js';
 import { ExpectationsError, loadExpectations } from '../expectations/parseExpectations.js';
 import type { AdapterHost, HostFault } from '../host/adapterHost.js';
 import { inProcessHost } from '../host/inProcessHost.js';
@@ -18,15 +18,18 @@ import { openReportDir, ReportDirError, type ReportDir } from '../report/reportD
 import type { RunResult } from '../runner/result.js';
 import { run, runResultOf, RunSetupError, type RunExtra } from '../runner/run.js';
 import { packageVersion } from '../spec/packageRoot.js';
+import { specDocument } from '../spec/specDocument.js';
 import { errorText, safeLine } from '../text/safeText.js';
 import { parseCliOptions } from './cliOptions.js';
 import { onInterrupt } from './interrupt.js';
 import { expectedDurationLine } from './expectedDuration.js';
 import { mergeCommand } from './mergeCommand.js';
 import { vectorsCommand } from './vectorsCommand.js';
+import { liveTable } from './liveTable.js';
 import { progressLine } from './progressLine.js';
 import { reportRun } from './reportRun.js';
 import { runJobs } from './runJobs.js';
+import { runLine, toolPart } from './summary.js';
 import { listing, usage } from './usage.js';
 import { UsageError } from './usageError.js';
 
@@ -57,12 +60,18 @@ export async function main(argv: readonly string[], out: NodeJS.WritableStream =
     const withExpectations = (r: RunResult): RunResult => (expectations === undefined ? r : applyExpectations(r, expectations, o.expectations!));
     if (o.jobs > 1) return await runJobs(argv, o, withExpectations, reports, unstarted, out, err);
     const progress = progressLine(err as NodeJS.WriteStream);
+    // The first line at once, the adapter's line and the column titles once it started, a row per unit
+    // as it ends: a CI log shows the run as it goes (and a heartbeat while one unit runs long).
+    const tool = { name: 'rnn-jac-spec' as const, version: packageVersion(), specVersion: specDocument().specVersion };
+    out.write(`${toolPart(tool)}: ${runLine({ options: runOptions })}\n`);
+    const table = liveTable(out, err, { heartbeat: progress.onProgress === undefined, beforeWrite: progress.clear });
     let soFar: ((faults?: readonly HostFault[]) => RunResult) | undefined;
     // From here on every way the run ends leaves a whole report set, even before the adapter started.
     stopInterrupts = onInterrupt((signal, exitCode) => {
       host?.kill();
       progress.done();
-      reportRun(withExpectations(soFar?.() ?? unstarted({ interrupted: true })), dir, o.formats, out);
+      table.stop();
+      reportRun(withExpectations(soFar?.() ?? unstarted({ interrupted: true })), dir, o.formats, out, undefined, { streamed: soFar !== undefined });
       err.write(`rnn-jac-spec: interrupted by ${signal}; the reports hold the units that ended\n`);
       return exitCode;
     });
@@ -77,10 +86,21 @@ export async function main(argv: readonly string[], out: NodeJS.WritableStream =
     }
     let ran: RunResult;
     try {
-      ran = await run({ ...runOptions, host, startedAt, onProgress: progress.onProgress, onStart: (f, _units, plan) => {
-        soFar = f;
-        out.write(`rnn-jac-spec: ${expectedDurationLine(o.adapter!, plan, o)}\n`);
-      } }).finally(progress.done);
+      ran = await run({
+        ...runOptions, host, startedAt,
+        onProgress: (p) => {
+          progress.onProgress?.(p);
+          table.progress(p.label, p.cases);
+        },
+        onStart: (f, _units, plan) => {
+          soFar = f;
+          table.start(plan, `rnn-jac-spec: ${expectedDurationLine(o.adapter!, plan, o)}`);
+        },
+        onResult: (r) => table.row(expectations === undefined ? r : markResult(r, expectations)),
+      }).finally(() => {
+        progress.done();
+        table.stop();
+      });
     } catch (e) {
       // No verdict, but the units that ended (none, for a run option the adapter cannot honour) are reported.
       const message = e instanceof RunSetupError ? e.message : `internal error of rnn-jac-spec: ${e instanceof Error ? e.message : errorText(e)}`;
@@ -90,7 +110,7 @@ export async function main(argv: readonly string[], out: NodeJS.WritableStream =
     }
     const faults = await host.close(o.timeoutMs);
     host = undefined;
-    return reportRun(withExpectations(faults.length > 0 ? { ...ran, faults } : ran), reports, o.formats, out, err);
+    return reportRun(withExpectations(faults.length > 0 ? { ...ran, faults } : ran), reports, o.formats, out, err, { streamed: true });
   } catch (e) {
     if (e instanceof UsageError) return void err.write(`rnn-jac-spec: ${e.message}\nRun 'rnn-jac-spec --help' for the options.\n`), 2;
     if (e instanceof AdapterLoadError || e instanceof RunSetupError || e instanceof ExpectationsError || e instanceof ReportDirError) return void err.write(`rnn-jac-spec: ${e.message}\n`), 2;

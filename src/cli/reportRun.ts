@@ -40,10 +40,11 @@ export function noVerdictLines(result: RunResult): string[] {
  * @param formats - `--format`
  * @param out - standard output
  * @param err - standard error
+ * @param o - `streamed`: the header and rows were printed as the run went
  */
-export function reportRun(result: RunResult, reports: ReportDir, formats: readonly ReportFormat[], out: NodeJS.WritableStream, err?: NodeJS.WritableStream): number {
+export function reportRun(result: RunResult, reports: ReportDir, formats: readonly ReportFormat[], out: NodeJS.WritableStream, err?: NodeJS.WritableStream, o: { readonly streamed?: boolean } = {}): number {
   const written = reports.write(result);
-  out.write(`${summary(result)}\n`);
+  out.write(`${summary(result, o)}\n`);
   if (formats.includes('github')) out.write(renderGithubAnnotations(result));
   // A path is the user's, but may hold anything a file name can: print it safely.
   if (written.length > 0) out.write(`Reports: ${written.map((f) => safeLine(f, 1000)).join(', ')}\n`);

@@ -18,6 +18,13 @@ function outcome(selecting: readonly Expectation[], r: PropertyResult): Expectat
   return { outcome: 'unexpected-failure', reason: selecting[0].reason, expected: selecting.map(expectedFailure), actual };
 }
 
+/** One result as {@link applyExpectations} marks it (the live table marks each as its unit ends). */
+export function markResult(r: PropertyResult, expectations: readonly Expectation[]): PropertyResult {
+  if (r.verdict === 'not-applicable') return r;
+  const selecting = expectations.filter((x) => matches(x, r));
+  return selecting.length === 0 ? r : { ...r, expectation: outcome(selecting, r) };
+}
+
 /**
  * Marks the results an expectation file speaks of: a failure that an entry selects and whose kind
  * and diagnosis its pins admit becomes an `expected-failure`; a failure that entries select but none
@@ -30,11 +37,7 @@ function outcome(selecting: readonly Expectation[], r: PropertyResult): Expectat
  * @returns the run with the outcomes recorded
  */
 export function applyExpectations(result: RunResult, expectations: readonly Expectation[], source: string): RunResult {
-  const results = result.results.map((r): PropertyResult => {
-    if (r.verdict === 'not-applicable') return r;
-    const selecting = expectations.filter((x) => matches(x, r));
-    return selecting.length === 0 ? r : { ...r, expectation: outcome(selecting, r) };
-  });
+  const results = result.results.map((r) => markResult(r, expectations));
   return { ...result, options: { ...result.options, expectations: source }, results, summary: summarize(results, true) };
 }
 

@@ -15,7 +15,7 @@ import { summarize } from './summarize.js';
 /** What a run is about to do: its units in order, and what the adapter said about itself. */
 export interface RunPlan {
   readonly units: readonly { readonly property: PropertyId; readonly target: Target }[];
-  readonly info: AdapterInfo | undefined;
+  /** The adapter's name and what its info() said. */ readonly name: string; readonly info: AdapterInfo | undefined;
 }
 
 /** Everything a run needs; the CLI builds it from its arguments. */
@@ -191,7 +191,7 @@ export async function run(o: RunOptions): Promise<RunResult> {
   const who = { name: declaration.name, info, isolation: host.isolation, ...(o.shard !== undefined ? { units: units.length } : {}) };
   const soFar: RunSoFar = (done, interrupted) => runResultOf(o, who, startedAt, done, interrupted === true ? { interrupted } : {});
   // An interrupted run, or one that ends in an internal error (with it as a fault), reports the units that ended.
-  o.onStart?.((faults) => (faults === undefined ? soFar(results, true) : runResultOf(o, who, startedAt, results, { faults })), steps, { units: mine.map((u) => ({ property: u.id, target: u.target })), info });
+  o.onStart?.((faults) => (faults === undefined ? soFar(results, true) : runResultOf(o, who, startedAt, results, { faults })), steps, { units: mine.map((u) => ({ property: u.id, target: u.target })), name: declaration.name, info });
   for (const { target, id } of mine) {
     const { constraints, supported } = caseConstraintsOf(declaration, target, o.maxN, o.maxT);
     const label = `${id} ${target.variant !== undefined ? target.variant + ' ' : ''}${target.dtype}`;

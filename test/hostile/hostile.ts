@@ -136,6 +136,7 @@ export interface LiveCli {
   /** The `--report` folder. */ readonly dir: string;
   /** Resolves when it has exited. */ readonly ended: Promise<Ended>;
   /** What it has written to stderr so far. */ stderr(): string;
+  /** What it has written to stdout so far. */ stdout(): string;
 }
 
 /**
@@ -143,17 +144,17 @@ export interface LiveCli {
  * are pipes; `closeStdout` closes the read side of stdout at once, so that every write of the CLI to
  * it meets EPIPE.
  */
-export function startCli(args: readonly string[], o: { dir?: string; closeStdout?: boolean } = {}): LiveCli {
+export function startCli(args: readonly string[], o: { dir?: string; closeStdout?: boolean; env?: Record<string, string> } = {}): LiveCli {
   const dir = o.dir ?? reportDir();
   const withReport = args.includes('--report') ? args : [...args, '--report', dir];
-  const child = spawn(process.execPath, [CLI, ...withReport], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, ...withReport], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...o.env } });
   let stdout = '';
   let stderr = '';
   if (o.closeStdout === true) child.stdout!.destroy();
   else child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const ended = new Promise<Ended>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
-  return { child, dir, ended, stderr: () => stderr };
+  return { child, dir, ended, stderr: () => stderr, stdout: () => stdout };
 }
 
 /** Resolves after `ms`. */

@@ -60,6 +60,29 @@ describe('a single run interrupted by SIGTERM', () => {
   });
 });
 
+describe('output as the run goes (CI=true, a pipe)', () => {
+  it('prints its first line before any unit ends, a row as each unit ends, and on SIGTERM the rest of the summary', async () => {
+    // 10 cases of 200 ms per unit: each unit lasts about 2 s.
+    const run = startCli(['--adapter', hostile('slow.mjs'), '--properties', 'step-jacobian,gradient-bound', '--runs', '10'], { env: { CI: 'true' } });
+    try {
+      expect(await waitFor(() => /^rnn-jac-spec \S+, spec \S+: seed \d+/.test(run.stdout()), 20_000), run.stderr()).toBe(true);
+      expect(run.stdout()).not.toMatch(/PASS|FAIL|passed/);
+      expect(await waitFor(() => /^step-jacobian +RJS-STEP +\S+ +PASS +10 /m.test(run.stdout()), 30_000), run.stdout()).toBe(true);
+      expect(run.child.exitCode).toBeNull();
+      expect(run.stdout()).toMatch(/^property +rule +target +verdict +cases +err\/tol +time$/m);
+      run.child.kill('SIGTERM');
+      const ended = await run.ended;
+      expect(ended.code, ended.stderr).toBe(143);
+      // The rows already printed are not printed again; the totals follow them.
+      expect(ended.stdout.match(/^property +rule/gm)).toHaveLength(1);
+      expect(ended.stdout).toMatch(/^\d+ passed, \d+ failed, \d+ not applicable/m);
+      expect(expectReportSet(run.dir).interrupted).toBe(true);
+    } finally {
+      run.child.kill('SIGKILL');
+    }
+  });
+});
+
 describe('a runner killed with SIGKILL', () => {
   it('takes the processes its adapter started with its host (the host leads a process group)', async () => {
     const run = startCli(['--adapter', hostile('grandchild-sigkill.mjs'), '--properties', 'step-jacobian', '--runs', '50']);
