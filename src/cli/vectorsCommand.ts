@@ -17,7 +17,9 @@ export function vectorsUsage(): string {
 
 Writes the golden vectors: seeded cases with the values and tolerances the spec requires of each
 output, as JSON (specs/vectors.schema.json), for checking a framework outside Node. DIR/index.json
-lists the files; DIR/PROPERTY.json holds the vectors of one property.
+(specs/vectors-index.schema.json) lists the files; DIR/NAME.json holds the vectors of one checked
+quantity. Every vector is failed by every known wrong form of its quantity (specs/SPEC.md, §10).
+examples/python/check_vectors.py checks a NumPy implementation against them.
 
   --out DIR    the directory to write to (created if missing; its vector files are replaced)
   --seed S     seed of the cases (default ${DEFAULTS.seed})

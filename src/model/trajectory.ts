@@ -11,10 +11,10 @@ export interface Trajectory {
 
 /**
  * Runs the recurrence with running error bounds: errors of x_t feed σ and σ' at later steps. `chain`:
- * the bounds of W and U by one-sided Jacobi, for chains of products (see {@link recurrence}).
+ * the bounds of W and U by one-sided Jacobi, for chains of products (see {@link recurrence}). `r`
+ * replaces the case's recurrence (the golden vectors run wrong implementations' σ and alpha with it).
  */
-export function trajectory(c: Omit<SequenceCase, 'variant'>, p: Precision, chain = false): Trajectory {
-  const r = recurrence(c, chain);
+export function trajectory(c: Omit<SequenceCase, 'variant'>, p: Precision, chain = false, r: Recurrence = recurrence(c, chain)): Trajectory {
   const x0 = exact(c.n, 1, c.x0);
   const us = exact(c.T, c.m, c.us);
   const steps: StepParts[] = [];

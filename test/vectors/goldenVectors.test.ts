@@ -1,27 +1,24 @@
 /**
  * The golden vectors committed under specs/vectors: current (regenerating them gives the same
- * bytes), valid against specs/vectors.schema.json, passed by the reference adapter (the spec's
- * executable form) in every entry, and failed by a transposed Jacobian.
+ * bytes), passed by the reference adapter (the spec's executable form) in every entry, failed by a
+ * transposed Jacobian, and each case as SPEC.md promises: n, m (and T) ≥ 2, W dense and
+ * non-symmetric, U dense, no σ' taken within reach of a kink, no output without a significant entry.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activationByName } from '../../src/activation/activations.js';
 import { loadAdapter } from '../../src/adapters/loadAdapter.js';
+import type { Bounded } from '../../src/bound/bounded.js';
 import type { Adapter } from '../../src/contract.js';
-import type { GoldenFile, GoldenOutput, GoldenVector } from '../../src/vectors/goldenVectors.js';
+import { oneStep } from '../../src/model/expected.js';
+import { comparisonPrecision } from '../../src/model/precision.js';
+import { trajectory } from '../../src/model/trajectory.js';
+import { GOLDEN_FILE_DEFS, GOLDEN_FILES, type GoldenCase, type GoldenFileName } from '../../src/vectors/goldenFiles.js';
+import type { GoldenOutput, GoldenVector } from '../../src/vectors/goldenVectors.js';
 import { cli, ensureBuilt } from '../cli/harness.js';
-
-const ROOT = join(import.meta.dirname, '..', '..');
-const DIR = join(ROOT, 'specs', 'vectors');
-const files = readdirSync(DIR).filter((f) => f !== 'index.json');
-const golden = (f: string) => JSON.parse(readFileSync(join(DIR, f), 'utf8')) as GoldenFile;
-
-/** The case as the adapter contract takes it: typed arrays. */
-function contractCase(v: GoldenVector): never {
-  return Object.fromEntries(Object.entries(v.case).map(([k, x]) => [k, Array.isArray(x) ? Float64Array.from(x as number[]) : x])) as never;
-}
+import { committedFile, contractCase, VECTORS } from './committedVectors.js';
 
 /** The worst |actual − expected| / tolerance of one output (0/0 = 0). */
 function ratio(o: GoldenOutput, actual: ArrayLike<number>): number {
@@ -33,18 +30,27 @@ function ratio(o: GoldenOutput, actual: ArrayLike<number>): number {
 }
 
 /** What an adapter computes for each output of each file. */
-async function outputs(a: Adapter, file: string, v: GoldenVector): Promise<Record<string, ArrayLike<number>>> {
-  const c = contractCase(v) as Record<string, unknown>;
+async function outputs(a: Adapter, file: GoldenFileName, v: GoldenVector): Promise<Record<string, ArrayLike<number>>> {
+  const c = contractCase(v) as never;
+  const k = contractCase(v);
   switch (file) {
-    case 'step-jacobian.json': return { J: await a.stepJacobian(c as never) };
-    case 'input-jacobian.json': return { J: await a.inputJacobian!(c as never) };
-    case 'sequence-jacobian.json': return { J: await a.sequenceJacobian!(c as never) };
-    case 'parameter-gradients.json': return { ...(await a.parameterGradients!(c as never)) };
-    case 'forward.json': return { states: await a.forward!(c as never) };
-    case 'vjp.json': return { vjp: await a.vjp!(c as never, c.v as Float64Array) };
-    case 'jvp.json': return { jvp: await a.jvp!(c as never, c.w as Float64Array) };
-    default: throw new Error(`no adapter call for ${file}`);
+    case 'step-jacobian': return { J: await a.stepJacobian(c) };
+    case 'input-jacobian': return { J: await a.inputJacobian!(c) };
+    case 'sequence-jacobian': return { J: await a.sequenceJacobian!(c) };
+    case 'parameter-gradients': return { ...(await a.parameterGradients!(c)) };
+    case 'forward': return { states: await a.forward!(c) };
+    case 'vjp': return { vjp: await a.vjp!(c, k.v) };
+    case 'jvp': return { jvp: await a.jvp!(c, k.w) };
   }
+}
+
+/** The points where the case's σ' is taken, with their bounds (RJS-TOL), and the inputs of pascanu-sigma-input. */
+function derivativePoints(file: GoldenFileName, c: GoldenCase): Bounded[] {
+  const p = comparisonPrecision(c.dtype);
+  const draw = GOLDEN_FILE_DEFS[file].draw;
+  if (draw === 'sequence' || draw === 'loss') return trajectory(c, p).steps.map((s) => s.pre);
+  const u = { rows: c.m, cols: 1, v: c.u, e: new Float64Array(c.m), s: 0, f: 0 };
+  return [oneStep(c, p).pre, ...(c.form === 'pascanu-sigma-input' ? [u] : [])];
 }
 
 describe('golden vectors (specs/vectors)', () => {
@@ -60,35 +66,45 @@ describe('golden vectors (specs/vectors)', () => {
       const r = cli(['vectors', '--out', out]);
       expect(r.status, r.stderr).toBe(0);
       expect(r.stdout).toMatch(/^336 golden vectors in 7 files \(seed 12115063/);
-      for (const f of readdirSync(DIR)) expect(readFileSync(join(out, f), 'utf8'), `${f} is stale: run npx rnn-jac-spec vectors --out specs/vectors`).toBe(readFileSync(join(DIR, f), 'utf8'));
+      expect(readdirSync(out).sort()).toEqual(readdirSync(VECTORS).sort());
+      for (const f of readdirSync(VECTORS)) expect(readFileSync(join(out, f), 'utf8'), `${f} is stale: run npx rnn-jac-spec vectors --out specs/vectors`).toBe(readFileSync(join(VECTORS, f), 'utf8'));
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
   });
 
-  it('validate against specs/vectors.schema.json, and index.json lists every file with its count', () => {
-    const ajv = new Ajv2020.default({ strict: true, allErrors: true });
-    const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'specs', 'vectors.schema.json'), 'utf8')));
-    const index = JSON.parse(readFileSync(join(DIR, 'index.json'), 'utf8')) as { files: Record<string, { vectors: number }> };
-    expect(Object.keys(index.files).map((n) => `${n}.json`).sort()).toEqual([...files].sort());
-    for (const f of files) {
-      expect(validate(golden(f)), `${f}: ${ajv.errorsText(validate.errors)}`).toBe(true);
-      expect(golden(f).vectors).toHaveLength(index.files[f.replace(/\.json$/, '')].vectors);
-    }
-  });
-
-  it.each(files)('%s: the reference adapter is within tolerance in every entry of every vector', async (f) => {
-    for (const v of golden(f).vectors) {
+  it.each(GOLDEN_FILES)('%s: the reference adapter is within tolerance in every entry of every vector', async (f) => {
+    for (const v of committedFile(f).vectors) {
       const got = await outputs(reference, f, v);
       for (const [name, o] of Object.entries(v.outputs)) expect(ratio(o, got[name]), `${v.id} ${name}`).toBeLessThanOrEqual(1);
     }
   });
 
-  it('tell a transposed step Jacobian from the right one in every vector (each W is non-symmetric)', async () => {
-    const vectors = golden('step-jacobian.json').vectors;
+  it.each(GOLDEN_FILES)('%s: every case has n, m (and T) ≥ 2, dense W ≠ Wᵀ and dense U, no σ\' within reach of a kink, and a significant entry in every output', (f) => {
+    const sequence = ['sequence', 'loss'].includes(GOLDEN_FILE_DEFS[f].draw);
+    for (const v of committedFile(f).vectors) {
+      const c = contractCase(v);
+      expect(v.id).toBe(`${c.form}/${c.activation.name}/${c.dtype}`);
+      expect([c.n, c.m, ...(sequence ? [c.T] : [])].every((s) => s >= 2), `${v.id}: sizes`).toBe(true);
+      expect([...c.W, ...c.U].every((x) => x !== 0), `${v.id}: a zero weight`).toBe(true);
+      expect(Array.from(c.W).some((x, k) => x !== c.W[(k % c.n) * c.n + Math.floor(k / c.n)]), `${v.id}: W = Wᵀ`).toBe(true);
+      const tiny = comparisonPrecision(c.dtype).tiny;
+      const kinks = activationByName(c.activation.name).kinks(c.activation.alpha ?? 0);
+      for (const pre of derivativePoints(f, c)) {
+        pre.v.forEach((x, i) => {
+          const reach = Math.max(pre.e[i], Math.abs(x) < tiny ? Math.abs(x) : 0);
+          for (const k of kinks) expect(Math.abs(x - k.at), `${v.id}: σ' at ${x} ± ${reach} reaches the kink at ${k.at}`).toBeGreaterThan(reach);
+        });
+      }
+      for (const [name, o] of Object.entries(v.outputs)) expect(o.expected.some((x, k) => Math.abs(x) > o.tolerance[k]), `${v.id} ${name}: no significant entry`).toBe(true);
+    }
+  });
+
+  it('tell a transposed step Jacobian from the right one in every vector', async () => {
+    const vectors = committedFile('step-jacobian').vectors;
     let caught = 0;
     for (const v of vectors) {
-      const J = await reference.stepJacobian(contractCase(v));
+      const J = await reference.stepJacobian(contractCase(v) as never);
       const n = v.case.n as number;
       const Jt = Float64Array.from({ length: n * n }, (_, k) => J[(k % n) * n + Math.floor(k / n)]);
       if (ratio(v.outputs.J, Jt) > 1) caught++;
