@@ -1,6 +1,6 @@
 // The README's ONNX Runtime findings, and which one a failed result of a report shows
 // (scripts/expectations.mjs). The value tests mirror those of test/onnxruntime/adapter.test.ts.
-import { flushedToZero } from './findingPredicates.mjs';
+import { flushedToZero, slightlyOff } from './findingPredicates.mjs';
 
 /** Finding number → the reason an expectation file gives (README, "ONNX Runtime"). */
 export const FINDINGS = {
@@ -13,16 +13,6 @@ export const FINDINGS = {
 };
 
 const ACCURACY = ['inaccurate', 'reduced-precision', 'unknown'];
-
-/**
- * Every entry outside its tolerance is within 2⁻⁸ of its expected value, relative: an inaccuracy,
- * whatever wrong form the diagnosis names (softplus(x) and sigmoid(x) agree to 10⁻⁴ at x = −11, so an
- * inaccurate sigmoid there can match "σ used for σ'").
- */
-function slightlyOff(f) {
-  if (f.kind !== 'mismatch' || !f.expected || !f.actual || !f.tolerance) return false;
-  return f.expected.values.every((e, i) => Math.abs(f.actual.values[i] - e) <= Math.max(f.tolerance.values[i], 2 ** -8 * Math.abs(e)));
-}
 
 /** The finding a failed result shows, or '?'. */
 export function finding(x) {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { PropertyResult } from '../../src/runner/result.js';
-import { isExpOverflowNaN, isJacfwdTranspose, isJacrevNonSquare, KNOWN_FAILURES, shortRun, unexpectedFailures } from './jaxRun.js';
+import { isExpOverflowNaN, isJacfwdTranspose, isJacrevNonSquare, isWasmFloat64Precision, KNOWN_FAILURES, shortRun, unexpectedFailures } from './jaxRun.js';
 
 const VARIANTS = ['jacrev', 'jit-jacrev', 'jacfwd', 'jit-jacfwd', 'vjp', 'jit-vjp', 'jvp', 'jit-jvp', 'grad', 'jit-grad'];
 
@@ -13,10 +13,6 @@ function smallOverflow(x: PropertyResult | undefined): boolean {
   return x !== undefined && isExpOverflowNaN(x) && (x.counterexample!.case as { n: number }).n <= 2;
 }
 
-/** Finding 4: a float64 result with only float32's accuracy. */
-function reducedPrecision(x: PropertyResult): boolean {
-  return x.counterexample?.failure.diagnosis?.id === 'reduced-precision';
-}
 
 describe('jax-js adapter on the wasm device', () => {
   const run = shortRun('wasm');
@@ -40,7 +36,7 @@ describe('jax-js adapter on the wasm device', () => {
   it('finds float64 on wasm only float32-accurate: the float64 step Jacobian fails in every variant, with reduced precision (finding 4) or through an overflowing exp (finding 3)', () => {
     const step = run.result().results.filter((x) => x.property === 'step-jacobian' && x.target.dtype === 'float64' && !x.target.variant!.includes('jacfwd'));
     expect(step).toHaveLength(8);
-    for (const x of step) expect(reducedPrecision(x) || isExpOverflowNaN(x), `${x.target.variant}: ${x.counterexample?.failure.summary}`).toBe(true);
+    for (const x of step) expect(isWasmFloat64Precision(x) || isExpOverflowNaN(x), `${x.target.variant}: ${x.counterexample?.failure.summary}`).toBe(true);
   });
 
   it('meets finding 3 at n ≤ 2: Pascanu\'s bound in every variant and dtype, and in float32 the step Jacobian of every variant but jacfwd\'s (transposed first), eager forward mode included', () => {
@@ -56,7 +52,7 @@ describe('jax-js adapter on the wasm device', () => {
     const adjoint = run.result().results.filter((x) => x.property === 'adjoint' && x.verdict !== 'not-applicable');
     expect(adjoint.map((x) => `${x.target.variant} ${x.target.dtype}`).sort()).toEqual(['vjp', 'jit-vjp', 'grad', 'jit-grad'].flatMap((v) => [`${v} float32`, `${v} float64`]).sort());
     for (const x of adjoint) {
-      const ok = x.target.dtype === 'float32' ? x.verdict === 'pass' || isExpOverflowNaN(x) : reducedPrecision(x) || isExpOverflowNaN(x);
+      const ok = x.target.dtype === 'float32' ? x.verdict === 'pass' || isExpOverflowNaN(x) : isWasmFloat64Precision(x) || isExpOverflowNaN(x);
       expect(ok, `${x.target.variant} ${x.target.dtype}: ${x.verdict} ${x.counterexample?.failure.summary ?? ''}`).toBe(true);
     }
   });

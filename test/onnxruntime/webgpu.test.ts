@@ -7,6 +7,7 @@ import { loadAdapter } from '../../src/adapters/loadAdapter.js';
 import type { Adapter } from '../../src/contract.js';
 import { PROPERTY_IDS } from '../../src/property/properties.js';
 import { run } from '../../src/runner/run.js';
+import { isEluCancellation, isWebgpuAccuracyLoss, unexpectedFailures } from './ortFindings.js';
 
 const required = process.env.RNN_JAC_SPEC_REQUIRE_WEBGPU === '1';
 let adapter: Adapter | undefined;
@@ -30,10 +31,10 @@ describe.skipIf(adapter === undefined && !required)('onnxruntime adapter on the 
     expect((await adapter!.info!()).notes).toContain('has no kernel for the ONNX RNN op');
   });
 
-  it('runs the derived gradient graphs on the GPU provider: failures are accuracy findings, never a wrong form', async () => {
+  it('runs the derived gradient graphs on the GPU provider: failures are its documented accuracy findings, never a wrong form', async () => {
     const r = await run({ adapter: adapter!, adapterSpec: 'onnxruntime', backend: 'webgpu', properties: PROPERTY_IDS, runs: 10, seed: 12115063, maxN: 12, maxT: 6, timeoutMs: 60_000, opts: {} });
-    const wrong = r.results.filter((x) => x.verdict === 'fail' && !['inaccurate', 'reduced-precision', 'unknown'].includes(x.counterexample?.failure.diagnosis?.id ?? ''));
-    expect(wrong.map((x) => `${x.property} ${x.target.variant}: ${x.counterexample?.failure.summary}`)).toEqual([]);
+    // Findings 5 and 6 (Tanh near 0, exp past WGSL's accuracy) and 3 (Elu near 0), each diagnosed as lost accuracy.
+    expect(unexpectedFailures(r.results, [isWebgpuAccuracyLoss, isEluCancellation])).toEqual([]);
     expect(r.summary.pass).toBeGreaterThanOrEqual(6);
   });
 });

@@ -37,10 +37,14 @@ describe('GitHub Actions annotations', () => {
 
   it('give a small shrunk case in full and leave a large one to the JSON report', () => {
     const r = sampleResult();
-    const [small, large] = renderGithubAnnotations(r).trim().split('\n').map(unescape);
-    expect(small).toContain('Shrunk case: {"n":2,');
-    const big = { ...r, results: [{ ...r.results[1], counterexample: { ...r.results[1].counterexample!, case: { W: Array(MAX_CASE_CHARS).fill(0.5) } } }] };
-    expect(unescape(renderGithubAnnotations(big))).toMatch(/Shrunk case: \d+ characters, in the JSON report/);
-    expect(large).toContain('Replay: ');
+    const failing = r.results.filter((x) => x.verdict === 'fail');
+    const annotations = renderGithubAnnotations(r).trim().split('\n').map(unescape);
+    const of = (property: string, dtype: string) => annotations[failing.findIndex((x) => x.property === property && x.target.dtype === dtype)];
+    expect(of('parameter-gradients', 'float64')).toContain('Shrunk case: {"n":2,');
+    // The forward counterexample (n = 10, T = 7) is longer than MAX_CASE_CHARS.
+    const large = failing.find((x) => x.property === 'forward' && x.target.dtype === 'float64')!;
+    expect(JSON.stringify(large.counterexample!.case).length).toBeGreaterThan(MAX_CASE_CHARS);
+    expect(of('forward', 'float64')).toMatch(/Shrunk case: \d+ characters, in the JSON report/);
+    expect(of('forward', 'float64')).toContain('Replay: ');
   });
 });

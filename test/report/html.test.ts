@@ -28,7 +28,8 @@ describe('HTML report', () => {
 
   it('shows expectation outcomes', () => {
     const r = sampleResult();
-    const html = renderHtml(applyExpectations(r, [{ property: [r.results[1].property, r.results[0].property], reason: 'known' }], 'known.json'));
+    // parameter-gradients fails on both targets, input-jacobian passes on both.
+    const html = renderHtml(applyExpectations(r, [{ property: ['parameter-gradients', 'input-jacobian'], reason: 'known' }], 'known.json'));
     expect(html).toContain('>XFAIL<');
     expect(html).toContain('>XPASS<');
     expect(html).toContain('expected failure: known');

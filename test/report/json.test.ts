@@ -17,10 +17,17 @@ describe('renderJson', () => {
   });
 
   it('writes non-finite numbers as strings', () => {
-    const parsed = JSON.parse(renderJson(sampleResult()));
-    expect(parsed.results[1].counterexample.failure.actual.values[3]).toBe('Infinity');
-    expect(parsed.results[1].counterexample.case.weird).toBe('NaN');
-    expect(parsed.results[3].maxRatio).toBe('NaN');
+    // A counterexample and a ratio edited to hold NaN and ±Infinity: the writer must not turn them into null.
+    const r = sampleResult();
+    const k = r.results.findIndex((x) => x.counterexample?.failure.actual !== undefined);
+    const x = r.results[k];
+    const ce = x.counterexample!;
+    const actual = { ...ce.failure.actual!, values: [Infinity, NaN, -Infinity, ...ce.failure.actual!.values.slice(3)] };
+    const edited = { ...x, maxRatio: NaN, counterexample: { ...ce, case: { ...ce.case, weird: NaN }, failure: { ...ce.failure, actual } } };
+    const parsed = JSON.parse(renderJson({ ...r, results: r.results.map((y, j) => (j === k ? edited : y)) }));
+    expect(parsed.results[k].counterexample.failure.actual.values.slice(0, 3)).toEqual(['Infinity', 'NaN', '-Infinity']);
+    expect(parsed.results[k].counterexample.case.weird).toBe('NaN');
+    expect(parsed.results[k].maxRatio).toBe('NaN');
     const neg = { ...minimalResult(), durationMs: -Infinity };
     expect(JSON.parse(renderJson(neg)).durationMs).toBe('-Infinity');
   });
@@ -30,7 +37,9 @@ describe('renderJson', () => {
     const parsed = JSON.parse(renderJson(r));
     expect(parsed.results[0]).toEqual(r.results[0]);
     expect(parsed.adapter).toEqual(r.adapter);
-    expect(parsed.results[1].counterexample.failure.worst).toEqual(r.results[1].counterexample?.failure.worst);
+    const k = r.results.findIndex((x) => x.counterexample?.failure.worst !== undefined);
+    expect(parsed.results[k].counterexample.failure.worst).toEqual(r.results[k].counterexample?.failure.worst);
+    expect(parsed.results[k].counterexample.case).toEqual(r.results[k].counterexample?.case);
   });
 
   it('writes typed arrays in a case as arrays', () => {

@@ -4,18 +4,20 @@ import { mdBlock, mdCode, mdText } from '../../src/report/markdownText.js';
 import { minimalResult, sampleResult } from './sampleResult.js';
 
 describe('renderMarkdown', () => {
-  const md = renderMarkdown(sampleResult());
+  const sample = sampleResult();
+  const md = renderMarkdown(sample);
   const section = (title: string) => md.split(/^## /m).find((s) => s.startsWith(title)) ?? '';
 
   it('has a heading, the overall verdict, adapter info and options', () => {
-    expect(md.startsWith('# rnn-jac-spec report: tfjs\n')).toBe(true);
-    expect(md).toContain('**FAIL** — 2 failed, 1 passed, 1 not applicable; 120 cases in 2.5 s');
+    expect(md.startsWith('# rnn-jac-spec report: sample\n')).toBe(true);
+    const { pass, fail, notApplicable, cases } = sample.summary;
+    expect(md).toMatch(new RegExp(`\\*\\*FAIL\\*\\* — ${fail} failed, ${pass} passed, ${notApplicable} not applicable; ${cases} cases in [\\d.]+ s`));
     const adapter = section('Adapter');
-    for (const s of ['| Framework | @tensorflow/tfjs |', '| Version | 4.22.0 |', '| Backend | cpu |', '| Device | CPU |']) {
+    for (const s of ['| Framework | rnn-jac-spec reference |', '| Version | analytic |', '| Backend | js |', '| Device | cpu |', '| Notes | note \\<\\&\\>"\' \\|\\*\\_\\` \\\\u0007 |']) {
       expect(adapter).toContain(s);
     }
     const options = section('Options');
-    for (const s of ['- seed: `-12345`', '- runs: `100`', '- max-n: `6`', '- max-t: `5`']) expect(options).toContain(s);
+    for (const s of ['- seed: `3`', '- runs: `20`', '- max-n: `64`', '- max-t: `16`']) expect(options).toContain(s);
     expect(md.endsWith('\n')).toBe(true);
     expect(md.endsWith('\n\n')).toBe(false);
   });
@@ -23,31 +25,42 @@ describe('renderMarkdown', () => {
   it('has one table row per result with verdict, cases, ratio and time', () => {
     const rows = section('Results').split('\n').filter((l) => l.startsWith('|'));
     expect(rows[0]).toBe('| Property | Rule | Target | Verdict | Cases | Max error/tolerance | Time |');
-    expect(rows).toHaveLength(2 + 4);
-    expect(rows[2]).toBe('| `input-jacobian` | RJS-IN-1 | `tfjs/cpu/default/float32` | pass | 100 | 0.031 | 456 ms |');
-    expect(rows[3]).toBe('| `step-jacobian` | RJS-STEP-1 | `tfjs/cpu/default/float32` | **fail** | 17 | **1.26e+6** | 1.23 s |');
-    expect(rows[4]).toMatch(/^\| `adjoint` \| RJS-ADJ-1 \| .* \| n\/a: adapter has no vjp \\<\\&\\>"' \\\|/);
+    expect(rows).toHaveLength(2 + sample.results.length);
+    const row = (property: string, dtype: string) => rows[2 + sample.results.findIndex((x) => x.property === property && x.target.dtype === dtype)];
+    expect(row('input-jacobian', 'float64')).toMatch(/^\| `input-jacobian` \| RJS-INPUT \| `sample\/js\/default\/float64` \| pass \| 20 \| 1 \| \d+ ms \|$/);
+    // A failure's cell is its worst entry's ratio, or its kind where there is no worst entry.
+    expect(row('step-jacobian', 'float32')).toMatch(/^\| `step-jacobian` \| RJS-STEP \| `sample\/js\/default\/float32` \| \*\*fail\*\* \| 105 \| \*\*[\d.]+e\+\d+\*\* \| \d+ ms \|$/);
+    expect(row('parameter-gradients', 'float64')).toMatch(/^\| `parameter-gradients` \| RJS-GRAD \| .* \| \*\*fail\*\* \| \d+ \| \*\*Infinity\*\* \| /);
+    expect(row('sequence-jacobian', 'float64')).toMatch(/^\| `sequence-jacobian` \| RJS-SEQ \| .* \| \*\*fail\*\* \| \d+ \| threw \| /);
+    expect(row('forward', 'float64')).toMatch(/^\| `forward` \| RJS-FWD \| .* \| \*\*fail\*\* \| \d+ \| non-finite \| /);
+    expect(row('adjoint', 'float64')).toMatch(/^\| `adjoint` \| RJS-ADJ \| .* \| n\/a: the adapter does not implement vjp \| 0 \| — \| 0 ms \|$/);
     // every row has the same number of unescaped cell separators
     for (const r of rows) expect(r.replace(/\\\|/g, '').split('|')).toHaveLength(9);
   });
 
   it('details each failure: replay, diagnosis, worst entry, matrices', () => {
     const failures = section('Failures');
-    expect(failures).toContain('### 1. `step-jacobian` (RJS-STEP-1)');
-    expect(failures).toContain('Target: `tfjs/cpu/default/float32`');
-    expect(failures).toContain('```sh\nnpx rnn-jac-spec --adapter ./a.js --property step-jacobian --seed -12345 --path "3:1:0"\n```');
-    expect(failures).toContain('**Diagnosis: transposed-jacobian** — The framework returns the transpose.');
-    expect(failures).toContain('| `∂x_t/∂x_{t-1}` | (0, 1) | -0.419974 | 0.839948 | 1.25992 | 1e-6 | 1.26e+6 |');
-    expect(failures).toContain('```text\n0.209987  -0.419974\n0.839948   0.104994\n```');
-    expect(failures).toContain('```text\n 0.209987  0.839948\n-0.419974  Infinity\n```');
-    expect(failures).toContain('### 2. `sequence-jacobian`');
-    expect(failures).toContain('(10×10, first 8×8 shown)');
-    expect(failures).toContain('… first 8×8 of 10×10 shown');
-    expect(failures).toContain('"weird":"NaN"');
+    const failing = sample.results.filter((x) => x.verdict === 'fail');
+    expect(failures.match(/^### \d+\. /gm)).toHaveLength(failing.length);
+    const grad = failing.find((x) => x.property === 'parameter-gradients')!;
+    const n = failing.indexOf(grad) + 1;
+    expect(failures).toContain(`### ${n}. \`parameter-gradients\` (RJS-GRAD) — BPTT parameter gradients`);
+    expect(failures).toContain('Target: `sample/js/default/float64`');
+    expect(failures).toContain(`\`\`\`sh\n${grad.counterexample!.replay}\n\`\`\``);
+    expect(failures).toContain(`**Diagnosis: transposed-parameter-gradient** — ${grad.counterexample!.failure.diagnosis!.message}`);
+    expect(failures).toMatch(/\| `∂L\/∂W` \| \(1, 0\) \| 0 \| 167\.75 \| 167\.75 \| 8\.9\d*e-308 \| Infinity \|/);
+    expect(failures).toContain('```text\n0  167.75\n0       0\n```');
+    expect(failures).toContain('```text\n     0  0\n167.75  0\n```');
+    const big = failing.find((x) => (x.counterexample!.failure.expected?.rows ?? 0) > 8)!;
+    const { rows, cols } = big.counterexample!.failure.expected!;
+    expect(failures).toContain(`(${rows}×${cols}, first 8×8 shown)`);
+    expect(failures).toContain(`… first 8×8 of ${rows}×${cols} shown`);
+    expect(failures).toContain('(shrinking stopped at the --max-shrinks budget)');
+    expect(failures).toMatch(/Where it threw:\n\n```text\nat Object\.sequenceJacobian \(file:\/\/test\/report\/fixtures\/sample-adapter\.mjs:\d+:\d+\)\n/);
   });
 
   it('lists observations and never writes raw control characters', () => {
-    expect(section('Observations')).toContain("- `step-jacobian` on `tfjs/cpu/default/float32`: relu'(0) = 0");
+    expect(section('Observations')).toContain("- `kink-subgradient` on `sample/js/default/float64`: relu'(0) = the right-hand derivative (float64)");
     expect(md).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
     expect(md).toContain('\\u0007');
   });

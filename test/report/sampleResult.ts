@@ -1,132 +1,77 @@
-/** Run results for the report tests: every optional member set, and the least a run can hold. */
+/**
+ * Run results for the report tests. The sample is the JSON report of a real run of a wrong adapter
+ * (fixtures/sample-adapter.mjs, by fixtures/generate-sample.mjs), which sampleReport.test.ts checks
+ * against the schema, the spec and a fresh run; the minimal result is the least a run can hold.
+ * @packageDocumentation
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Dtype } from '../../src/contract.js';
 import type { PropertyResult, RunResult } from '../../src/runner/result.js';
+import { summarize } from '../../src/runner/summarize.js';
 
-/** Characters every writer must escape or keep intact. */
+/** The committed sample report. */
+export const SAMPLE_REPORT = fileURLToPath(new URL('./fixtures/sample/rnn-jac-spec.json', import.meta.url));
+
+/**
+ * The markup and control character sample-adapter.mjs puts into its info notes and its error
+ * message; the runner stores the control character as the text `\u0007`.
+ */
 export const NASTY = `<&>"' |*_\` \u0007`;
 
-/** A failing result with every optional member, including non-finite values. */
-function failing(): PropertyResult {
-  return {
-    property: 'step-jacobian',
-    rule: 'RJS-STEP-1',
-    title: 'One-step Jacobian',
-    target: { adapter: 'tfjs', backend: 'cpu', variant: undefined, dtype: 'float32' },
-    verdict: 'fail',
-    cases: 17,
-    maxRatio: 0.5,
-    durationMs: 1234.5,
-    counterexample: {
-      case: { n: 2, W: [0.5, -1, 2, 0.25], x: [1, -1], activation: { name: 'tanh' }, weird: NaN },
-      failure: {
-        kind: 'mismatch',
-        summary: `∂x_t/∂x_{t-1} differs ${NASTY}`,
-        quantity: '∂x_t/∂x_{t-1}',
-        expected: { rows: 2, cols: 2, values: [0.209987, -0.419974, 0.839948, 0.104994] },
-        actual: { rows: 2, cols: 2, values: [0.209987, 0.839948, -0.419974, Infinity] },
-        tolerance: { rows: 2, cols: 2, values: [1e-6, 1e-6, 1e-6, 1e-6] },
-        worst: { quantity: '∂x_t/∂x_{t-1}', row: 0, col: 1, expected: -0.419974, actual: 0.839948, error: 1.259922, tolerance: 1e-6 },
-        diagnosis: { id: 'transposed-jacobian', message: 'The framework returns the transpose.', formula: 'diag(σ\'(x))·Wᵀ' },
-        stack: 'at convertToTensorArray (node_modules/x/tf.node.js:3979:15)\nat stack_ (node_modules/x/tf.node.js:8344:22)',
-      },
-      seed: -12345,
-      path: '3:1:0',
-      replay: 'npx rnn-jac-spec --adapter ./a.js --property step-jacobian --seed -12345 --path "3:1:0"',
-      failedAfter: 4,
-      shrinks: 7,
-      shrinkCalls: 23,
-      shrinkStopped: 'max-shrinks',
-    },
-    observations: [`relu'(0) = 0 ${NASTY}`],
-  };
+/** The strings the JSON report writes for non-finite numbers, and the numbers they stand for. */
+const NON_FINITE = new Map<unknown, number>([['NaN', NaN], ['Infinity', Infinity], ['-Infinity', -Infinity]]);
+
+/** A JSON report read back as the run result it was written from (non-finite numbers restored). */
+export function parseReport(text: string): RunResult {
+  return JSON.parse(text, (_key, value: unknown) => NON_FINITE.get(value) ?? value) as RunResult;
 }
 
-/** A failing result whose shrunk values are larger than 8×8. */
-function failingLarge(): PropertyResult {
-  const n = 10;
-  const values = Array.from({ length: n * n }, (_, i) => i / 7);
-  return {
-    property: 'sequence-jacobian',
-    rule: 'RJS-SEQ-1',
-    title: 'Sequence Jacobian',
-    target: { adapter: 'tfjs', backend: undefined, variant: 'jacrev', dtype: 'float64' },
-    verdict: 'fail',
-    cases: 3,
-    maxRatio: NaN,
-    durationMs: 20,
-    counterexample: {
-      case: { n, T: 3 },
-      failure: {
-        kind: 'non-finite',
-        summary: 'NaN in ∂x_T/∂x_0',
-        quantity: '∂x_T/∂x_0',
-        expected: { rows: n, cols: n, values },
-        actual: { rows: n, cols: n, values: values.map(() => NaN) },
-      },
-      seed: 1,
-      path: '0',
-      replay: 'npx rnn-jac-spec --seed 1 --path 0',
-      failedAfter: 1,
-      shrinks: 0,
-      shrinkCalls: 0,
-    },
-  };
-}
+let sampleText: string | undefined;
 
-/** A run with a pass, two failures and a not-applicable result on three targets. */
+/**
+ * The sample run: tool, adapter and options as the CLI recorded them; two targets (`sample/js/float64`,
+ * `sample/js/float32`) of eight properties each, with passes, kink observations, the adjoint
+ * property not applicable, and failures of every kind the adapter's bugs give: mismatches with a
+ * diagnosis (a transposed ∂L/∂W shrunk to n = 2, a transposed 9×9 step Jacobian whose shrinking
+ * stopped at `--max-shrinks`), throws with a stack, and non-finite forward states.
+ */
 export function sampleResult(): RunResult {
-  const pass: PropertyResult = {
-    property: 'input-jacobian',
-    rule: 'RJS-IN-1',
-    title: 'Input Jacobian',
-    target: { adapter: 'tfjs', backend: 'cpu', variant: undefined, dtype: 'float32' },
-    verdict: 'pass',
-    cases: 100,
-    maxRatio: 0.031,
-    durationMs: 456,
-  };
-  const na: PropertyResult = {
-    property: 'adjoint',
-    rule: 'RJS-ADJ-1',
-    title: 'VJP and JVP',
-    target: { adapter: 'tfjs', backend: 'cpu', variant: undefined, dtype: 'float32' },
-    verdict: 'not-applicable',
-    reason: `adapter has no vjp ${NASTY}`,
-    cases: 0,
-    maxRatio: 0,
-    durationMs: 0,
-  };
-  return {
-    reportVersion: 2,
-    tool: { name: 'rnn-jac-spec', version: '0.1.0', specVersion: '1.0.0' },
-    adapter: {
-      spec: './adapters/tfjs.js',
-      name: 'tfjs',
-      info: { framework: '@tensorflow/tfjs', version: '4.22.0', backend: 'cpu', device: 'CPU', notes: `note ${NASTY}` },
-    },
-    options: {
-      seed: -12345, runs: 100, maxN: 6, maxT: 5, properties: ['step-jacobian', 'input-jacobian'],
-      backend: 'cpu', variant: 'jacrev', dtype: 'float32', timeoutMs: 10_000, isolation: 'process', maxShrinks: 1000,
-      timeBudgetMs: 600_000, unitTimeBudgetMs: 60_000, opts: { threads: '2' },
-    },
-    startedAt: '2025-01-02T03:04:05.678Z',
-    durationMs: 2500,
-    results: [pass, failing(), na, failingLarge()],
-    summary: { pass: 1, fail: 2, notApplicable: 1, cases: 120 },
-  };
+  sampleText ??= readFileSync(SAMPLE_REPORT, 'utf8');
+  return parseReport(sampleText);
+}
+
+/**
+ * The sample's units of one dtype, as the same run with `--dtype` records them: every unit's cases
+ * depend on the seed alone. float64: passes of step-jacobian, kink-subgradient and input-jacobian;
+ * failures of sequence-jacobian (threw), parameter-gradients (mismatch), forward (non-finite) and
+ * gradient-bound (threw); adjoint not applicable.
+ */
+export function sampleTarget(dtype: Dtype): RunResult {
+  const r = sampleResult();
+  const results = r.results.filter((x) => x.target.dtype === dtype);
+  return { ...r, options: { ...r.options, dtype }, results, summary: summarize(results) };
+}
+
+/** The first result of the sample that `pick` selects (a test error when there is none). */
+export function sampleUnit(r: RunResult, pick: (x: PropertyResult) => boolean, what: string): PropertyResult {
+  const found = r.results.find(pick);
+  if (found === undefined) throw new Error(`the sample report has no ${what}: regenerate it (fixtures/generate-sample.mjs) or fix the adapter`);
+  return found;
 }
 
 /** The least a run can hold: no info, no optional options, one passing result. */
 export function minimalResult(): RunResult {
   return {
     reportVersion: 2,
-    tool: { name: 'rnn-jac-spec', version: '0.1.0', specVersion: '1.0.0' },
+    tool: { name: 'rnn-jac-spec', version: '0.1.0', specVersion: '2.0.0' },
     adapter: { spec: 'x', name: 'x' },
-    options: { seed: 0, runs: 1, maxN: 1, maxT: 1, properties: [], timeoutMs: 1000, isolation: 'process' },
+    options: { seed: 0, runs: 1, maxN: 1, maxT: 1, properties: ['forward'], timeoutMs: 1000, isolation: 'process' },
     startedAt: '2025-01-02T03:04:05Z',
     durationMs: 1,
     results: [
       {
-        property: 'forward', rule: 'RJS-FWD-1', title: 'Forward', verdict: 'pass', cases: 1, maxRatio: 0, durationMs: 1,
+        property: 'forward', rule: 'RJS-FWD', title: 'Forward states', verdict: 'pass', cases: 1, maxRatio: 0, durationMs: 1,
         target: { adapter: 'x', backend: undefined, variant: undefined, dtype: 'float64' },
       },
     ],

@@ -5,16 +5,40 @@ import { renderJson } from '../../src/report/json.js';
 import { applyExpectations } from '../../src/expectations/applyExpectations.js';
 import { minimalResult, sampleResult } from './sampleResult.js';
 
-/** The sample as shard 2/3, with an expectation and a histogram on its first failure, so that every optional member is set. */
+/**
+ * The sample as shard 2/3 of an interrupted run with a fault, with an expectation file applied to its
+ * first failure, and the options that --backend, --variant, --dtype, --opt and the time budgets
+ * record: every optional member of the run is set.
+ */
 function withExpectations() {
   const r = sampleResult();
-  const applied = applyExpectations(r, [{ property: [r.results[1].property], reason: 'known' }], 'known.json');
-  const results = applied.results.map((x, k) => (k === 1 ? { ...x, ratioHistogram: [3, 0, 1, 0, 0, 2, 0, 0, 1] } : x));
+  const first = r.results.find((x) => x.verdict === 'fail')!;
+  const applied = applyExpectations(r, [{ property: [first.property], reason: 'known' }], 'known.json');
   return {
-    ...applied, results, options: { ...applied.options, shard: { index: 2, count: 3, units: 12 } },
+    ...applied,
+    options: {
+      ...applied.options, backend: 'js', variant: 'v', dtype: 'float64' as const, opts: { threads: '2' }, timeBudgetMs: 600_000, unitTimeBudgetMs: 60_000,
+      shard: { index: 2, count: 3, units: 12 },
+    },
     faults: [{ during: 'adapter.dispose()', message: 'adapter.dispose() threw Error: boom' }], interrupted: true as const,
   };
 }
+
+/** The member names of every object in `objects`, sorted. */
+function membersOf(objects: readonly object[]): string[] {
+  return [...new Set(objects.flatMap((o) => Object.keys(o)))].sort();
+}
+
+/**
+ * Optional members that the sample run has no occasion to write: a pass stopped at its time budget
+ * (the sample has no budget); wrong forms tied on the shrunk case, the follow-up case that tells them
+ * apart, and a second defect beside a form (each of the sample's diagnosed failures matches one form
+ * exactly).
+ */
+const NOT_IN_SAMPLE: Readonly<Record<string, readonly string[]>> = {
+  propertyResult: ['stoppedAtBudget'],
+  diagnosis: ['alsoMatches', 'followUp', 'also'],
+};
 
 const schema = JSON.parse(readFileSync(new URL('../../specs/report.schema.json', import.meta.url), 'utf8'));
 // ajv is CommonJS; under NodeNext its class is the `default` of the module object.
@@ -35,10 +59,11 @@ describe('specs/report.schema.json', () => {
 
   it('rejects unknown enums, missing members, extra members and non-finite spellings', () => {
     const base = JSON.parse(renderJson(sampleResult()));
+    const f = base.results.findIndex((x: { verdict: string }) => x.verdict === 'fail');
     const variants: ((r: any) => void)[] = [
       (r) => (r.results[0].verdict = 'passed'),
       (r) => (r.results[0].target.dtype = 'float16'),
-      (r) => (r.results[1].counterexample.failure.kind = 'crash'),
+      (r) => (r.results[f].counterexample.failure.kind = 'crash'),
       (r) => delete r.summary.cases,
       (r) => (r.extra = 1),
       (r) => (r.results[0].maxRatio = 'nan'),
@@ -56,20 +81,21 @@ describe('specs/report.schema.json', () => {
     expect(errors(JSON.parse(renderJson(withExpectations())))).toBe('');
   });
 
-  it('describes exactly the members of a result with every optional member set', () => {
+  it('describes exactly the members that the sample run, its shard, fault, interruption and expectation write', () => {
     const report = JSON.parse(renderJson(withExpectations()));
     const defs = schema.$defs;
-    const keys = (s: { properties: object }) => Object.keys(s.properties).sort();
-    const failing = report.results[1];
-    expect(keys(schema)).toEqual(Object.keys(report).sort());
-    for (const k of ['tool', 'adapter', 'options', 'summary']) expect(keys(schema.properties[k])).toEqual(Object.keys(report[k]).sort());
-    expect(keys(defs.adapterInfo)).toEqual(Object.keys(report.adapter.info).sort());
-    // A failing result has every optional member but two: a not-applicable one's reason, and the mark of a
-    // pass stopped at its time budget.
-    expect(keys(defs.propertyResult)).toEqual([...new Set([...Object.keys(failing), 'reason', 'stoppedAtBudget'])].sort());
-    expect(keys(defs.counterexample)).toEqual(Object.keys(failing.counterexample).sort());
-    expect(keys(defs.caseFailure)).toEqual(Object.keys(failing.counterexample.failure).sort());
-    expect(keys(defs.worstEntry)).toEqual(Object.keys(failing.counterexample.failure.worst).sort());
-    expect(keys(defs.diagnosis)).toEqual(Object.keys(failing.counterexample.failure.diagnosis).sort());
+    const keys = (name: string, s: { properties: object }) => Object.keys(s.properties).sort();
+    const expected = (name: string, objects: readonly object[]) => [...new Set([...membersOf(objects), ...(NOT_IN_SAMPLE[name] ?? [])])].sort();
+    const counterexamples = report.results.flatMap((x: { counterexample?: object }) => (x.counterexample !== undefined ? [x.counterexample] : []));
+    const failures = counterexamples.map((c: { failure: object }) => c.failure);
+    const pick = (member: string) => failures.flatMap((f: Record<string, object | undefined>) => (f[member] !== undefined ? [f[member]] : []));
+    expect(keys('run', schema)).toEqual(Object.keys(report).sort());
+    for (const k of ['tool', 'adapter', 'options', 'summary']) expect(keys(k, schema.properties[k]), k).toEqual(Object.keys(report[k]).sort());
+    expect(keys('adapterInfo', defs.adapterInfo)).toEqual(Object.keys(report.adapter.info).sort());
+    expect(keys('propertyResult', defs.propertyResult)).toEqual(expected('propertyResult', report.results));
+    expect(keys('counterexample', defs.counterexample)).toEqual(expected('counterexample', counterexamples));
+    expect(keys('caseFailure', defs.caseFailure)).toEqual(expected('caseFailure', failures));
+    expect(keys('worstEntry', defs.worstEntry)).toEqual(expected('worstEntry', pick('worst')));
+    expect(keys('diagnosis', defs.diagnosis)).toEqual(expected('diagnosis', pick('diagnosis')));
   });
 });

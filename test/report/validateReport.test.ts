@@ -32,10 +32,13 @@ describe('validateReport', () => {
     expect(refusal({ ...sample(), options: { ...sample().options, shard: { index: 1, count: 2, units: 4 } } })).toBe('');
   });
 
+  /** The index of the sample's first failing result. */
+  const FAILING = sample().results.findIndex((x: { verdict: string }) => x.verdict === 'fail');
+
   /** [what, change to the sample, the message]. */
   const CASES: readonly [string, (r: any) => unknown, string | RegExp][] = [
     ['a missing member', (r) => (delete r.options, r), '/options is missing'],
-    ['a missing nested member', (r) => (delete r.results[1].counterexample.failure.kind, r), '/results/1/counterexample/failure/kind is missing'],
+    ['a missing nested member', (r) => (delete r.results[FAILING].counterexample.failure.kind, r), `/results/${FAILING}/counterexample/failure/kind is missing`],
     ['null in results', (r) => ({ ...r, results: [null] }), '/results/0 must be an object (got null)'],
     ['an extra member', (r) => ({ ...r, extra: 1 }), '/extra is not a member of the report format'],
     ['a wrong type', (r) => ((r.options.runs = '10'), r), '/options/runs must be an integer (got "10")'],
