@@ -1,6 +1,8 @@
 import { failingResults } from '../expectations/applyExpectations.js';
 import { givesNoVerdict } from '../runner/summarize.js';
+import { appendFileSync } from 'node:fs';
 import { renderGithubAnnotations } from '../report/github.js';
+import { renderMarkdown } from '../report/markdown.js';
 import type { ReportDir } from '../report/reportDir.js';
 import type { ReportFormat } from '../report/reportFormat.js';
 import type { RunResult } from '../runner/result.js';
@@ -32,6 +34,20 @@ export function noVerdictLines(result: RunResult): string[] {
 }
 
 /**
+ * In a GitHub Actions step (`GITHUB_STEP_SUMMARY` names a file), appends the Markdown report to the
+ * step's summary page. A file that cannot be written costs a warning, never the run's verdict.
+ */
+function appendStepSummary(result: RunResult, warn: NodeJS.WritableStream, env = process.env): void {
+  const file = env.GITHUB_STEP_SUMMARY;
+  if (file === undefined || file === '') return;
+  try {
+    appendFileSync(file, `${renderMarkdown(result)}\n`);
+  } catch (e) {
+    warn.write(`rnn-jac-spec: cannot append to GITHUB_STEP_SUMMARY (${safeLine(file, 300)}): ${e instanceof Error ? safeLine(e.message, 300) : 'unknown error'}\n`);
+  }
+}
+
+/**
  * What a run and a merge both end with: the report files (all of them, or none, see reportDir.ts),
  * the summary on `out`, GitHub annotations when asked for, and the exit code ({@link exitCodeOf}),
  * with the reasons of an exit 2 on `err`. Synchronous, so that an interrupted run can end with it.
@@ -46,6 +62,7 @@ export function reportRun(result: RunResult, reports: ReportDir, formats: readon
   const written = reports.write(result);
   out.write(`${summary(result, o)}\n`);
   if (formats.includes('github')) out.write(renderGithubAnnotations(result));
+  appendStepSummary(result, err ?? out);
   // A path is the user's, but may hold anything a file name can: print it safely.
   if (written.length > 0) out.write(`Reports: ${written.map((f) => safeLine(f, 1000)).join(', ')}\n`);
   const lines = noVerdictLines(result);

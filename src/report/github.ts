@@ -24,7 +24,9 @@ export const MAX_CASE_CHARS = 2000;
  * @returns the escaped text
  */
 export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  // Other control characters (ESC, BEL, …) would reach the log as they are: written as \xHH instead.
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 /**
@@ -58,13 +60,23 @@ function message(r: PropertyResult): string {
 }
 
 /**
+ * Error annotations GitHub shows per step (it drops the rest silently): {@link MAX_ANNOTATIONS} − 1
+ * failures, then one that counts the others.
+ */
+export const MAX_ANNOTATIONS = 10;
+
+/**
  * Renders the annotations of a run.
  * @param result - the run
  * @returns one `::error title=…::…` line per property that fails the run (an unexpected failure, or
- *   an expected one that passed; each line ends in a newline), or `''`
+ *   an expected one that passed; each line ends in a newline), at most {@link MAX_ANNOTATIONS} − 1 of
+ *   them and then one that says how many more the reports hold; or `''`
  */
 export function renderGithubAnnotations(result: RunResult): string {
-  return failingResults(result)
-    .map((r) => `::error title=${escapeProperty(`rnn-jac-spec ${r.property} (${r.rule}) on ${targetLabel(r.target)}`)}::${escapeData(message(r))}\n`)
-    .join('');
+  const failing = failingResults(result);
+  const shown = failing.length <= MAX_ANNOTATIONS ? failing : failing.slice(0, MAX_ANNOTATIONS - 1);
+  const lines = shown.map((r) => `::error title=${escapeProperty(`rnn-jac-spec ${r.property} (${r.rule}) on ${targetLabel(r.target)}`)}::${escapeData(message(r))}\n`);
+  const rest = failing.length - shown.length;
+  if (rest > 0) lines.push(`::error title=${escapeProperty(`rnn-jac-spec: ${rest} more failing units`)}::${escapeData(`${rest} more properties fail the run: ${failing.slice(shown.length).map((r) => `${r.property} on ${targetLabel(r.target)}`).join(', ')}. Every failure is in the reports (Markdown, JUnit, JSON).`)}\n`);
+  return lines.join('');
 }

@@ -15,6 +15,7 @@ import { targetLabel, targetParts } from './targetLabel.js';
 interface Counts {
   readonly tests: number;
   readonly failures: number;
+  /** Failing results whose case threw or timed out: JUnit `<error>`s (no verdict on the values). */ readonly errors: number;
   readonly skipped: number;
   readonly ms: number;
 }
@@ -26,17 +27,29 @@ function seconds(ms: number): string {
 
 /** Counts verdicts and sums durations. */
 function count(results: readonly PropertyResult[]): Counts {
+  const failing = results.filter(failsRun);
   return {
     tests: results.length,
-    failures: results.filter(failsRun).length,
+    failures: failing.filter((r) => !isError(r)).length,
+    errors: failing.filter(isError).length,
     skipped: results.filter((r) => r.verdict === 'not-applicable' || r.expectation?.outcome === 'expected-failure').length,
     ms: results.reduce((s, r) => s + (Number.isFinite(r.durationMs) && r.durationMs > 0 ? r.durationMs : 0), 0),
   };
 }
 
 /** The count attributes shared by `<testsuites>` and `<testsuite>`. */
-function countAttributes(c: Counts, ms: number, errors = 0): string {
-  return `tests="${c.tests + errors}" failures="${c.failures}" errors="${errors}" skipped="${c.skipped}" time="${seconds(ms)}"`;
+function countAttributes(c: Counts, ms: number, runErrors = 0): string {
+  return `tests="${c.tests + runErrors}" failures="${c.failures}" errors="${c.errors + runErrors}" skipped="${c.skipped}" time="${seconds(ms)}"`;
+}
+
+/**
+ * Whether a failing result is a JUnit error rather than a failure: its case threw or timed out (the
+ * adapter gave no value to judge), as JUnit tools use `<error>` for a test that broke and `<failure>`
+ * for an assertion that did not hold.
+ */
+function isError(r: PropertyResult): boolean {
+  const kind = r.counterexample?.failure.kind;
+  return r.verdict === 'fail' && r.expectation === undefined && (kind === 'threw' || kind === 'timeout');
 }
 
 /**
@@ -111,7 +124,8 @@ function testcase(r: PropertyResult, runs: number): string[] {
   } else if (r.verdict === 'fail') {
     const f = r.counterexample?.failure;
     const message = f?.summary ?? 'failed';
-    body.push(`      <failure message="${attr(message)}" type="${attr(f?.kind ?? 'fail')}">${text(describeFailure(r))}</failure>`);
+    const element = isError(r) ? 'error' : 'failure';
+    body.push(`      <${element} message="${attr(message)}" type="${attr(f?.kind ?? 'fail')}">${text(describeFailure(r))}</${element}>`);
   } else if (r.verdict === 'not-applicable') {
     body.push(`      <skipped message="${attr(r.reason ?? 'not applicable')}"/>`);
   }
@@ -146,7 +160,7 @@ export function renderJunit(result: RunResult): string {
   }
   if (errors.length > 0) {
     lines.push(
-      `  <testsuite name="rnn-jac-spec run" ${countAttributes({ tests: 0, failures: 0, skipped: 0, ms: 0 }, 0, errors.length)} timestamp="${attr(result.startedAt)}">`,
+      `  <testsuite name="rnn-jac-spec run" ${countAttributes({ tests: 0, failures: 0, errors: 0, skipped: 0, ms: 0 }, 0, errors.length)} timestamp="${attr(result.startedAt)}">`,
       ...properties(result),
       ...errors.flatMap((e) => [`    <testcase classname="rnn-jac-spec.run" name="${attr(e.name)}" time="0.000">`, `      <error message="${attr(e.message)}" type="${e.type}">${text(e.message)}</error>`, '    </testcase>']),
       '  </testsuite>',

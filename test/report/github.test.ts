@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeData, escapeProperty, MAX_CASE_CHARS, renderGithubAnnotations } from '../../src/report/github.js';
+import { escapeData, escapeProperty, MAX_ANNOTATIONS, MAX_CASE_CHARS, renderGithubAnnotations } from '../../src/report/github.js';
 import { targetLabel } from '../../src/report/targetLabel.js';
 import { minimalResult, sampleResult } from './sampleResult.js';
 
@@ -11,6 +11,20 @@ describe('GitHub Actions annotations', () => {
     expect(escapeData('100% a\r\nb: c, d')).toBe('100%25 a%0D%0Ab: c, d');
     expect(escapeProperty('100% a\nb: c, d')).toBe('100%25 a%0Ab%3A c%2C d');
     for (const s of ['%0A literal', 'x%y\n\r:,', '']) expect(unescape(escapeProperty(s))).toBe(s);
+  });
+
+  it('write control characters other than CR and LF as \\xHH, so that none reaches the log', () => {
+    expect(escapeData('a\u001b[31mred\u0007')).toBe('a\\x1b[31mred\\x07');
+  });
+
+  it(`stop at ${MAX_ANNOTATIONS} annotations (GitHub shows no more per step): the last one counts the rest`, () => {
+    const r = sampleResult();
+    const failing = r.results.find((x) => x.verdict === 'fail')!;
+    const many = { ...r, results: Array.from({ length: 25 }, (_, k) => ({ ...failing, property: `${failing.property}-${k}` as typeof failing.property })) };
+    const lines = renderGithubAnnotations(many).trimEnd().split('\n');
+    expect(lines).toHaveLength(MAX_ANNOTATIONS);
+    expect(unescape(lines.at(-1)!)).toMatch(/^::error title=rnn-jac-spec: 16 more failing units::16 more properties fail the run: \S+-9 on /);
+    expect(renderGithubAnnotations({ ...r, results: many.results.slice(0, MAX_ANNOTATIONS) }).trimEnd().split('\n')).toHaveLength(MAX_ANNOTATIONS);
   });
 
   it('print nothing for a run without failures', () => {

@@ -29,14 +29,18 @@ describe('renderJunit', () => {
     expect(suites.map((s) => s.attributes.name)).toEqual(targets.map((t) => `rnn-jac-spec ${t}`));
     suites.forEach((suite, k) => {
       const of = sample.results.filter((x) => targetLabel(x.target) === targets[k]);
+      // A case that threw or timed out is a JUnit error (no values to judge); a wrong value a failure.
+      const broke = (x: (typeof of)[number]): boolean => x.verdict === 'fail' && ['threw', 'timeout'].includes(x.counterexample!.failure.kind);
       expect(suite.attributes).toMatchObject({
-        tests: String(of.length), failures: String(of.filter((x) => x.verdict === 'fail').length), errors: '0',
+        tests: String(of.length), failures: String(of.filter((x) => x.verdict === 'fail' && !broke(x)).length), errors: String(of.filter(broke).length),
         skipped: String(of.filter((x) => x.verdict === 'not-applicable').length), time: seconds(of.reduce((t, x) => t + x.durationMs, 0)),
       });
       expect(all(suite, 'testcase').length).toBe(of.length);
     });
+    const threw = sample.results.filter((x) => x.verdict === 'fail' && x.counterexample!.failure.kind === 'threw').length;
+    expect(threw).toBeGreaterThan(0);
     expect(root.attributes).toMatchObject({
-      tests: String(sample.results.length), failures: String(sample.summary.fail), errors: '0', skipped: String(sample.summary.notApplicable), time: seconds(sample.durationMs),
+      tests: String(sample.results.length), failures: String(sample.summary.fail - threw), errors: String(threw), skipped: String(sample.summary.notApplicable), time: seconds(sample.durationMs),
     });
   });
 
@@ -64,9 +68,10 @@ describe('renderJunit', () => {
     expect(body.indexOf('Replay:')).toBeLessThan(body.indexOf('Diagnosis:'));
   });
 
-  it('puts where the adapter threw into the <failure> of a throw', () => {
+  it('reports a throw as an <error> with where the adapter threw', () => {
     const k = sample.results.findIndex((x) => x.counterexample?.failure.kind === 'threw');
-    const failure = all(all(root, 'testcase')[k], 'failure')[0];
+    expect(all(all(root, 'testcase')[k], 'failure')).toEqual([]);
+    const failure = all(all(root, 'testcase')[k], 'error')[0];
     expect(failure.attributes.type).toBe('threw');
     expect(failure.attributes.message).toBe(`adapter.sequenceJacobian threw TypeError: cannot index a 0-d tensor ${NASTY.replace('\u0007', '\\u0007')}`);
     expect(failure.text).toMatch(/\nStack:\n {2}at .*sample-adapter\.mjs:\d+:\d+\)\n/);
