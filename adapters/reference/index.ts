@@ -14,8 +14,15 @@ function step(c: StepCase) {
   return { M, s: refStep(M, c.x, c.u) };
 }
 
-/** Creates the reference adapter. It takes no options. */
-export const createReferenceAdapter: AdapterFactory = () => {
+/**
+ * Creates the reference adapter. It runs in JavaScript only: `backend` may be `js` or absent, and it
+ * takes no other option (one it does not know is refused, so that a mistyped option is not ignored).
+ */
+export const createReferenceAdapter: AdapterFactory = (options = {}) => {
+  const { backend, ...rest } = options;
+  if (backend !== undefined && backend !== 'js') throw new Error(`the reference adapter runs in JavaScript only (backend js); it has no backend '${backend}'. Leave out --backend, or pick a framework adapter (--list)`);
+  const unknown = Object.keys(rest);
+  if (unknown.length > 0) throw new Error(`the reference adapter takes no options; it does not know ${unknown.map((k) => `--opt ${k}`).join(', ')}`);
   const adapter: Adapter = {
     name: 'reference',
     dtypes: ['float64', 'float32'],

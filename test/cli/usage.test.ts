@@ -35,10 +35,11 @@ const BAD: readonly [string, readonly string[], readonly (string | RegExp)[]][] 
   ['bad --format', [...REF, '--format', 'pdf'], ['unknown report format "pdf"', 'json, junit, md']],
   ['--variant for an adapter without variants', [...MINIMAL, '--variant', 'nope'], ["has no variant 'nope'", 'declares: none']],
   ['--dtype the adapter does not declare', ['--adapter', fixture('float64-only.mjs'), '--dtype', 'float32'], ['does not compute in float32', 'declares: float64']],
+  ['a backend the reference adapter does not have', [...REF, '--backend', 'wasm'], ["has no backend 'wasm'", 'JavaScript only']],
 ];
 
 /** The rows of {@link BAD} where the run began: the report folder was opened, then the adapter failed. */
-const STARTED = new Set(['unknown adapter name', 'missing adapter file', 'default export not a function', 'adapter without stepJacobian', 'factory that throws', '--variant for an adapter without variants', '--dtype the adapter does not declare']);
+const STARTED = new Set(['a backend the reference adapter does not have', 'unknown adapter name', 'missing adapter file', 'default export not a function', 'adapter without stepJacobian', 'factory that throws', '--variant for an adapter without variants', '--dtype the adapter does not declare']);
 
 describe('exit code 2 on bad input', () => {
   it.each(BAD)('%s', (_what, args, words) => {
