@@ -23,7 +23,8 @@ export function diagnose(catalogue: Catalogue, expected: Bounded, actual: ArrayL
   // order 1 rather than rounding of order u).
   const slack = (e: Float64Array): number => e.reduce((a, b) => a + b, 0);
   const limit = (slack(expected.e) + Number.MIN_VALUE) / Math.sqrt(unitRoundoff(dtype));
-  const sized = forms.filter((f) => f.value.v.length === actual.length);
+  // A form that the expected value itself matches (σ' ≡ 1 makes "no σ'" the right answer) explains nothing.
+  const sized = forms.filter((f) => f.value.v.length === actual.length && compare(f.value, expected.v, f.id).maxRatio > 1);
   const matches = sized.filter((f) => compare(f.value, actual, f.id).maxRatio <= 1);
   const tight = matches.filter((f) => slack(f.value.e) <= limit);
   const first = tight[0];
@@ -98,8 +99,8 @@ function describeError(expected: Bounded, actual: ArrayLike<number>, dtype: Dtyp
   const median = rel.length > 0 ? rel[Math.floor(rel.length / 2)] : 0;
   const u = unitRoundoff(dtype);
   // Most entries off by a similar small relative amount: arithmetic in a narrower format than promised.
-  // A single entry off by more than 2⁻¹⁰ is as likely a wrong value as rounding: it needs company.
-  if (rel.length >= 1 && median > 64 * u && median < 0.05 && rel[0] > 0 && (rel.length >= 2 || median < INACCURATE_LIMIT)) {
+  // One entry says nothing about a format: it needs company (alone it reads as lost accuracy, below).
+  if (rel.length >= 2 && median > 64 * u && median < 0.05 && rel[0] > 0) {
     const bits = Math.round(-Math.log2(median));
     return {
       id: 'reduced-precision',

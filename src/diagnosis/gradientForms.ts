@@ -5,6 +5,7 @@ import { bptt, type BpttMistakes, type ExpectedGradients } from '../model/bptt.j
 import { trajectory } from '../model/trajectory.js';
 import { comparisonPrecision } from '../model/precision.js';
 import { negated } from './negated.js';
+import { withTransposedW } from './transposedWeights.js';
 import type { WrongForm } from './wrongForm.js';
 
 /** Which parameter gradient is being diagnosed. */
@@ -31,6 +32,14 @@ export function gradientForms(c: GeneratedLossCase, which: GradientName): WrongF
     { id: 'no-backpropagation-through-time', formula: 'last step only', message: 'only the last step contributes: the gradient does not flow back through earlier steps (a detached state)', value: wrong({ lastStepOnly: true }) },
     { id: 'negated', formula: `−∂L/∂${which}`, message: 'the gradient has the wrong sign', value: fin(negated(right)) },
   );
+  // The whole recurrence with Wᵀ; ∂L/∂W comes back transposed to W's layout, as mapping R's gradient does.
+  const rowVector = bptt(withTransposedW(c), p)[which];
+  forms.push({
+    id: 'transpose-W',
+    formula: which === 'W' ? '(∂L/∂R)ᵀ with R = Wᵀ used as W' : `∂L/∂${which} of the recurrence run with Wᵀ`,
+    message: 'W is transposed throughout, the forward pass included: the weights were handed to a row-vector layout (x·R) unchanged',
+    value: fin(which === 'W' ? { ...transpose(rowVector), rows: rowVector.rows, cols: rowVector.cols } : rowVector),
+  });
   if (c.T > 1) {
     forms.push({ id: 'tape-one-step-off', formula: 'δ_{t−1} = c_{t−1} + J_{t−1}ᵀ·δ_t', message: "BPTT reads the tape one step off: δ is carried back from step t with the Jacobian of step t − 1 (σ' and the state saved for the wrong step)", value: wrong({ tapeOneStepEarly: true }) });
   }

@@ -1,9 +1,10 @@
 import { scaleCols, scaleRows, transpose, type Bounded } from '../bound/bounded.js';
 import type { GeneratedSequenceCase } from '../arbitrary/sequenceCase.js';
-import { finish, orderedProduct } from '../model/expected.js';
+import { expectedSequenceJacobian, finish, orderedProduct } from '../model/expected.js';
 import { comparisonPrecision } from '../model/precision.js';
 import { trajectory } from '../model/trajectory.js';
 import { negated } from './negated.js';
+import { withTransposedW } from './transposedWeights.js';
 import type { WrongForm } from './wrongForm.js';
 
 /** Known wrong forms of the sequence Jacobian ∂x_T/∂x_0 (RJS-SEQ diagnosis). */
@@ -24,6 +25,12 @@ export function sequenceJacobianForms(c: GeneratedSequenceCase): WrongForm[] {
       formula: c.form === 'elman' ? "Π diag(σ'(a_t))·Wᵀ" : "Π Wᵀ·diag(σ'(x_{t−1}))",
       message: c.form === 'elman' ? 'W is transposed inside every step Jacobian' : "every step uses the form printed in Pascanu et al. (2013), Wᵀ·diag(σ'): W is transposed inside each step Jacobian",
       value: fin(orderedProduct(tr.steps.map((s) => ({ ...s, J: c.form === 'elman' ? scaleRows(s.slope, Wt, p) : scaleCols(Wt, s.slope, p) })), p)),
+    },
+    {
+      id: 'transpose-W',
+      formula: '∂x_T/∂x_0 of the recurrence run with Wᵀ',
+      message: 'W is transposed throughout, the forward pass included: the weights were handed to a row-vector layout (x·R) unchanged',
+      value: expectedSequenceJacobian(withTransposedW(c)),
     },
     { id: 'negated', formula: '−J_T⋯J_1', message: 'the sequence Jacobian has the wrong sign', value: fin(negated(P)) },
   ];

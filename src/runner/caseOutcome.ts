@@ -27,6 +27,7 @@ export async function outcomeOf(property: string, check: () => Promise<number>):
 /** Diagnoses that name no wrong form: they describe the error (RJS-DIAG-3), not a cause. */
 const NO_FORM = ['unknown', 'inaccurate', 'reduced-precision'];
 
+
 /**
  * Whether a shrink candidate's failure is the same failure (RJS-GEN-8): the same kind and, for a
  * mismatch, the same wrong form when one was named, or again none (an error that matches no form,
@@ -38,5 +39,7 @@ export function sameFailure(first: CaseFailureData, candidate: CaseFailureData):
   if (first.kind !== 'mismatch') return true;
   const a = first.diagnosis?.id ?? 'unknown';
   const b = candidate.diagnosis?.id ?? 'unknown';
-  return NO_FORM.includes(a) ? NO_FORM.includes(b) : a === b;
+  // An error read as reduced precision or lost accuracy keeps that reading: a smaller case read otherwise
+  // (one entry cannot show a format) would report less than the first failure showed.
+  return a === 'unknown' ? NO_FORM.includes(b) : a === b;
 }

@@ -65,11 +65,19 @@ describe('diagnose', () => {
   it('never names a form that matches only across a kink; it mentions it', () => {
     const c = stepCase({ name: 'tanh' });
     const e = expectedStepJacobian(c);
-    const loose = { id: 'loose-form', formula: 'anything', message: 'accepts a whole interval', value: { ...e, e: e.e.map(() => 10) } };
-    const actual = e.v.map((x) => x + 1);
+    const loose = { id: 'loose-form', formula: 'anything', message: 'accepts a whole interval', value: { ...e, v: e.v.map((x) => x + 20), e: e.e.map(() => 10) } };
+    const actual = e.v.map((x) => x + 15);
     const d = diagnose([loose], e, actual, c.dtype);
     expect(d.id).toBe('unknown');
     expect(d.message).toContain('also matches loose-form, but only loosely');
+  });
+
+  it('never names a form that the expected value matches too (it explains nothing)', () => {
+    // tanh at x = 0: σ' ≡ 1, so "σ' missing" (W) is the right answer on this case.
+    const c = stepCase({ name: 'tanh' }, 'float64', [0, 0, 0]);
+    const e = expectedStepJacobian(c);
+    const d = diagnose(catalogue(c), e, e.v.map((x, i) => x * (1 + (i % 2 === 0 ? 1 : -1) * 2 ** -40)), c.dtype);
+    expect(d.id).not.toBe('no-activation-derivative');
   });
 
   it('lists the forms a special case cannot tell apart', () => {

@@ -3,40 +3,10 @@
  * the forward pass and the input Jacobian.
  * @packageDocumentation
  */
-import { mm, plus, tr } from '../../adapters/reference/linalg.js';
+import { mm, tr } from '../../adapters/reference/linalg.js';
 import { refModel, refRun } from '../../adapters/reference/recurrence.js';
-import type { LossCase, ParameterGradients } from '../../src/contract.js';
+import { buggyBptt } from './buggyBptt.js';
 import { apply, mutate, stepOf, type Mutant } from './mutant.js';
-
-/** BPTT mistakes the gradient mutants make. */
-interface BpttBug {
-  /** Start at the last step and stop there (a detached state). */ readonly lastStepOnly?: boolean;
-  /** Carry the gradient back with J instead of Jᵀ. */ readonly forwardJacobian?: boolean;
-}
-
-/** The reference's backpropagation through time, with one mistake. */
-function buggyBptt(c: LossCase, bug: BpttBug): ParameterGradients {
-  const M = refModel(c);
-  const { n, m, T } = c;
-  const rd = M.rd;
-  const steps = refRun(M, c.x0, c.us, T);
-  let W: Float64Array = new Float64Array(n * n);
-  let U: Float64Array = new Float64Array(n * m);
-  let b: Float64Array = new Float64Array(n);
-  let g: Float64Array = new Float64Array(n);
-  const first = bug.lastStepOnly === true ? T - 1 : 0;
-  for (let t = T - 1; t >= first; t--) {
-    const s = steps[t];
-    g = plus(g, c.cs.subarray(t * n, (t + 1) * n), rd);
-    const gate = s.gate;
-    const lin = gate === undefined ? g : Float64Array.from(g, (v, i) => rd(v * gate[i]));
-    W = plus(W, mm(lin, s.signal, n, 1, n, rd), rd);
-    U = plus(U, mm(lin, s.feature, n, 1, m, rd), rd);
-    b = plus(b, lin, rd);
-    g = apply(s.J, g, n, rd, bug.forwardJacobian !== true);
-  }
-  return { W, U, b, x0: g };
-}
 
 /** Mutants beyond the one-step Jacobian. */
 export const chainMutants: readonly Mutant[] = [

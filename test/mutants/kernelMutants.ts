@@ -77,7 +77,6 @@ export const kernelMutants: readonly Mutant[] = [
     })),
     killedBy: ['step-jacobian'],
     diagnosis: 'transposed-jacobian',
-    gap: { diagnosis: 'transpose-W', note: "the shrunk case has σ = identity, where transpose-W and transposed-jacobian coincide (see transposed-jacobian)" },
     shrunkN: 17,
     dtype: 'float64',
   },

@@ -36,8 +36,8 @@ export function describeKill(m: Mutant, r: RunResult): string {
     const T = 'T' in ce.case ? ` T=${String(ce.case.T)}` : '';
     return `${f.property}/${f.target.dtype}: failedAfter=${ce.failedAfter} n=${String(ce.case.n)}${T} ${ce.failure.kind} ${ce.failure.diagnosis?.id ?? '-'}`;
   });
-  const gap = m.gap !== undefined ? ` [gap: ${m.gap.note}]` : '';
-  return `mutant ${m.id} (${Math.round(r.durationMs)} ms): ${parts.length > 0 ? parts.join('; ') : 'SURVIVED'}${gap}`;
+  const note = m.gap !== undefined ? ` [gap: ${m.gap.note}]` : m.survives !== undefined ? ` [survives: ${m.survives}]` : '';
+  return `mutant ${m.id} (${Math.round(r.durationMs)} ms): ${parts.length > 0 ? parts.join('; ') : 'SURVIVED'}${note}`;
 }
 
 /**
@@ -60,4 +60,10 @@ export function expectKilled(m: Mutant, r: RunResult): void {
     else if (target && m.gap?.n !== undefined) expect(n, `${m.id}: shrunk n of ${f.property}`).toBeLessThanOrEqual(m.gap.n);
     else if (f.property === 'step-jacobian') expect(n, `${m.id}: shrunk n of step-jacobian`).toBeLessThanOrEqual(SMALL_N);
   }
+}
+
+/** Asserts that a mutant with a `survives` note still survives: none of its `killedBy` properties fails. */
+export function expectSurvived(m: Mutant, r: RunResult): void {
+  const killers = failures(r).map((f) => f.property).filter((p) => (m.killedBy as readonly string[]).includes(p));
+  expect(killers, `${m.id} is killed now: replace its 'survives' note by what kills it`).toEqual([]);
 }

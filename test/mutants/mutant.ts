@@ -21,7 +21,7 @@ export interface KnownGap {
   /** Largest n the `killedBy` counterexamples shrink to today, when they do not reach the smallest failing n. */ readonly n?: number;
 }
 
-/** A wrong adapter that a default run must kill. */
+/** A wrong adapter that a default run must kill (or, with a `survives` note, a finding that it does not). */
 export interface Mutant {
   /** Stable ID; the run's adapter spec is `mutant:<id>`. */ readonly id: string;
   /** The bug, in a framework maintainer's words. */ readonly description: string;
@@ -31,6 +31,11 @@ export interface Mutant {
   /** Failure kind expected among the failing results (default: any). */ readonly kind?: CaseFailureData['kind'];
   /** Hidden size n the counterexamples of the `killedBy` properties must shrink to, when it is known. */ readonly shrunkN?: number;
   /** A shortfall of the suite that this mutant exposes, if any. */ readonly gap?: KnownGap;
+  /**
+   * Why a default run does not kill it: a finding about the suite, kept with the mutant unweakened. The
+   * test checks that it still survives, so that a change of the suite that kills it updates this entry.
+   */
+  readonly survives?: string;
   /** The dtype the fast test runs in (the bug is dtype-independent); undefined runs the adapter's dtypes. */ readonly dtype?: Dtype;
 }
 

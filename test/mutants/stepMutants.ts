@@ -29,10 +29,6 @@ export const stepMutants: readonly Mutant[] = [
     create: mutate('transposed-jacobian', () => ({ stepJacobian: (c) => tr(stepOf(c).s.J, c.n, c.n) })),
     killedBy: ['step-jacobian'],
     diagnosis: 'transposed-jacobian',
-    gap: {
-      diagnosis: 'transpose-W',
-      note: "the shrunk case has σ = identity (σ' ≡ 1), so Wᵀ·diag(σ') and (W·diag(σ'))ᵀ are the same matrix Wᵀ and the catalogue's first match, transpose-W, is reported",
-    },
     shrunkN: 2,
     dtype: 'float64',
   },
@@ -69,10 +65,6 @@ export const stepMutants: readonly Mutant[] = [
     })),
     killedBy: ['step-jacobian'],
     diagnosis: 'derivative-at-previous-state',
-    gap: {
-      diagnosis: 'no-activation-derivative',
-      note: "the shrunk case has h_{t−1} = 0 and σ = tanh, so σ'(h_{t−1}) = 1 and the result is exactly W: no-activation-derivative, earlier in the catalogue, matches first",
-    },
     dtype: 'float64',
   },
   {
