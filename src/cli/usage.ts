@@ -1,4 +1,4 @@
-import { builtinAdapters } from '../adapters/builtinAdapters.js';
+import { BUILTIN_NAMES, builtinAdapters } from '../adapters/builtinAdapters.js';
 import { specDocument } from '../spec/specDocument.js';
 import { DEFAULTS } from './cliOptions.js';
 
@@ -11,9 +11,10 @@ export function usage(): string {
 Checks that an autodiff framework computes the Jacobians of a recurrent network as the spec says
 (specs/SPEC.md): one-step, input and sequence Jacobians, BPTT gradients, VJP/JVP, forward states.
 
-  --adapter, -a NAME|PATH  built-in adapter (${Object.keys(builtinAdapters).join(', ')}) or the path of a module
+  --adapter, -a NAME|PATH  built-in adapter (${BUILTIN_NAMES.join(', ')}) or the path of a module
                            whose default export is an adapter factory
-  --backend B              backend / execution provider, passed to the adapter
+  --backend B              backend / execution provider, passed to the adapter; built-in ones:
+${BUILTIN_NAMES.map((n) => `                             ${n}: ${builtinAdapters[n].backends.join(', ')}`).join('\n')}
   --variant V              only this AD entry point (default: every variant the adapter declares)
   --dtype float32|float64  only this dtype (default: every dtype the adapter declares)
   --properties, -p a,b     properties to run (default: all; see --list)
@@ -41,6 +42,11 @@ Checks that an autodiff framework computes the Jacobians of a recurrent network 
   --list                   list properties, built-in adapters and activations
   --help, -h               this text
   --version, -v            the version
+
+Examples:
+  rnn-jac-spec --adapter tfjs --backend wasm
+  rnn-jac-spec --adapter onnxruntime --properties step-jacobian,adjoint --dtype float32 --runs 1000
+  rnn-jac-spec --adapter ./my-adapter.mjs --format json,junit,github --report reports/rnn
 
 Exit codes: 0 every applicable property passed (or failed as --expectations expects); 1 a
 property failed, or an expected failure passed; 2 bad usage, a malformed expectation file or an
