@@ -1,14 +1,18 @@
 /**
- * Builds an ONNX graph node by node, inferring every value's static shape, so that gradient rules
- * can reduce broadcast dimensions without running anything.
+ * Builds an ONNX graph node by node, inferring every value's shape, so that gradient rules can
+ * reduce broadcast dimensions without running anything. A dimension is a number or a symbol (an
+ * ONNX dim_param): equal symbols are equal sizes, and a symbol is never 1, so broadcasting is
+ * decided from the shapes alone, exactly as with the numbers they stand for.
  */
-import type { Attr, ElemType, GraphDef, Initializer, NodeDef } from './onnx.js';
+import type { Attr, Dim, ElemType, GraphDef, Initializer, NodeDef } from './onnx.js';
 
-/** A value in the graph: its name, element type and static shape. */
+export type { Dim } from './onnx.js';
+
+/** A value in the graph: its name, element type and shape. */
 export interface Value {
   readonly name: string;
   readonly type: ElemType;
-  readonly dims: readonly number[];
+  readonly dims: readonly Dim[];
 }
 
 /** A node together with the values it reads and writes. */
@@ -18,7 +22,7 @@ export interface BuiltNode extends NodeDef {
 }
 
 /** Broadcast shape of numpy-style operands (ONNX multidirectional broadcasting). */
-export function broadcast(...shapes: (readonly number[])[]): number[] {
+export function broadcast(...shapes: (readonly Dim[])[]): Dim[] {
   const rank = Math.max(...shapes.map((s) => s.length));
   return Array.from({ length: rank }, (_, i) => {
     const ds = shapes.map((s) => s[s.length - rank + i] ?? 1);
@@ -37,8 +41,8 @@ export class GraphBuilder {
   readonly inputs: Value[] = [];
   readonly outputs: Value[] = [];
   readonly initializers: Initializer[] = [];
-  /** Values of int64 constants, for shape inference of Reshape. */
-  private readonly intConstants = new Map<string, readonly number[]>();
+  /** What int64 constants stand for (ReduceSum's axes, Reshape's target shape), for shape inference. */
+  private readonly intConstants = new Map<string, readonly Dim[]>();
   private readonly scalars = new Map<number, Value>();
   private counter = 0;
 
@@ -49,7 +53,7 @@ export class GraphBuilder {
   }
 
   /** A graph input of the builder's float type. */
-  input(name: string, dims: readonly number[]): Value {
+  input(name: string, dims: readonly Dim[]): Value {
     const v = { name, type: this.dtype, dims: [...dims] };
     this.inputs.push(v);
     return v;
@@ -59,7 +63,7 @@ export class GraphBuilder {
   scalar(x: number): Value {
     const known = this.scalars.get(x);
     if (known !== undefined) return known;
-    const v: Value = { name: this.fresh('c'), type: this.dtype, dims: [] };
+    const v = { name: this.fresh('c'), type: this.dtype, dims: [] };
     const data = this.dtype === 'float64' ? Float64Array.of(x) : Float32Array.of(x);
     this.initializers.push({ ...v, data });
     this.scalars.set(x, v);
@@ -68,9 +72,19 @@ export class GraphBuilder {
 
   /** A 1-D int64 constant (axes of ReduceSum, the shape of Reshape). */
   ints(values: readonly number[]): Value {
-    const v: Value = { name: this.fresh('i'), type: 'int64', dims: [values.length] };
+    return this.intConstant(values, values);
+  }
+
+  /** The shape operand of a Reshape to `dims`: a symbolic dimension (at most one) is written as −1. */
+  shape(dims: readonly Dim[]): Value {
+    if (dims.filter((d) => typeof d === 'string').length > 1) throw new Error(`onnx builder: cannot reshape to [${dims.join(',')}]`);
+    return this.intConstant(dims.map((d) => (typeof d === 'string' ? -1 : d)), dims);
+  }
+
+  private intConstant(values: readonly number[], meaning: readonly Dim[]): Value {
+    const v = { name: this.fresh('i'), type: 'int64' as const, dims: [values.length] };
     this.initializers.push({ ...v, data: BigInt64Array.from(values.map(BigInt)) });
-    this.intConstants.set(v.name, values);
+    this.intConstants.set(v.name, meaning);
     return v;
   }
 
@@ -94,7 +108,7 @@ export class GraphBuilder {
     return { name, nodes: this.nodes, inputs: this.inputs, outputs: this.outputs, initializers: this.initializers };
   }
 
-  private infer(op: string, x: readonly Value[], attrs: Readonly<Record<string, Attr>>): { type: ElemType; dims: number[] } {
+  private infer(op: string, x: readonly Value[], attrs: Readonly<Record<string, Attr>>): { type: ElemType; dims: Dim[] } {
     const int = (k: string, d: number): number => (attrs[k]?.kind === 'int' ? attrs[k].value : d);
     if (UNARY.has(op)) return { type: x[0].type, dims: [...x[0].dims] };
     if (BINARY.has(op)) return { type: x[0].type, dims: broadcast(x[0].dims, x[1].dims) };
@@ -135,7 +149,9 @@ export class GraphBuilder {
       case 'Concat': {
         const axis = int('axis', 0);
         const dims = [...x[0].dims];
-        dims[axis] = x.reduce((s, v) => s + v.dims[axis], 0);
+        const parts = x.map((v) => v.dims[axis]);
+        // A sum with a symbolic part is a new symbol (only ever a graph output's size).
+        dims[axis] = parts.every((d) => typeof d === 'number') ? parts.reduce((s, d) => s + d, 0) : parts.join('+');
         return { type: x[0].type, dims };
       }
       default:

@@ -1,13 +1,15 @@
 /**
- * The graphs the adapter runs, each built once per shape and cached as a session: forward states,
- * and gradient graphs derived by {@link gradients} from the forward graph with batched cotangents,
- * so that one `session.run` yields a whole Jacobian or every BPTT gradient.
+ * The graphs the adapter runs, each built once per structure and cached as a session: forward
+ * states, and gradient graphs derived by {@link gradients} from the forward graph with batched
+ * cotangents, so that one `session.run` yields a whole Jacobian or every BPTT gradient. Sizes are
+ * symbolic (shapes.ts), so a session serves every n, m and batch with the same equalities.
  */
 import type { ActivationRef, Form } from '../../src/contract.js';
 import { GraphBuilder } from './builder.js';
 import { gradients } from './gradients.js';
 import type { GraphDef } from './onnx.js';
 import { unroll } from './recurrence.js';
+import { symbolicSizes } from './shapes.js';
 import type { VjpRule } from './vjpRules.js';
 
 /** Which graph. */
@@ -21,7 +23,7 @@ export type ModelKind =
   /** The states x_1 … x_T, concatenated: (T·max(Bx, Bu))×n. */
   | 'forward';
 
-/** Everything that determines a graph. */
+/** A graph's kind, recurrence and dtype, with the sizes of the case it runs (the graph sees only their pattern). */
 export interface ModelSpec {
   readonly kind: ModelKind;
   readonly form: Form;
@@ -33,7 +35,7 @@ export interface ModelSpec {
 /** Builds the graph of `s`; `rules` replaces VJP rules (tests swap one for a wrong one). */
 export function buildModel(s: ModelSpec, rules?: Readonly<Record<string, VjpRule>>): GraphDef {
   const g = new GraphBuilder(s.dtype);
-  const r = unroll(g, s.form, s.activation, s);
+  const r = unroll(g, s.form, s.activation, { ...sizesOf(s).dims, T: s.T });
   const last = r.states[r.states.length - 1];
   switch (s.kind) {
     case 'stateGrad': {
@@ -62,8 +64,16 @@ export function buildModel(s: ModelSpec, rules?: Readonly<Record<string, VjpRule
   return g.graph(`rnn_jac_spec_${s.kind}`);
 }
 
-/** The cache key of a spec. */
+/** The spec's sizes as dimensions (shapes.ts). */
+function sizesOf(s: ModelSpec) {
+  return symbolicSizes({ n: s.n, m: s.m, Bx: s.Bx, Bu: s.Bu });
+}
+
+/**
+ * The cache key of a spec: everything its graph depends on. alpha is an attribute of the forward
+ * LeakyRelu and Elu nodes, and T the number of steps unrolled; the sizes count only through their pattern.
+ */
 export function modelKey(s: ModelSpec): string {
   const act = s.activation.alpha === undefined ? s.activation.name : `${s.activation.name}(${s.activation.alpha})`;
-  return [s.kind, s.form, act, s.dtype, s.n, s.m, s.T, s.Bx, s.Bu].join('|');
+  return [s.kind, s.form, act, s.dtype, s.T, sizesOf(s).pattern].join('|');
 }

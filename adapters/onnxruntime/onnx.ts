@@ -8,15 +8,19 @@ export const ELEM_TYPES = { float32: 1, bool: 9, float64: 11, int64: 7 } as cons
 /** An element type. */
 export type ElemType = keyof typeof ELEM_TYPES;
 
-/** A tensor's type and static shape. */
+/** A dimension: a size, or a symbol (dim_param) that the session takes from the tensors fed. */
+export type Dim = number | string;
+
+/** A tensor's type and shape. */
 export interface ValueInfo {
   readonly name: string;
   readonly type: ElemType;
-  readonly dims: readonly number[];
+  readonly dims: readonly Dim[];
 }
 
-/** A constant tensor (an initializer). */
+/** A constant tensor (an initializer), of static shape. */
 export interface Initializer extends ValueInfo {
+  readonly dims: readonly number[];
   readonly data: Float32Array | Float64Array | BigInt64Array;
 }
 
@@ -53,7 +57,8 @@ export const OPSET = 17;
 
 function valueInfo(v: ValueInfo): ProtoWriter {
   const shape = new ProtoWriter();
-  for (const d of v.dims) shape.message(1, new ProtoWriter().int(1, d));
+  // TensorShapeProto.Dimension: dim_value (1) or dim_param (2).
+  for (const d of v.dims) shape.message(1, typeof d === 'number' ? new ProtoWriter().int(1, d) : new ProtoWriter().string(2, d));
   const tensorType = new ProtoWriter().int(1, ELEM_TYPES[v.type]).message(2, shape);
   return new ProtoWriter().string(1, v.name).message(2, new ProtoWriter().message(1, tensorType));
 }

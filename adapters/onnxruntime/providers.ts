@@ -22,7 +22,13 @@ export interface Provider {
 /** The providers, by `--backend` name. */
 export const PROVIDER_NAMES = ['cpu', 'webgpu', 'cuda'] as const;
 
-const NO_FALLBACK = { session: { disable_cpu_ep_fallback: '1' } };
+/**
+ * Intra-op worker threads block when idle instead of spinning: a spinning worker keeps its core busy
+ * between the many small runs a property makes, taking it from the harness and the calling thread.
+ * This changes how threads wait, not how work is divided among them.
+ */
+const NO_SPIN = { intra_op: { allow_spinning: '0' } };
+const NO_FALLBACK = { session: { ...NO_SPIN, disable_cpu_ep_fallback: '1' } };
 /**
  * ONNX Runtime's own log: fatal only. Every error it logs is also thrown, and reaches the report
  * through the failure or the exit-2 message; the log would print probes' expected failures (a
@@ -57,7 +63,7 @@ export function provider(ort: Ort, name: string): Provider {
   const listed = ort.listSupportedBackends?.() ?? [];
   switch (name) {
     case 'cpu':
-      return { name, dtypes: ['float64', 'float32'], options: { ...QUIET, executionProviders: ['cpu'] } };
+      return { name, dtypes: ['float64', 'float32'], options: { ...QUIET, executionProviders: ['cpu'], extra: { session: NO_SPIN } } };
     case 'webgpu':
       if (!listed.some((b) => b.name === 'webgpu')) throw new Error(`this onnxruntime-node build has no WebGPU provider (it lists ${listed.map((b) => b.name).join(', ')}).`);
       return { name, dtypes: ['float32'], options: { ...QUIET, executionProviders: ['webgpu'], extra: NO_FALLBACK } };

@@ -4,7 +4,7 @@
  */
 import type { ActivationRef, Form } from '../../src/contract.js';
 import { sigma } from './activation.js';
-import type { GraphBuilder, Value } from './builder.js';
+import type { Dim, GraphBuilder, Value } from './builder.js';
 
 /** The graph inputs of a recurrence unrolled over T steps. */
 export interface Unrolled {
@@ -18,9 +18,12 @@ export interface Unrolled {
   readonly states: readonly Value[];
 }
 
-/** Sizes of an unrolled graph: Bx initial states and Bu copies of each input, broadcast together. */
+/**
+ * Sizes of an unrolled graph: Bx initial states and Bu copies of each input, broadcast together.
+ * All but T (the number of steps unrolled) may be symbolic.
+ */
 export interface UnrollSizes {
-  readonly n: number; readonly m: number; readonly T: number; readonly Bx: number; readonly Bu: number;
+  readonly n: Dim; readonly m: Dim; readonly T: number; readonly Bx: Dim; readonly Bu: Dim;
 }
 
 /** Declares the inputs and appends T steps of `form` with activation `a`. */

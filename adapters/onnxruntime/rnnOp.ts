@@ -12,6 +12,7 @@ import { differenceQuotients, perturbed } from './finiteDifference.js';
 import { asSequence, type OnnxVariant } from './gradientGraph.js';
 import type { Attr, GraphDef } from './onnx.js';
 import type { SessionCache } from './sessions.js';
+import { symbolicSizes } from './shapes.js';
 
 /** The op's activation names (and alpha/beta) for the catalogue activations it has. */
 const RNN_ACTIVATIONS: Readonly<Record<string, (a: ActivationRef) => { name: string; alpha?: number; beta?: number }>> = {
@@ -27,13 +28,19 @@ const RNN_ACTIVATIONS: Readonly<Record<string, (a: ActivationRef) => { name: str
 /** Catalogue activations the RNN op takes (not gelu). */
 export const RNN_OP_ACTIVATIONS = Object.keys(RNN_ACTIVATIONS);
 
+/** The graph's sizes: hidden_size fixes n, the others are symbolic. */
+function sizesOf(c: SequenceCase, B: number) {
+  return symbolicSizes({ T: c.T, B, m: c.m, n: c.n, n2: 2 * c.n }, ['n', 'n2']);
+}
+
 function rnnGraph(c: SequenceCase, B: number): GraphDef {
   const g = new GraphBuilder(c.dtype as 'float32' | 'float64');
-  const X = g.input('X', [c.T, B, c.m]);
-  const W = g.input('W', [1, c.n, c.m]);
-  const R = g.input('R', [1, c.n, c.n]);
-  const bias = g.input('B', [1, 2 * c.n]);
-  const h0 = g.input('h0', [1, B, c.n]);
+  const d = sizesOf(c, B).dims;
+  const X = g.input('X', [d.T, d.B, d.m]);
+  const W = g.input('W', [1, d.n, d.m]);
+  const R = g.input('R', [1, d.n, d.n]);
+  const bias = g.input('B', [1, d.n2]);
+  const h0 = g.input('h0', [1, d.B, d.n]);
   const f = RNN_ACTIVATIONS[c.activation.name](c.activation);
   const attrs: Record<string, Attr> = { hidden_size: { kind: 'int', value: c.n }, activations: { kind: 'strings', value: [f.name] } };
   if (f.alpha !== undefined) attrs.activation_alpha = { kind: 'floats', value: [f.alpha] };
@@ -47,7 +54,7 @@ function rnnGraph(c: SequenceCase, B: number): GraphDef {
 export function rnnOpVariant(cache: SessionCache): OnnxVariant {
   /** Y (T×1×B×n, row-major) for inputs X (T×B×m) and initial states h0 (B×n). */
   const run = async (c: SequenceCase, B: number, X: Float64Array, h0: Float64Array): Promise<Float64Array> => {
-    const key = ['rnn-op', c.activation.name, c.activation.alpha ?? '', c.dtype, c.n, c.m, c.T, B].join('|');
+    const key = ['rnn-op', c.activation.name, c.activation.alpha ?? '', c.dtype, sizesOf(c, B).pattern].join('|');
     const bias = new Float64Array(2 * c.n);
     bias.set(c.b);
     const out = await cache.run(key, () => rnnGraph(c, B), c.dtype as 'float32' | 'float64', {

@@ -1,8 +1,8 @@
 /**
- * A cache of inference sessions keyed by everything that shapes a graph (kind, form, activation,
- * dtype, sizes), so a property run builds each model once, and the runs that feed them. It keeps the
- * most recently used {@link MAX_SESSIONS}: shrinking and random alphas make many one-off shapes, and
- * every session holds native memory.
+ * A cache of inference sessions keyed by everything that shapes a graph (kind, form, activation with
+ * its alpha, dtype, steps unrolled, and the pattern of the sizes, which are symbolic dimensions), so a
+ * property run builds each model once, and the runs that feed them. It keeps the most recently used
+ * {@link MAX_SESSIONS}: random alphas and T make many one-off graphs, and every session holds native memory.
  */
 import type * as ortTypes from 'onnxruntime-node';
 import { encodeModel, type GraphDef } from './onnx.js';

@@ -14,7 +14,7 @@ export function unbroadcast(g: GraphBuilder, dy: Value, target: Value): Value {
   const axes = dy.dims.flatMap((d, i) => (i < lead || (target.dims[i - lead] === 1 && d !== 1) ? [i] : []));
   if (axes.length === 0) return dy;
   const summed = g.op('ReduceSum', [dy, g.ints(axes)], { keepdims: { kind: 'int', value: 1 } });
-  return lead === 0 ? summed : g.op('Reshape', [summed, g.ints(target.dims)]);
+  return lead === 0 ? summed : g.op('Reshape', [summed, g.shape(target.dims)]);
 }
 
 const transpose = (g: GraphBuilder, v: Value): Value => g.op('Transpose', [v], { perm: { kind: 'ints', value: [1, 0] } });
