@@ -23,8 +23,10 @@ export function diagnose(catalogue: Catalogue, expected: Bounded, actual: ArrayL
   // order 1 rather than rounding of order u).
   const slack = (e: Float64Array): number => e.reduce((a, b) => a + b, 0);
   const limit = (slack(expected.e) + Number.MIN_VALUE) / Math.sqrt(unitRoundoff(dtype));
-  // A form that the expected value itself matches (σ' ≡ 1 makes "no σ'" the right answer) explains nothing.
-  const sized = forms.filter((f) => f.value.v.length === actual.length && compare(f.value, expected.v, f.id).maxRatio > 1);
+  // A form that the expected value itself matches (σ' ≡ 1 makes "no σ'" the right answer) explains nothing,
+  // and neither does one that differs from it only where it is itself about 0 (an actual value of all
+  // zeros matches every form that underflows where the expected value does not).
+  const sized = forms.filter((f) => f.value.v.length === actual.length && hasEvidence(f.value, expected));
   const matches = sized.filter((f) => compare(f.value, actual, f.id).maxRatio <= 1);
   const tight = matches.filter((f) => slack(f.value.e) <= limit);
   const first = tight[0];
@@ -44,6 +46,17 @@ export function diagnose(catalogue: Catalogue, expected: Bounded, actual: ArrayL
   const described = describeError(expected, actual, dtype);
   if (loose.length === 0) return described;
   return { ...described, message: `${described.message} (it also matches ${loose.join(', ')}, but only loosely: the case sits on or next to a kink, where a whole interval of values is accepted, so that is no evidence)` };
+}
+
+/**
+ * Whether a form can explain a failure: in some entry it differs from the expected value beyond both
+ * bounds and is itself significant (|v| above its bound), so that matching it says something.
+ */
+function hasEvidence(form: Bounded, expected: Bounded): boolean {
+  for (let i = 0; i < form.v.length; i++) {
+    if (Math.abs(form.v[i] - expected.v[i]) > form.e[i] + expected.e[i] && Math.abs(form.v[i]) > form.e[i]) return true;
+  }
+  return false;
 }
 
 /** Largest |a − v| over the largest |v|: the error relative to the matrix's scale. */

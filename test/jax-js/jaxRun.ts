@@ -12,7 +12,7 @@ import { DEFAULTS } from '../../src/cli/cliOptions.js';
 import type { Adapter } from '../../src/contract.js';
 import { PROPERTY_IDS } from '../../src/property/properties.js';
 import type { PropertyId } from '../../src/property/property.js';
-import type { PropertyResult, RunResult } from '../../src/runner/result.js';
+import type { MatrixData, PropertyResult, RunResult } from '../../src/runner/result.js';
 import { run } from '../../src/runner/run.js';
 
 /** Creates the jax-js adapter on `backend`. */
@@ -89,9 +89,22 @@ const JACOBIAN_PROPERTIES = ['step-jacobian', 'kink-subgradient', 'input-jacobia
  * row of W, Wᵀ·D and Jᵀ coincide and the suite names transpose-W, saying so.
  */
 export function isJacfwdTranspose(r: PropertyResult): boolean {
-  const d = r.counterexample?.failure.diagnosis;
-  return /^(jit-)?jacfwd$/.test(r.target.variant ?? '') && JACOBIAN_PROPERTIES.includes(r.property) && d !== undefined &&
-    (d.id === 'transposed-jacobian' || (d.id === 'transpose-W' && d.message.includes('transposed-jacobian')));
+  const f = r.counterexample?.failure;
+  const d = f?.diagnosis;
+  if (!/^(jit-)?jacfwd$/.test(r.target.variant ?? '') || !JACOBIAN_PROPERTIES.includes(r.property) || d === undefined) return false;
+  if (d.id === 'transposed-jacobian' || (d.id === 'transpose-W' && d.message.includes('transposed-jacobian'))) return true;
+  // On a kink the transposed form accepts a whole interval and names nothing (RJS-DIAG-1): the values are still Jᵀ.
+  return r.property === 'kink-subgradient' && d.id === 'unknown' && isTransposeOf(f!.actual, f!.expected, f!.tolerance);
+}
+
+/** Whether `actual` is `expected` transposed, each entry within the tolerance of the entry it came from. */
+function isTransposeOf(actual?: MatrixData, expected?: MatrixData, tolerance?: MatrixData): boolean {
+  if (actual === undefined || expected === undefined || tolerance === undefined || actual.rows !== actual.cols) return false;
+  const n = actual.rows;
+  return actual.values.every((a, k) => {
+    const t = (k % n) * n + Math.floor(k / n);
+    return Math.abs(a - expected.values[t]) <= tolerance.values[t] + 2 ** -20 * Math.abs(a);
+  });
 }
 
 /**
