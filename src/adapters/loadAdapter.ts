@@ -28,7 +28,10 @@ export async function loadAdapter(spec: string, options: Record<string, string>,
     try {
       mod = await import(pathToFileURL(file).href);
     } catch (err) {
-      throw new AdapterLoadError(`cannot import adapter module ${file}: ${message(err)}`);
+      const hint = (err as { code?: unknown } | null)?.code === 'ERR_UNKNOWN_FILE_EXTENSION' && /\.(c|m)?ts$/.test(file)
+        ? `\n  This Node (${process.version}) does not run TypeScript: compile the adapter to JavaScript (tsc) and pass the .js file, or run the CLI under a loader such as tsx (npx tsx node_modules/.bin/rnn-jac-spec …); Node 22.6 and later can strip types (--experimental-strip-types).`
+        : '';
+      throw new AdapterLoadError(`cannot import adapter module ${file}: ${message(err)}${hint}`);
     }
   } else {
     const builtin = builtinAdapter(spec);

@@ -41,6 +41,14 @@ const BAD: readonly [string, readonly string[], readonly (string | RegExp)[]][] 
 /** The rows of {@link BAD} where the run began: the report folder was opened, then the adapter failed. */
 const STARTED = new Set(['a backend the reference adapter does not have', 'unknown adapter name', 'missing adapter file', 'default export not a function', 'adapter without stepJacobian', 'factory that throws', '--variant for an adapter without variants', '--dtype the adapter does not declare']);
 
+describe('a TypeScript adapter on a Node without type stripping', () => {
+  it.skipIf(Number(process.versions.node.split('.')[0]) >= 22)('exits 2 and says how to run it', () => {
+    const r = cli(['--adapter', fixture('typescript-adapter.ts'), '--report', reportDir()]);
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toContain('does not run TypeScript: compile the adapter to JavaScript (tsc)');
+  });
+});
+
 describe('exit code 2 on bad input', () => {
   it.each(BAD)('%s', (_what, args, words) => {
     const dir = reportDir();
