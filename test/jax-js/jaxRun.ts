@@ -93,8 +93,9 @@ export function isJacfwdTranspose(r: PropertyResult): boolean {
   const d = f?.diagnosis;
   if (!/^(jit-)?jacfwd$/.test(r.target.variant ?? '') || !JACOBIAN_PROPERTIES.includes(r.property) || d === undefined) return false;
   if (d.id === 'transposed-jacobian' || (d.id === 'transpose-W' && d.message.includes('transposed-jacobian'))) return true;
-  // On a kink the transposed form accepts a whole interval and names nothing (RJS-DIAG-1): the values are still Jᵀ.
-  return r.property === 'kink-subgradient' && d.id === 'unknown' && isTransposeOf(f!.actual, f!.expected, f!.tolerance);
+  // On a kink the transposed form accepts a whole interval and names nothing (RJS-DIAG-1), so the
+  // diagnosis is `unknown`, or `transpose-W` where Wᵀ·D and Jᵀ coincide: the values are still Jᵀ.
+  return r.property === 'kink-subgradient' && (d.id === 'unknown' || d.id === 'transpose-W') && isTransposeOf(f!.actual, f!.expected, f!.tolerance);
 }
 
 /** Whether `actual` is `expected` transposed, each entry within the tolerance of the entry it came from. */
