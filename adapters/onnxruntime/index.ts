@@ -85,7 +85,11 @@ async function hasKernel(f: () => Promise<unknown>): Promise<true | string> {
     await f();
     return true;
   } catch (err) {
-    return err instanceof Error ? err.message.split('\n')[0] : String(err);
+    const said = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    // ONNX Runtime's own words for a node without a kernel on the provider, said plainly.
+    return /assigned to the default CPU EP, but fallback to CPU EP has been explicitly disabled/.test(said)
+      ? 'ONNX Runtime would run the RNN node on the CPU execution provider, and the fallback to it is disabled'
+      : said;
   }
 }
 
