@@ -159,3 +159,16 @@ export function accuracyLoss(failure) {
   const d = failure?.diagnosis?.id;
   return failure?.kind === 'mismatch' && (d === 'inaccurate' || d === 'reduced-precision');
 }
+
+/**
+ * Whether a failure's actual n×n matrix is its expected one transposed, each entry within the tolerance
+ * of the entry it came from (jax-js's jacfwd on a kink, where the transposed form names nothing).
+ */
+export function isTransposeOf(actual, expected, tolerance) {
+  if (actual === undefined || expected === undefined || tolerance === undefined || actual.rows !== actual.cols) return false;
+  const n = actual.rows;
+  return actual.values.every((a, k) => {
+    const t = (k % n) * n + Math.floor(k / n);
+    return Math.abs(a - expected.values[t]) <= tolerance.values[t] + 2 ** -20 * Math.abs(a);
+  });
+}

@@ -2,7 +2,7 @@
 // counterexample as the known-failure predicates of test/jax-js/jaxRun.ts do
 // (test/jax-js/conformance.test.ts checks those predicates against the committed reports).
 // Shared by conformance-rows.mjs and expectations.mjs.
-import { flushedToZero } from './findingPredicates.mjs';
+import { flushedToZero, isTransposeOf } from './findingPredicates.mjs';
 
 /** Finding number → the reason an expectation file gives (README, "jax-js"). */
 export const FINDINGS = {
@@ -14,13 +14,6 @@ export const FINDINGS = {
   6: 'cpu device: float64 tanh cancels and erf is Abramowitz & Stegun 7.1.26; a traced float32 tanh cancels (README jax-js finding 6)',
   8: "sigmoid' is 0 below x ≈ −43.7 in float32 (−372 in float64), where it is a normal number: the reciprocal rule −(1/y)²·dy squares sigmoid(x) ≈ e^x, which underflows (README jax-js finding 8)",
 };
-
-/** Whether `actual` is `expected` transposed, entry by entry within the tolerance of the transposed entry. */
-function isTransposeOf(actual, expected, tolerance) {
-  if (actual === undefined || expected === undefined || tolerance === undefined || actual.rows !== actual.cols) return false;
-  const n = actual.rows;
-  return actual.values.every((a, k) => Math.abs(a - expected.values[(k % n) * n + Math.floor(k / n)]) <= tolerance.values[(k % n) * n + Math.floor(k / n)] + 2 ** -20 * Math.abs(a));
-}
 
 /** The finding a failed result shows, or '?' (which the conformance test would have rejected). */
 export function finding(x) {

@@ -7,6 +7,7 @@ import { comparisonPrecision } from '../model/precision.js';
 import { recurrence, stepParts } from '../model/stepParts.js';
 import { specDocument } from '../spec/specDocument.js';
 import { negated } from './negated.js';
+import { withTransposedW } from './transposedWeights.js';
 import type { WrongForm } from './wrongForm.js';
 
 function diagMatrix(d: Bounded): Bounded {
@@ -22,8 +23,7 @@ function diagMatrix(d: Bounded): Bounded {
 
 /** The case's recurrence with W transposed: the step as a layer that holds W where Wᵀ belongs computes it. */
 export function transposedW(c: GeneratedStepCase): ReturnType<typeof recurrence> {
-  const Wt = Float64Array.from({ length: c.n * c.n }, (_, at) => c.W[(at % c.n) * c.n + Math.floor(at / c.n)]);
-  return recurrence({ ...c, W: Wt });
+  return recurrence(withTransposedW(c));
 }
 
 /** Known wrong forms of the one-step Jacobian ∂x_t/∂x_{t−1} for a case (RJS-STEP diagnosis). */

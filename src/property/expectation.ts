@@ -3,6 +3,7 @@ import type { GeneratedStepCase } from '../arbitrary/stepCase.js';
 import type { VariantScope } from '../contract.js';
 import { inputJacobianForms } from '../diagnosis/inputForms.js';
 import { negated } from '../diagnosis/negated.js';
+import { withTransposedW } from '../diagnosis/transposedWeights.js';
 import { stepJacobianForms } from '../diagnosis/stepForms.js';
 import type { WrongForm } from '../diagnosis/wrongForm.js';
 import type { Catalogue } from '../diagnosis/formFamily.js';
@@ -48,14 +49,13 @@ function stepText(h: number): string {
 
 /** Wrong forms of a central-difference Jacobian, each with the same kind of bound (RJS-DIAG-1). */
 function centralDifferenceForms(c: GeneratedStepCase, h: number, wrt: Perturbed, expected: Bounded): WrongForm[] {
-  const Wt = Float64Array.from({ length: c.n * c.n }, (_, at) => c.W[(at % c.n) * c.n + Math.floor(at / c.n)]);
   const t = transpose(expected);
   return [
     {
       id: 'transpose-W',
       formula: 'central differences of the recurrence with Wᵀ',
       message: 'W is transposed in the forward pass that is differenced: row-vector weights (h·R) were read as column-vector ones (W·h)',
-      value: expectedCentralDifference({ ...c, W: Wt }, h, wrt),
+      value: expectedCentralDifference(withTransposedW(c), h, wrt),
     },
     {
       id: 'transposed-jacobian',

@@ -4,7 +4,7 @@
  * Each is explained, with its minimal repro, in the README's jax-js section.
  * @packageDocumentation
  */
-import { accuracyLoss, evaluatesCancellation, flushedToZero, type SigmaCase, sigmaArguments, slightlyOff } from '../../scripts/findingPredicates.mjs';
+import { accuracyLoss, evaluatesCancellation, flushedToZero, isTransposeOf, type SigmaCase, sigmaArguments, slightlyOff } from '../../scripts/findingPredicates.mjs';
 import { afterAll, beforeAll } from 'vitest';
 import { loadAdapter } from '../../src/adapters/loadAdapter.js';
 import { expOverflowPoint } from '../../src/arbitrary/stateRegions.js';
@@ -12,7 +12,7 @@ import { DEFAULTS } from '../../src/cli/cliOptions.js';
 import type { Adapter } from '../../src/contract.js';
 import { PROPERTY_IDS } from '../../src/property/properties.js';
 import type { PropertyId } from '../../src/property/property.js';
-import type { MatrixData, PropertyResult, RunResult } from '../../src/runner/result.js';
+import type { PropertyResult, RunResult } from '../../src/runner/result.js';
 import { run } from '../../src/runner/run.js';
 
 /** Creates the jax-js adapter on `backend`. */
@@ -98,15 +98,6 @@ export function isJacfwdTranspose(r: PropertyResult): boolean {
   return r.property === 'kink-subgradient' && (d.id === 'unknown' || d.id === 'transpose-W') && isTransposeOf(f!.actual, f!.expected, f!.tolerance);
 }
 
-/** Whether `actual` is `expected` transposed, each entry within the tolerance of the entry it came from. */
-function isTransposeOf(actual?: MatrixData, expected?: MatrixData, tolerance?: MatrixData): boolean {
-  if (actual === undefined || expected === undefined || tolerance === undefined || actual.rows !== actual.cols) return false;
-  const n = actual.rows;
-  return actual.values.every((a, k) => {
-    const t = (k % n) * n + Math.floor(k / n);
-    return Math.abs(a - expected.values[t]) <= tolerance.values[t] + 2 ** -20 * Math.abs(a);
-  });
-}
 
 /**
  * jax-js 0.1.25's `jacrev` seeds the pullback with `eye(size)` where size is the length of the
