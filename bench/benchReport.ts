@@ -92,7 +92,7 @@ export function benchMarkdown(targets: readonly BenchEntry[], host?: HostCostEnt
     return keys.map((k) => {
       const [property, T] = k.split('|');
       const cells = SIZES.map((n) => v.overhead.find((c) => c.property === property && String(c.T) === T && c.n === n));
-      const cell = (c: OverheadCell | undefined): string => (c === undefined ? '-' : `${ms(c.bare.meanMs)} → ${ms(c.suite.meanMs)} (×${c.ratio.toFixed(2)})${c.verdict !== 'pass' ? ' ' + c.verdict : ''}`);
+      const cell = (c: OverheadCell | undefined): string => (c === undefined ? '-' : `${ms(c.bare.meanMs)} → ${ms(c.suite.meanMs)} (×${c.ratio.toFixed(2)})${c.verdict !== 'pass' ? ` ${c.verdict}` : ''}`);
       return `| ${name(t, v)} | ${property}${property === 'step-jacobian' ? '' : `, T = ${T}`} | ${cells.map(cell).join(' | ')} |`;
     });
   }));
@@ -120,9 +120,9 @@ export function benchMarkdown(targets: readonly BenchEntry[], host?: HostCostEnt
     ]),
     ...(share === undefined ? [] : [
       '## The framework\'s share of a run', '',
-      `Default sizes, float32, measured from outside the runner (\`node scripts/framework-share.mjs\`, at commit ${share.commit ?? '?'}, ${share.ranAt}): time inside the adapter's members over the CLI process's wall time, and with the adapter's factory (the framework's import and set-up) counted too.`, '',
-      '| run | cases | wall | inside the members | share | factory | share with it |', '|---|---|---|---|---|---|---|',
-      ...share.cells.map((c) => `| ${c.label} | ${c.cases} | ${(c.wallMs / 1000).toFixed(2)} s | ${(c.adapterMs / 1000).toFixed(2)} s | ${(c.adapterMs / c.wallMs).toFixed(2)} | ${(c.factoryMs / 1000).toFixed(2)} s | ${((c.adapterMs + c.factoryMs) / c.wallMs).toFixed(2)} |`), '',
+      `Default sizes, float32, measured from outside the runner (\`node scripts/framework-share.mjs\`, at commit ${share.commit ?? '?'}, ${share.ranAt}): time inside the adapter's members over the CLI process's wall time; with the adapter's factory (the framework's import and set-up) counted too; and over the span from the first call's start to the last call's end (the steady state, without start-up and reports).`, '',
+      '| run | cases | wall | inside the members | share | factory | share with it | span | share of the span |', '|---|---|---|---|---|---|---|---|---|',
+      ...share.cells.map((c) => `| ${c.label} | ${c.cases} | ${(c.wallMs / 1000).toFixed(2)} s | ${(c.adapterMs / 1000).toFixed(2)} s | ${(c.adapterMs / c.wallMs).toFixed(2)} | ${(c.factoryMs / 1000).toFixed(2)} s | ${((c.adapterMs + c.factoryMs) / c.wallMs).toFixed(2)} | ${c.spanMs === undefined ? '–' : `${(c.spanMs / 1000).toFixed(2)} s`} | ${c.spanMs === undefined ? '–' : (c.adapterMs / c.spanMs).toFixed(2)} |`), '',
     ]),
     ...(scaling === undefined ? [] : [
       '## The suite\'s cost per step case', '',

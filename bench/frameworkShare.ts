@@ -1,8 +1,9 @@
 /**
- * The framework's share of a run's wall time, measured from outside the runner (the issue's target):
+ * The framework's share of a run's wall time, measured from outside the runner:
  * `scripts/framework-share.mjs` runs the CLI on an adapter wrapped by `scripts/timed-adapter.mjs`,
  * which times every member call inside the host; the share is that time over the CLI process's wall
- * time, start-up included. Also with the adapter's factory (the framework's import and set-up) counted.
+ * time, start-up included. Also with the adapter's factory (the framework's import and set-up) counted,
+ * and over the span from the first call's start to the last call's end (the steady state).
  * @packageDocumentation
  */
 import { spawnSync } from 'node:child_process';
@@ -14,10 +15,16 @@ export interface ShareCell {
   /** Wall time of the CLI process, ms. */ readonly wallMs: number;
   /** Time inside the adapter's members, ms, and the number of calls. */ readonly adapterMs: number; readonly calls: number;
   /** Time of the adapter's factory (framework import and set-up), ms. */ readonly factoryMs: number;
+  /**
+   * From the first call's start to the last call's end, ms: the run without its start-up (process
+   * starts, imports, the framework's set-up) and its end (reports): the steady state that more cases
+   * would extend.
+   */
+  readonly spanMs?: number;
   /** Cases the run checked (shrinking included). */ readonly cases: number;
 }
 
-/** The runs the README's targets name: default sizes, float32. */
+/** The runs docs/benchmarks.md ("The framework's share of a run") reports: default sizes, float32. */
 export const SHARE_RUNS = [
   ['tfjs', 'cpu', 'grads', 'step-jacobian,input-jacobian,forward,gradient-bound'],
   ['tfjs', 'cpu', 'grads', 'sequence-jacobian,parameter-gradients'],

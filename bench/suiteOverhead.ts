@@ -10,7 +10,7 @@ import type { Adapter, LossCase, SequenceCase, StepCase } from '../src/contract.
 import { properties } from '../src/property/properties.js';
 import type { PropertyId } from '../src/property/property.js';
 import { caseConstraintsOf } from '../src/runner/run.js';
-import type { Target } from '../src/runner/result.js';
+import type { Target } from '../src/result.js';
 import { runProperty } from '../src/runner/runProperty.js';
 import { timeTask, type Timing } from './timeTask.js';
 import { declarationOf } from '../src/host/adapterDeclaration.js';

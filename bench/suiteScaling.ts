@@ -5,18 +5,17 @@
  */
 import { stepCase } from '../src/arbitrary/stepCase.js';
 import { compare } from '../src/check/compare.js';
+import { ACTIVATION_NAMES, FORMS } from '../src/contract.js';
 import { expectedStepJacobian } from '../src/model/expected.js';
 import { caseRandom } from '../src/runner/caseRandom.js';
 
 /** ms per case at one n. */
 export interface ScalingCell { readonly n: number; readonly msPerCase: number; readonly cases: number }
 
-const ALL = ['identity', 'tanh', 'sigmoid', 'relu', 'leakyRelu', 'elu', 'softplus', 'gelu'];
-
 /** Measures the suite's work per float32 step case at each n, over at least `minMs` per size. */
 export function suiteScaling(sizes: readonly number[], minMs = 1000): ScalingCell[] {
   return sizes.map((n) => {
-    const arb = stepCase({ minN: n, maxN: n, maxM: 8, maxT: 1, dtype: 'float32', forms: ['pascanu', 'pascanu-sigma-input', 'elman'], activations: ALL });
+    const arb = stepCase({ minN: n, maxN: n, maxM: 8, maxT: 1, dtype: 'float32', forms: FORMS, activations: ACTIVATION_NAMES });
     let cases = 0;
     const t0 = performance.now();
     while (performance.now() - t0 < minMs || cases < 5) {

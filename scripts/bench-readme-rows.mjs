@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// README rows from reports/bench.json: the harness overhead at n = 64 and the step Jacobian by method.
+// Prints, from reports/bench.json, a markdown table: the harness overhead at n = 64 and the step
+// Jacobian by method, per target. docs/benchmarks.md ("Jacobian methods") points here, and to
+// reports/bench.md, for the figures per target.
 // `node scripts/bench-readme-rows.mjs`
 import { readFileSync } from 'node:fs';
 

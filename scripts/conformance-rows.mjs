@@ -1,6 +1,7 @@
-// The README's conformance rows, from committed reports: one row per backend × variant × dtype (a
-// variant and its `jit-` twin share a row when their verdicts agree). Each failed property is given
-// with the README finding it shows (scripts/ADAPTER-findings.mjs; the reference has none).
+// The verdict rows of reports/conformance/ADAPTER/FINDINGS.md (the reference's: docs/frameworks.md),
+// from committed reports: one row per backend × variant × dtype (a variant and its `jit-` twin share a
+// row when their verdicts agree). Each failed property is given with the finding of that FINDINGS.md
+// it shows (scripts/ADAPTER-findings.mjs; the reference has none).
 // Usage: node scripts/conformance-rows.mjs reports/conformance/tfjs/4.22.0/{cpu,wasm,webgpu}/rnn-jac-spec.json
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -1,4 +1,4 @@
-// Writes the expectation file of a framework version (README, "Expectation files") from its committed
+// Writes the expectation file of a framework version (docs/expectation-files.md) from its committed
 // conformance reports: one entry per backend, dtype, property and finding, listing the variants that
 // fail so, with the finding as the reason (FRAMEWORK-findings.mjs), pinned to the failure kinds and
 // diagnosis IDs those failures have (no diagnosis pin when one of them has no diagnosis). With it, a

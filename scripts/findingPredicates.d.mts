@@ -1,4 +1,4 @@
-import type { CaseFailureData, MatrixData } from '../src/runner/result.js';
+import type { CaseFailureData, MatrixData } from '../src/result.js';
 import type { Dtype } from '../src/contract.js';
 
 /** A counterexample's case as a report holds it (or as the runner gives it, with typed arrays). */
@@ -39,6 +39,7 @@ export function evaluatesWgslExpTail(c: SigmaCase, property: string): boolean;
 export function accuracyLoss(failure: CaseFailureData | undefined): boolean;
 /** See findingPredicates.mjs. */
 export function loneInaccurateEntry(failure: CaseFailureData | undefined): boolean;
+export function loneEntry(failure: CaseFailureData | undefined): boolean;
 
 /** Whether a failure's actual n×n matrix is its expected one transposed, entry by entry within tolerance. */
 export function isTransposeOf(actual?: MatrixData, expected?: MatrixData, tolerance?: MatrixData): boolean;

@@ -154,6 +154,16 @@ export function loneInaccurateEntry(failure) {
   return f?.kind === 'mismatch' && f.diagnosis?.id === 'unknown' && f.expected?.values.length === 1 && slightlyOff(f);
 }
 
+/**
+ * Whether a mismatch has one entry and no reading (`unknown`: RJS-DIAG-3 reads no format from one
+ * significant entry), however far off: the relative error of a cancellation, alpha·(eˣ − 1) just below
+ * 0, has no bound, so no closeness test applies; the caller ties it to its σ argument.
+ */
+export function loneEntry(failure) {
+  const f = failure;
+  return f?.kind === 'mismatch' && f.diagnosis?.id === 'unknown' && f.expected?.values.length === 1;
+}
+
 /** Whether a failure is a mismatch diagnosed as lost accuracy (`inaccurate` or `reduced-precision`): right formula, wrong digits. */
 export function accuracyLoss(failure) {
   const d = failure?.diagnosis?.id;

@@ -1,6 +1,7 @@
 // The framework's share of a run's wall time, measured from outside the runner: the time inside the
 // adapter's member calls (scripts/timed-adapter.mjs wraps them) over the wall time of the whole CLI
-// process, start-up included.
+// process, start-up included; also over the span from the first call's start to the last call's end
+// (the steady state, without start-up and reports).
 //   node scripts/framework-share.mjs ADAPTER [CLI options…]
 //   e.g. node scripts/framework-share.mjs tfjs --backend cpu --variant grads --properties step-jacobian
 import { spawnSync } from 'node:child_process';
@@ -26,11 +27,11 @@ const t0 = performance.now();
 const r = spawnSync(process.execPath, [cli, '--adapter', adapter, '--opt', `inner=${inner}`, '--opt', `timing-file=${file}`, '--report', join(dir, 'reports'), '--format', 'json', ...rest], { encoding: 'utf8' });
 const wallMs = performance.now() - t0;
 try {
-  const { adapterMs, calls, factoryMs } = JSON.parse(readFileSync(file, 'utf8'));
+  const { adapterMs, calls, factoryMs, spanMs } = JSON.parse(readFileSync(file, 'utf8'));
   const summary = r.stdout.trim().split('\n').filter((l) => /passed|failed/.test(l)).pop() ?? '';
   const cases = Number(/: (\d+) cases in/.exec(summary)?.[1] ?? Number.NaN);
-  if (json) console.log(JSON.stringify({ wallMs, adapterMs, calls, factoryMs, cases }));
-  else console.log(`${inner} ${args.join(' ')}: wall ${(wallMs / 1000).toFixed(2)} s, inside the adapter ${(adapterMs / 1000).toFixed(2)} s in ${calls} calls, share ${(adapterMs / wallMs).toFixed(3)}, with the adapter's factory (${(factoryMs / 1000).toFixed(2)} s) ${((adapterMs + factoryMs) / wallMs).toFixed(3)} (exit ${r.status}; ${summary})`);
+  if (json) console.log(JSON.stringify({ wallMs, adapterMs, calls, factoryMs, spanMs, cases }));
+  else console.log(`${inner} ${args.join(' ')}: wall ${(wallMs / 1000).toFixed(2)} s, inside the adapter ${(adapterMs / 1000).toFixed(2)} s in ${calls} calls, share ${(adapterMs / wallMs).toFixed(3)}, with the adapter's factory (${(factoryMs / 1000).toFixed(2)} s) ${((adapterMs + factoryMs) / wallMs).toFixed(3)}, of the span from the first call to the last (${(spanMs / 1000).toFixed(2)} s) ${(adapterMs / spanMs).toFixed(3)} (exit ${r.status}; ${summary})`);
 } catch {
   console.error(`no timing was written (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
   process.exitCode = 1;

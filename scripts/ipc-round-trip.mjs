@@ -1,4 +1,4 @@
-// The floor under the adapter host's cost per call (README, Benchmarks): a bare round trip of Node's
+// The floor under the adapter host's cost per call (docs/benchmarks.md): a bare round trip of Node's
 // IPC channel with the `advanced` serialization the host uses, carrying an n×n Float64Array each way.
 // Usage: node scripts/ipc-round-trip.mjs
 import { fork } from 'node:child_process';

@@ -1,18 +1,19 @@
-// The README's jax-js findings, and which one a failed result of a report shows, classified from its
-// counterexample as the known-failure predicates of test/jax-js/jaxRun.ts do
-// (test/jax-js/conformance.test.ts checks those predicates against the committed reports).
+// The jax-js findings (reports/conformance/jax-js/FINDINGS.md), and which one a failed result of a
+// report shows, classified from its counterexample as the known-failure predicates of
+// test/jax-js/jaxRun.ts do (test/jax-js/conformance.test.ts checks those predicates against the
+// committed reports).
 // Shared by conformance-rows.mjs and expectations.mjs.
 import { flushedToZero, isTransposeOf } from './findingPredicates.mjs';
 
-/** Finding number → the reason an expectation file gives (README, "jax-js"). */
+/** Finding number → the reason an expectation file gives (reports/conformance/jax-js/FINDINGS.md). */
 export const FINDINGS = {
-  1: 'jax.jacfwd returns the transposed Jacobian (vmap stacks the JVPs J·e_k as rows; README jax-js finding 1)',
-  2: 'jax.jacrev seeds its pullback with eye(input size): non-square Jacobians throw or come back m×m (README jax-js finding 2)',
-  3: 'derivatives of sigmoid, softplus and elu are NaN where exp overflows, 0·∞ in the chain rule, and softplus itself is +∞ there (README jax-js finding 3)',
-  4: 'wasm float64 transcendental kernels are float32-accurate (README jax-js finding 4)',
-  5: 'float32 kernels lose accuracy: tanh and elu cancel near 0, softplus at −10, exp range reduction, erfc (README jax-js finding 5)',
-  6: 'cpu device: float64 tanh cancels and erf is Abramowitz & Stegun 7.1.26; a traced float32 tanh cancels (README jax-js finding 6)',
-  8: "sigmoid' is 0 below x ≈ −43.7 in float32 (−372 in float64), where it is a normal number: the reciprocal rule −(1/y)²·dy squares sigmoid(x) ≈ e^x, which underflows (README jax-js finding 8)",
+  1: 'jax.jacfwd returns the transposed Jacobian (vmap stacks the JVPs J·e_k as rows; jax-js finding 1, reports/conformance/jax-js/FINDINGS.md)',
+  2: 'jax.jacrev seeds its pullback with eye(input size): non-square Jacobians throw or come back m×m (jax-js finding 2, reports/conformance/jax-js/FINDINGS.md)',
+  3: 'derivatives of sigmoid, softplus and elu are NaN where exp overflows, 0·∞ in the chain rule, and softplus itself is +∞ there (jax-js finding 3, reports/conformance/jax-js/FINDINGS.md)',
+  4: 'wasm float64 transcendental kernels are float32-accurate (jax-js finding 4, reports/conformance/jax-js/FINDINGS.md)',
+  5: 'float32 kernels lose accuracy: tanh and elu cancel near 0, softplus at −10, exp range reduction, erfc (jax-js finding 5, reports/conformance/jax-js/FINDINGS.md)',
+  6: 'cpu device: float64 tanh cancels and erf is Abramowitz & Stegun 7.1.26; a traced float32 tanh cancels (jax-js finding 6, reports/conformance/jax-js/FINDINGS.md)',
+  8: "sigmoid' is 0 below x ≈ −43.7 in float32 (−372 in float64), where it is a normal number: the reciprocal rule −(1/y)²·dy squares sigmoid(x) ≈ e^x, which underflows (jax-js finding 8, reports/conformance/jax-js/FINDINGS.md)",
 };
 
 /** The finding a failed result shows, or '?' (which the conformance test would have rejected). */

@@ -1,9 +1,11 @@
-// Minimal repros of the two jax-js Jacobian-function findings of the README, on linear maps whose
-// Jacobian is the matrix itself, with no recurrence and no rnn-jac-spec code involved:
+// Minimal repros of the two jax-js Jacobian-function findings (1 and 2 of
+// reports/conformance/jax-js/FINDINGS.md), on linear maps whose Jacobian is the matrix itself, with no
+// recurrence and no rnn-jac-spec code involved:
 // 1. jax.jacfwd returns the transpose: [n_in, n_out] instead of JAX's output.shape + input.shape.
 // 2. jax.jacrev seeds its pullback with the basis of the input, not of the output: a non-square
 //    Jacobian throws (more outputs than inputs) or comes back m×m (more inputs than outputs).
 // Usage: node scripts/jax-js-jacobian-repros.mjs [wasm|cpu]
+// biome-ignore lint/complexity/noStaticOnlyClass: a stand-in constructor that no value is an instance of (Node 20 has no Float16Array)
 globalThis.Float16Array ??= class { static [Symbol.hasInstance]() { return false; } }; // Node 20 (see adapters/jax-js/jax.ts)
 const jax = await import('@jax-js/jax');
 const np = jax.numpy;

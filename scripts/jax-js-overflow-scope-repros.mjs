@@ -1,4 +1,4 @@
-// Where jax-js's exp overflow (the README's jax-js finding 3) shows, beyond scripts/jax-js-overflow-repros.mjs:
+// Where jax-js's exp overflow (jax-js finding 3, reports/conformance/jax-js/FINDINGS.md) shows, beyond scripts/jax-js-overflow-repros.mjs:
 //  1. nn.softplus's value: log(exp(x) + 1) is ∞ once exp(x) overflows (true value ≈ x), so the
 //     forward states are not finite either, not only the derivatives.
 //  2. Eager forward mode: jax.jvp of nn.sigmoid is right on a one-element float32 array at x = −92.3,

@@ -1,15 +1,16 @@
 // Accuracy of jax-js's elementwise kernels on one device, in roundoffs of the dtype (u = 2^-53 or
 // 2^-24): the largest relative error of f and of its derivative jax.vmap(jax.grad(f)) over x in
 // [-10, 10] and tiny |x| in [1e-7, 1e-2] (log: x in (0, 20]), skipping exact values below the smallest
-// normal number; then four probes of the root causes in the README's jax-js findings: log on [1, 2)
-// (the mantissa range of its series), tanh at small x (cancellation), eagerly and as the primal of
-// jax.jvp (the cpu device evaluates a traced tanh with another kernel), and the absolute error of erfc
-// (Abramowitz & Stegun 7.1.26 guarantees 1.5e-7).
+// normal number; then four probes of the root causes in the jax-js findings
+// (reports/conformance/jax-js/FINDINGS.md): log on [1, 2) (the mantissa range of its series), tanh at
+// small x (cancellation), eagerly and as the primal of jax.jvp (the cpu device evaluates a traced tanh
+// with another kernel), and the absolute error of erfc (Abramowitz & Stegun 7.1.26 guarantees 1.5e-7).
 // Usage: node scripts/jax-js-unary-accuracy.mjs [wasm|cpu|webgpu]   (needs `npm run build` first, for
 // the float64 erf reference in dist/; webgpu: float32 only, XDG_RUNTIME_DIR set)
 import { erfc as erfcRef, normalCdf, normalPdf } from '../dist/src/activation/erf.js';
 
 // Node 20 has no Float16Array, and jax-js tests `instanceof Float16Array` when given a Float64Array.
+// biome-ignore lint/complexity/noStaticOnlyClass: a stand-in constructor that no value is an instance of (Node 20 has no Float16Array)
 globalThis.Float16Array ??= class { static [Symbol.hasInstance]() { return false; } };
 const device = process.argv[2] ?? 'wasm';
 if (device === 'webgpu') {

@@ -51,5 +51,5 @@ const show = (v) => (Number.isFinite(v) ? v.toPrecision(6) : String(v));
   const op = await ort.InferenceSession.create(model('Softplus', ['x'], 'float32'), cpu);
   const alone = (await op.run({ x: f32(xs, [n]) })).y.data;
   console.log('2. Softplus, float32, cpu: x | RNN op (activations = [Softplus]) | Softplus op | true max(x, 0) + log1p(e^−|x|)');
-  xs.map(Math.fround).forEach((x, i) => console.log(`  ${x} | ${show(inRnn[i])} | ${show(alone[i])} | ${show(Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))))}`));
+  for (const [i, x] of xs.map(Math.fround).entries()) console.log(`  ${x} | ${show(inRnn[i])} | ${show(alone[i])} | ${show(Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))))}`);
 }

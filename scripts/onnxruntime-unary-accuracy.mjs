@@ -1,7 +1,7 @@
 // Largest relative error, in roundoffs of the dtype (u = 2^-53 or 2^-24), of ONNX Runtime's CPU
 // kernels for the catalogue's activations, standalone and inside the ONNX RNN op (whose activations
 // are separate implementations), over x in [-10, 10] and over tiny |x| in [1e-7, 1e-2].
-// It measured the ONNX Runtime findings in the README.  Usage: node scripts/onnxruntime-unary-accuracy.mjs [cpu|webgpu]
+// It measured the findings of reports/conformance/onnxruntime/FINDINGS.md.  Usage: node scripts/onnxruntime-unary-accuracy.mjs [cpu|webgpu]
 // (needs `npm run build` first, for the graph builder in dist/; webgpu: float32, standalone ops only,
 // CPU fallback disabled, XDG_RUNTIME_DIR set).
 import * as ort from 'onnxruntime-node';

@@ -1,5 +1,6 @@
 // Relative error, in float32 roundoffs (u = 2^-24), of tfjs's tanh and elu near 0 on each backend
-// that starts here. It measured finding 2 of the README ("WebGPU's tanh loses accuracy near 0").
+// that starts here. It measured tfjs finding 2 ("WebGPU loses float32 accuracy in elementwise
+// functions", reports/conformance/tfjs/FINDINGS.md).
 // Usage: XDG_RUNTIME_DIR=/tmp node scripts/tfjs-unary-accuracy.mjs
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -14,7 +15,7 @@ const rel = (got, want) => ((got - want) / Math.abs(want) / u).toFixed(1);
 const backends = ['cpu'];
 try {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
-  wasm.setWasmPaths(join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + '/');
+  wasm.setWasmPaths(`${join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist')}/`);
   backends.push('wasm');
 } catch { console.log('wasm: not installed'); }
 try {

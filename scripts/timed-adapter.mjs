@@ -17,15 +17,20 @@ export default async function createTimedAdapter(options) {
   const factoryMs = performance.now() - t0;
   let ms = 0;
   let calls = 0;
+  // The span from the first call's start to the last call's end: the run without its start-up.
+  let first;
+  let last = 0;
   const timed = { ...adapter };
   for (const m of MEMBERS) {
     if (typeof adapter[m] !== 'function') continue;
     timed[m] = async (...args) => {
       const t0 = performance.now();
+      first ??= t0;
       try {
         return await adapter[m](...args);
       } finally {
-        ms += performance.now() - t0;
+        last = performance.now();
+        ms += last - t0;
         calls++;
       }
     };
@@ -33,7 +38,7 @@ export default async function createTimedAdapter(options) {
   // Bound like the inner adapter's own members (info, dispose) so `this` still works.
   for (const k of ['info', 'dispose']) if (typeof adapter[k] === 'function') timed[k] = adapter[k].bind(adapter);
   timed.dispose = async () => {
-    writeFileSync(file, JSON.stringify({ adapterMs: ms, calls, factoryMs }));
+    writeFileSync(file, JSON.stringify({ adapterMs: ms, calls, factoryMs, spanMs: first === undefined ? 0 : last - first }));
     if (typeof adapter.dispose === 'function') await adapter.dispose();
   };
   return timed;

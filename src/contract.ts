@@ -18,16 +18,20 @@
  * @packageDocumentation
  */
 
+/** The floating-point types a framework may compute in. One list: {@link Dtype} and the suite's checks derive from it. */
+export const DTYPES = ['float32', 'float64'] as const;
 /** Floating-point type the framework computes in. Inputs are exactly representable in it. */
-export type Dtype = 'float32' | 'float64';
+export type Dtype = (typeof DTYPES)[number];
 
 /**
- * Which recurrence the case is about (spec rules RJS-FORM-1..3).
+ * The recurrences a case may be about (spec rules RJS-FORM-1..3).
  * - `pascanu`: `x_t = W·σ(x_{t-1}) + U·u_t + b` (Pascanu et al. 2013, eq. 2).
  * - `pascanu-sigma-input`: `x_t = W·σ(x_{t-1}) + U·σ(u_t) + b` (the variant some copies of eq. 2 print).
  * - `elman`: `h_t = σ(W·h_{t-1} + U·u_t + b)` (SimpleRNN, the ONNX RNN op).
  */
-export type Form = 'pascanu' | 'pascanu-sigma-input' | 'elman';
+export const FORMS = ['pascanu', 'pascanu-sigma-input', 'elman'] as const;
+/** Which recurrence the case is about: one of {@link FORMS}. */
+export type Form = (typeof FORMS)[number];
 
 /**
  * The optional members that compute something (a variant's `capabilities` name some of them). One
@@ -43,9 +47,17 @@ export type NumericArray = ArrayLike<number>;
 /** A result that may be returned directly or as a promise. */
 export type MaybePromise<T> = T | Promise<T>;
 
+/**
+ * The names of the spec's activation catalogue, in the order of specs/spec.json: what
+ * {@link Adapter.activations} and {@link ActivationRef.name} hold.
+ */
+export const ACTIVATION_NAMES = ['identity', 'tanh', 'sigmoid', 'relu', 'leakyRelu', 'elu', 'softplus', 'gelu'] as const;
+/** One of {@link ACTIVATION_NAMES}. */
+export type ActivationName = (typeof ACTIVATION_NAMES)[number];
+
 /** The activation σ of a case: a name from the spec's catalogue and its parameter, if it has one. */
 export interface ActivationRef {
-  /** Catalogue name: `identity`, `tanh`, `sigmoid`, `relu`, `leakyRelu`, `elu`, `softplus`, `gelu`. */
+  /** Catalogue name, one of {@link ACTIVATION_NAMES}. */
   readonly name: string;
   /** `leakyRelu`: slope for x < 0. `elu`: scale of `alpha·(eˣ−1)` for x < 0. Absent for the others. */
   readonly alpha?: number;

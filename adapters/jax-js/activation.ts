@@ -4,11 +4,11 @@
  * `nn.leakyRelu` and `nn.elu` take the slope / alpha as an argument, and `nn.gelu` with
  * `approximate: false` is the exact form `x·0.5·erfc(−x/√2)` = x·Φ(x).
  */
-import type { ActivationRef } from '../../src/contract.js';
+import type { ActivationName, ActivationRef } from '../../src/contract.js';
 import type { JArray, Jax } from './jax.js';
 
 /** Catalogue activations jax-js has: all eight. */
-export const JAX_ACTIVATIONS = ['identity', 'tanh', 'sigmoid', 'relu', 'leakyRelu', 'elu', 'softplus', 'gelu'] as const;
+export const JAX_ACTIVATIONS = ['identity', 'tanh', 'sigmoid', 'relu', 'leakyRelu', 'elu', 'softplus', 'gelu'] as const satisfies readonly ActivationName[];
 
 /**
  * σ as a jax-js function of x and alpha (a 0-d array; the parameter of leakyRelu and elu, ignored by

@@ -3,6 +3,7 @@
  * plain JavaScript) and `webgpu` (Dawn through the `webgpu` npm package). A device that cannot start
  * throws an Error that says why and what to install; the CLI turns it into exit code 2.
  */
+import { importFramework } from '../../src/adapters/frameworkPackage.js';
 import type { Dtype } from '../../src/contract.js';
 import type { Jax, JaxDevice } from './jax.js';
 
@@ -62,15 +63,7 @@ async function ready(jax: Jax, device: JaxDevice, help: string): Promise<void> {
 }
 
 async function startWebgpu(jax: Jax): Promise<StartedDevice> {
-  let dawn: Dawn;
-  try {
-    dawn = (await import('webgpu')) as Dawn;
-  } catch (err) {
-    const missing = (err as { code?: string }).code === 'ERR_MODULE_NOT_FOUND';
-    throw new Error(missing
-      ? 'jax-js --backend webgpu needs the npm package webgpu (Dawn for Node), which is not installed.\n  Install it: npm install --save-dev webgpu'
-      : `jax-js --backend webgpu: the npm package webgpu failed to load: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}${DRIVER_HELP}`);
-  }
+  const dawn = await importFramework<Dawn>('webgpu', 'jax-js --backend webgpu (Dawn for Node)', { load: DRIVER_HELP });
   // Shims, as a browser (or Node ≥ 21) has them: WebGPU's classes (GPUBufferUsage …) as globals, and
   // navigator.gpu. Node 20 has no navigator at all, so navigator.userAgent is given the value Node ≥ 21
   // gives it: jax-js's WebGPU device reads it to detect Firefox (a mapAsync polling workaround) and

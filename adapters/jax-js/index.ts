@@ -10,9 +10,7 @@
  *
  * Options: `--backend wasm|cpu|webgpu` (default wasm).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { frameworkVersion, importFramework } from '../../src/adapters/frameworkPackage.js';
 import type { Adapter, AdapterFactory, VariantScope } from '../../src/contract.js';
 import { JAX_ACTIVATIONS } from './activation.js';
 import { startDevice } from './devices.js';
@@ -31,25 +29,15 @@ const CAPABILITIES: Readonly<Record<AdEntryPoint['name'], readonly Capability[]>
   grad: ['vjp', 'inputJacobian', 'sequenceJacobian', 'parameterGradients'],
 };
 
-/** The installed version of @jax-js/jax, from its package.json (jax-js exports no version constant). */
+/** The installed version of @jax-js/jax (of the copy imported), from its package.json (jax-js exports no version constant). */
 function installedVersion(): string {
-  try {
-    const entry = createRequire(import.meta.url).resolve('@jax-js/jax');
-    return (JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
+  return frameworkVersion('@jax-js/jax') ?? 'unknown';
 }
 
 /** Creates the jax-js adapter on `options.backend` (default `wasm`). */
 export const createJaxJsAdapter: AdapterFactory = async (options) => {
   shimFloat16Array();
-  let jax: Jax;
-  try {
-    jax = (await import('@jax-js/jax')) as Jax;
-  } catch (err) {
-    throw new Error(`the jax-js adapter needs the npm package @jax-js/jax (${err instanceof Error ? err.message.split('\n')[0] : String(err)}).\n  Install it: npm install --save-dev @jax-js/jax`);
-  }
+  const jax = await importFramework<Jax>('@jax-js/jax', 'the jax-js adapter');
   const started = await startDevice(jax, options.backend ?? 'wasm');
   const variants: Record<string, JaxVariant> = {};
   const scopes: Record<string, VariantScope> = {};

@@ -3,11 +3,11 @@
  * kernel is what the spec checks; gelu (ONNX Gelu arrives only in opset 20) from Erf, as its
  * definition x·Φ(x).
  */
-import type { ActivationRef } from '../../src/contract.js';
+import type { ActivationName, ActivationRef } from '../../src/contract.js';
 import type { GraphBuilder, Value } from './builder.js';
 
 /** Catalogue activations this adapter builds: all eight. */
-export const ONNX_ACTIVATIONS = ['identity', 'tanh', 'sigmoid', 'relu', 'leakyRelu', 'elu', 'softplus', 'gelu'] as const;
+export const ONNX_ACTIVATIONS = ['identity', 'tanh', 'sigmoid', 'relu', 'leakyRelu', 'elu', 'softplus', 'gelu'] as const satisfies readonly ActivationName[];
 
 /** Appends σ(x) to the graph. */
 export function sigma(g: GraphBuilder, a: ActivationRef, x: Value): Value {

@@ -3,7 +3,7 @@
  * (no gradient graph at all), a second path independent of the VJP rules.
  */
 import type { SequenceCase, StepCase } from '../../src/contract.js';
-import { tiledRows, weightFeeds } from './cases.js';
+import { weightFeeds } from './cases.js';
 import { differenceQuotients, perturbed } from './finiteDifference.js';
 import { asSequence, gradientGraphVariant, type OnnxVariant } from './gradientGraph.js';
 import { buildModel, modelKey, type ModelSpec } from './models.js';

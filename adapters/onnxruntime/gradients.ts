@@ -28,7 +28,7 @@ export function gradients(g: GraphBuilder, ys: readonly Value[], dys: readonly V
     const prev = cot.get(v.name);
     cot.set(v.name, prev === undefined ? d : g.op('Add', [prev, d]));
   };
-  ys.forEach((y, i) => accumulate(y, dys[i]));
+  for (const [i, y] of ys.entries()) accumulate(y, dys[i]);
   for (const n of path) {
     const dy = cot.get(n.out.name);
     if (dy === undefined) continue;

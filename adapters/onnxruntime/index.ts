@@ -9,7 +9,8 @@
  *
  * Options: `--backend cpu|webgpu|cuda` (default cpu).
  */
-import type { Adapter, AdapterFactory, Dtype, SequenceCase } from '../../src/contract.js';
+import { importFramework } from '../../src/adapters/frameworkPackage.js';
+import type { ActivationName, Adapter, AdapterFactory, Dtype, SequenceCase } from '../../src/contract.js';
 import { ONNX_ACTIVATIONS } from './activation.js';
 import { fdVariant } from './fdVariant.js';
 import { FD_STEP } from './finiteDifference.js';
@@ -19,16 +20,14 @@ import { RNN_OP_ACTIVATIONS, rnnOpVariant } from './rnnOp.js';
 import { SessionCache } from './sessions.js';
 
 /** Activations ONNX Runtime's CPU provider has float64 kernels for (Elu, Softplus and Erf are float-only). */
-const FLOAT64_ACTIVATIONS = ['identity', 'tanh', 'sigmoid', 'relu', 'leakyRelu'];
+const FLOAT64_ACTIVATIONS: readonly ActivationName[] = ['identity', 'tanh', 'sigmoid', 'relu', 'leakyRelu'];
+
+/** How to install onnxruntime-node where its install script cannot download the CUDA provider. */
+const INSTALL_HINT = '\n  On Linux x64 its install script also downloads the CUDA provider; to install without it (the cpu and webgpu providers are bundled), set ONNXRUNTIME_NODE_INSTALL=skip in the environment of npm install and npm ci.';
 
 /** Creates the adapter on `options.backend` (default `cpu`). */
 export const createOnnxRuntimeAdapter: AdapterFactory = async (options) => {
-  let ort: Ort;
-  try {
-    ort = (await import('onnxruntime-node')) as Ort;
-  } catch (err) {
-    throw new Error(`the onnxruntime adapter needs the npm package onnxruntime-node (${err instanceof Error ? err.message.split('\n')[0] : String(err)}).\n  Install it: npm install --save-dev onnxruntime-node --onnxruntime-node-install=skip`);
-  }
+  const ort = await importFramework<Ort>('onnxruntime-node', 'the onnxruntime adapter', { install: INSTALL_HINT });
   const p = provider(ort, options.backend ?? 'cpu');
   const cache = new SessionCache(ort, p);
   await probe(cache, p.name);

@@ -104,7 +104,7 @@ function node(n: NodeDef, index: number): ProtoWriter {
 /** Encodes `g` as the bytes of an ONNX model that `InferenceSession.create` accepts. */
 export function encodeModel(g: GraphDef): Uint8Array {
   const graph = new ProtoWriter();
-  g.nodes.forEach((n, i) => graph.message(1, node(n, i)));
+  for (const [i, n] of g.nodes.entries()) graph.message(1, node(n, i));
   graph.string(2, g.name);
   for (const t of g.initializers) graph.message(5, initializer(t));
   for (const v of g.inputs) graph.message(11, valueInfo(v));

@@ -1,12 +1,12 @@
 /**
  * Execution providers by `--backend`: cpu (bundled), webgpu (bundled with onnxruntime-node; Dawn
- * needs a Vulkan driver), cuda (not bundled: fetched by onnxruntime-node's install script on request).
+ * needs a Vulkan driver), cuda (not bundled: downloaded by onnxruntime-node's install script).
  * GPU providers run with the CPU fallback disabled, so a result really comes from the provider named.
  */
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type * as ortTypes from 'onnxruntime-node';
+import { frameworkPackageDir } from '../../src/adapters/frameworkPackage.js';
 import type { Dtype } from '../../src/contract.js';
 
 /** The onnxruntime-node module. */
@@ -38,10 +38,12 @@ const QUIET = { logSeverityLevel: 4 } as const;
 
 const CUDA_HINT = [
   '',
-  '  onnxruntime-node does not bundle the CUDA provider; its install script downloads it on request.',
-  '  With CUDA 12 and cuDNN 9 installed, reinstall it with the switch that fetches it:',
-  '    npm install onnxruntime-node --onnxruntime-node-install=cuda12',
-  '  (rnn-jac-spec\'s own .npmrc sets onnxruntime-node-install=skip so that installs work offline.)',
+  '  The CUDA provider is not bundled with onnxruntime-node: its install script downloads it (Linux x64),',
+  '  and does not when ONNXRUNTIME_NODE_INSTALL=skip (or onnxruntime-node-install=skip in an .npmrc) is set.',
+  '  To get it, with CUDA 12 and cuDNN 9 installed, reinstall onnxruntime-node on a machine that can reach',
+  '  its download host:',
+  '    ONNXRUNTIME_NODE_INSTALL=cuda12 npm install onnxruntime-node',
+  '  Or test a bundled provider instead: --backend cpu or --backend webgpu.',
 ].join('\n');
 
 const WEBGPU_HINT = [
@@ -52,10 +54,9 @@ const WEBGPU_HINT = [
   '  apt-get install -y -t bookworm-backports mesa-vulkan-drivers libvulkan1, and set XDG_RUNTIME_DIR.',
 ].join('\n');
 
-/** The folder holding onnxruntime-node's native libraries for this platform. */
+/** The folder holding onnxruntime-node's native libraries for this platform (of the copy the adapter imported). */
 function nativeDir(): string {
-  const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve('onnxruntime-node/package.json')), 'bin', 'napi-v6', process.platform, process.arch);
+  return join(frameworkPackageDir('onnxruntime-node') ?? 'onnxruntime-node', 'bin', 'napi-v6', process.platform, process.arch);
 }
 
 /** The provider named `name`, after checking that it is there; throws with what to install otherwise. */

@@ -3,11 +3,11 @@
  * Jacobians, every capability and every form. It is the executable reading of the spec; its own
  * independent check is `oracle.ts` (forward-mode dual numbers through the recurrence).
  */
-import type { Adapter, AdapterFactory, LossCase, SequenceCase, StepCase } from '../../src/contract.js';
+import type { ActivationName, Adapter, AdapterFactory, LossCase, SequenceCase, StepCase } from '../../src/contract.js';
 import { mm, plus, tr } from './linalg.js';
 import { refModel, refRun, refStep } from './recurrence.js';
 
-const ACTIVATIONS = ['identity', 'tanh', 'sigmoid', 'relu', 'leakyRelu', 'elu', 'softplus', 'gelu'];
+const ACTIVATIONS: readonly ActivationName[] = ['identity', 'tanh', 'sigmoid', 'relu', 'leakyRelu', 'elu', 'softplus', 'gelu'];
 
 function step(c: StepCase) {
   const M = refModel(c);
@@ -39,7 +39,7 @@ export const createReferenceAdapter: AdapterFactory = (options = {}) => {
     forward: (c: SequenceCase) => {
       const steps = refRun(refModel(c), c.x0, c.us, c.T);
       const out = new Float64Array(c.T * c.n);
-      steps.forEach((s, t) => out.set(s.next, t * c.n));
+      for (const [t, s] of steps.entries()) out.set(s.next, t * c.n);
       return out;
     },
     sequenceJacobian: (c: SequenceCase) => {

@@ -127,7 +127,7 @@ export function oracleParameterGradients(c: LossCase): ParameterGradients {
     Float64Array.from({ length: size }, (_, at) => {
       const states = run(c, { of, at });
       let s = 0;
-      states.forEach((x, t) => x.forEach((q, i) => (s += c.cs[t * c.n + i] * q.b)));
+      for (const [t, x] of states.entries()) for (const [i, q] of x.entries()) s += c.cs[t * c.n + i] * q.b;
       return s;
     });
   return { W: dL('W', c.n * c.n), U: dL('U', c.n * c.m), b: dL('b', c.n), x0: dL('x0', c.n) };

@@ -3,11 +3,11 @@
  * kernel is what the spec checks; gelu and elu with alpha ≠ 1, which tfjs-core lacks, are composed
  * from tfjs ops the way tfjs-layers composes its own gelu.
  */
-import type { ActivationRef } from '../../src/contract.js';
+import type { ActivationName, ActivationRef } from '../../src/contract.js';
 import type { Tensor, Tf } from './tfjs.js';
 
 /** Catalogue activations this adapter builds from tfjs ops: all eight. */
-export const TFJS_ACTIVATIONS = ['identity', 'tanh', 'sigmoid', 'relu', 'leakyRelu', 'elu', 'softplus', 'gelu'] as const;
+export const TFJS_ACTIVATIONS = ['identity', 'tanh', 'sigmoid', 'relu', 'leakyRelu', 'elu', 'softplus', 'gelu'] as const satisfies readonly ActivationName[];
 
 /** σ as a tfjs function of a tensor. */
 export function sigma(tf: Tf, a: ActivationRef): (x: Tensor) => Tensor {
@@ -42,4 +42,4 @@ function alphaOf(a: ActivationRef): number {
 /** tfjs-layers activation identifiers for the catalogue names its SimpleRNN accepts by name. */
 export const LAYER_ACTIVATIONS: Readonly<Record<string, string>> = {
   identity: 'linear', tanh: 'tanh', sigmoid: 'sigmoid', relu: 'relu', softplus: 'softplus', gelu: 'gelu',
-};
+} satisfies Partial<Record<ActivationName, string>>;

@@ -3,8 +3,8 @@
  * package, never the network) and `webgpu` (Dawn through the `webgpu` npm package). Every failure
  * says what is missing and how to install it; the CLI turns it into exit code 2.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { frameworkPackageDir, importFramework } from '../../src/adapters/frameworkPackage.js';
 import type { Tf } from './tfjs.js';
 
 /** The backends this adapter can start, by `--backend` name. */
@@ -15,8 +15,6 @@ export interface StartedBackend {
   readonly backend: string;
   readonly device: string;
 }
-
-const require = createRequire(import.meta.url);
 
 /** Starts `name` and makes it tfjs's current backend. */
 export async function startBackend(tf: Tf, name: string): Promise<StartedBackend> {
@@ -42,24 +40,18 @@ async function activate(tf: Tf, name: string, hint: string): Promise<string> {
 }
 
 /**
- * Imports `pkg`, or throws an error that says what to do: install the package when it is missing,
- * or follow `hint` when it is there but fails to load (a native library it needs, say).
+ * Imports `pkg` (next to rnn-jac-spec, else from the user's project), or throws an error that says
+ * what to do: install the package when it is missing, or follow `hint` when it is there but fails to
+ * load (a native library it needs, say).
  */
 export async function importOr<T>(pkg: string, why: string, hint = ''): Promise<T> {
-  try {
-    return (await import(pkg)) as T;
-  } catch (err) {
-    const detail = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    const missing = (err as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && detail.includes(pkg);
-    if (missing) throw new Error(`${why} needs the npm package ${pkg}, which is not installed.\n  Install it (tfjs packages at the version of @tensorflow/tfjs): npm install --save-dev ${pkg}`);
-    throw new Error(`${why}: the npm package ${pkg} is installed but failed to load: ${detail}${hint}`);
-  }
+  return importFramework<T>(pkg, why, { load: hint });
 }
 
 async function startWasm(tf: Tf): Promise<StartedBackend> {
-  const wasm = await importOr<typeof import('@tensorflow/tfjs-backend-wasm')>('@tensorflow/tfjs-backend-wasm', 'tfjs --backend wasm');
+  const wasm = await importFramework<typeof import('@tensorflow/tfjs-backend-wasm')>('@tensorflow/tfjs-backend-wasm', 'tfjs --backend wasm', { install: `@${tf.version.tfjs} (the version of @tensorflow/tfjs)` });
   // The .wasm binaries ship in the package's dist/ folder; pointing there keeps loading local.
-  const dist = join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + '/';
+  const dist = `${join(frameworkPackageDir('@tensorflow/tfjs-backend-wasm') ?? '', 'dist')}/`;
   wasm.setWasmPaths(dist);
   await activate(tf, 'wasm', `\n  The .wasm files are read from ${dist}; reinstall @tensorflow/tfjs-backend-wasm if they are missing.`);
   const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');

@@ -1,3 +1,4 @@
+import type { ActivationName } from '../contract.js';
 import type { Activation } from './activation.js';
 import { elu } from './elu.js';
 import { gelu } from './gelu.js';
@@ -8,10 +9,7 @@ import { sigmoid } from './sigmoid.js';
 import { softplus } from './softplus.js';
 import { tanh } from './tanh.js';
 
-/** Catalogue names, in the order of specs/spec.json. */
-export type ActivationName = 'identity' | 'tanh' | 'sigmoid' | 'relu' | 'leakyRelu' | 'elu' | 'softplus' | 'gelu';
-
-/** Every catalogue activation; the compiler checks that none is missing. */
+/** Every catalogue activation, in the order of ACTIVATION_NAMES (contract.ts); the compiler checks that none is missing. */
 export const activations = {
   identity,
   tanh,

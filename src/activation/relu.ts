@@ -4,6 +4,7 @@ import type { Activation } from './activation.js';
 export const relu: Activation = {
   name: 'relu',
   hasAlpha: false,
+  // biome-ignore lint/complexity/useMathMinMax: the comparison maps NaN to 0; Math.max(x, 0) would return NaN
   sigma: (x) => (x > 0 ? x : 0),
   derivative: (x) => (x > 0 ? 1 : 0),
   second: () => 0,

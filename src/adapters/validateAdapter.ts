@@ -1,14 +1,6 @@
-import { activations as catalogue } from '../activation/activations.js';
-import { CAPABILITIES, type Adapter, type Dtype, type Form } from '../contract.js';
+import { ACTIVATION_NAMES, CAPABILITIES, DTYPES, FORMS, type Adapter, type Dtype } from '../contract.js';
 import { errorText, hasControlCharacters, safeLine } from '../text/safeText.js';
 
-/** The dtypes of the contract. */
-export const DTYPES = ['float32', 'float64'] as const satisfies readonly Dtype[];
-/** The recurrence forms of the contract. */
-export const FORMS = ['pascanu', 'pascanu-sigma-input', 'elman'] as const satisfies readonly Form[];
-// Both lists cover their union: the compiler fails here if the contract gains a member they lack.
-const covers: [Exclude<Dtype, (typeof DTYPES)[number]>, Exclude<Form, (typeof FORMS)[number]>] extends [never, never] ? true : never = true;
-void covers;
 const OPTIONAL_METHODS: readonly (keyof Adapter)[] = [...CAPABILITIES, 'info', 'dispose'];
 /** Longest adapter or variant name: names go into every report line. */
 export const MAX_NAME = 100;
@@ -70,7 +62,7 @@ function problemsOf(value: unknown): string[] {
   if (!isStringArray(a.dtypes) || a.dtypes.length === 0) problems.push(`dtypes must be a non-empty array of ${DTYPES.join(' / ')}`);
   else problems.push(...listProblems('dtypes', a.dtypes, DTYPES).map((p) => p.replace('is not in the catalogue', 'is not a dtype').replace('the catalogue has', 'dtypes are')));
   if (!isStringArray(a.activations)) problems.push('activations must be an array of catalogue names (e.g. ["tanh", "relu"])');
-  else problems.push(...listProblems('activations', a.activations, Object.keys(catalogue)));
+  else problems.push(...listProblems('activations', a.activations, ACTIVATION_NAMES));
   if (typeof a.stepJacobian !== 'function') problems.push('stepJacobian(c) must be a function');
   if (a.forms !== undefined) {
     if (!isStringArray(a.forms)) problems.push(`forms, when given, must list some of ${FORMS.join(', ')}`);
@@ -132,7 +124,7 @@ const MAX_FD_STEP = 2 ** -6;
  * The smallest step per dtype, 2⁶·u: below it the roundoff of F(z + h) − F(z − h), divided by 2h, is
  * more than 2⁻⁶ of the values, and the interval of RJS-TOL-FD would accept almost anything.
  */
-const MIN_FD_STEP = { float32: 2 ** -18, float64: 2 ** -47 } as const;
+const MIN_FD_STEP = { float32: 2 ** -18, float64: 2 ** -47 } as const satisfies Record<Dtype, number>;
 
 /**
  * finiteDifference.step must be a power of two (dividing by 2h is exact), at most {@link MAX_FD_STEP}
@@ -157,5 +149,5 @@ function dtypeActivationProblems(a: Record<string, unknown>): string[] {
   const activations = isStringArray(a.activations) ? a.activations : [];
   const ok = per !== null && typeof per === 'object' &&
     Object.entries(per).every(([d, names]) => (DTYPES as readonly string[]).includes(d) && isStringArray(names) && names.length > 0 && names.every((n) => activations.includes(n)));
-  return ok ? [] : ['dtypeActivations, when given, must map dtypes (float32, float64) to non-empty subsets of activations (a dtype with no activation is left out of dtypes)'];
+  return ok ? [] : [`dtypeActivations, when given, must map dtypes (${DTYPES.join(', ')}) to non-empty subsets of activations (a dtype with no activation is left out of dtypes)`];
 }

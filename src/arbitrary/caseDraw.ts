@@ -84,7 +84,7 @@ export function pick(d: CaseDraw, units: readonly number[]): CaseDraw {
   const U = new Float64Array(k * d.m);
   const cs = new Float64Array(d.cs.length === 0 ? 0 : d.T * k);
   units.forEach((i, r) => {
-    units.forEach((j, c) => (W[r * k + c] = d.W[i * d.n + j]));
+    for (const [c, j] of units.entries()) W[r * k + c] = d.W[i * d.n + j];
     for (let c = 0; c < d.m; c++) U[r * d.m + c] = d.U[i * d.m + c];
     for (let t = 0; t < (cs.length === 0 ? 0 : d.T); t++) cs[t * k + r] = d.cs[t * d.n + i];
   });
@@ -94,7 +94,7 @@ export function pick(d: CaseDraw, units: readonly number[]): CaseDraw {
 
 /** The draw cut to n' ≤ n, m' ≤ m, T' ≤ T: leading blocks of every array, prefixes in time. */
 export function cut(d: CaseDraw, n: number, m: number, T: number): CaseDraw {
-  const block = (A: Float64Array, rows: number, cols: number, r: number, c: number): Float64Array => {
+  const block = (A: Float64Array, cols: number, r: number, c: number): Float64Array => {
     if (A.length === 0) return A;
     const out = new Float64Array(r * c);
     for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) out[i * c + j] = A[i * cols + j];
@@ -102,8 +102,8 @@ export function cut(d: CaseDraw, n: number, m: number, T: number): CaseDraw {
   };
   return {
     ...d, n, m, T, units: unitsOf(d).slice(0, n),
-    W: block(d.W, d.n, d.n, n, n), U: block(d.U, d.n, d.m, n, m),
+    W: block(d.W, d.n, n, n), U: block(d.U, d.m, n, m),
     b: d.b.slice(0, n), x: d.x.slice(0, n), a: d.a.slice(0, n), v: d.v.slice(0, n), w: d.w.slice(0, n),
-    u: block(d.u, d.T, d.m, T, m), cs: block(d.cs, d.T, d.n, T, n),
+    u: block(d.u, d.m, T, m), cs: block(d.cs, d.n, T, n),
   };
 }

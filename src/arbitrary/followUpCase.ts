@@ -1,7 +1,7 @@
-import type { ActivationRef, Dtype, Form } from '../contract.js';
+import type { ActivationName, ActivationRef, Dtype, Form } from '../contract.js';
 
 /** Activations whose σ' takes a different value at each of the states {@link distinctStates} draws, with no kink. */
-const SMOOTH = ['tanh', 'sigmoid', 'softplus', 'gelu'] as const;
+const SMOOTH = ['tanh', 'sigmoid', 'softplus', 'gelu'] as const satisfies readonly ActivationName[];
 
 /** The fields a follow-up reads; step, adjoint, sequence and loss cases all have them. */
 interface CaseFields {

@@ -35,7 +35,7 @@ export function kinkPoints(d: CaseDraw): Set<string> {
     return out;
   }
   const tr = trajectory(c as unknown as Omit<SequenceCase, 'variant'>, p);
-  tr.steps.forEach((s, t) => mark(String(t + 1), s.pre));
+  for (const [t, s] of tr.steps.entries()) mark(String(t + 1), s.pre);
   return out;
 }
 

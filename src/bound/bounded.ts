@@ -130,29 +130,42 @@ export function hadamard(A: Bounded, B: Bounded, p: Precision): Bounded {
   return bounded(A.rows, A.cols, v, e, A.f * (maxAbs(B.v) + maxAbs(B.e)) + frob(r));
 }
 
-/** d broadcast along rows (byRow: entry (i, j) is d_i) or columns (d_j). */
-function broadcast(d: Bounded, rows: number, cols: number, byRow: boolean): Bounded {
-  const v = new Float64Array(rows * cols);
-  const e = new Float64Array(rows * cols);
+/**
+ * A ⊙ (d broadcast along rows, byRow: entry (i, j) times d_i, or columns: d_j): {@link hadamard}
+ * with the broadcast matrix, entry for entry, without building it.
+ */
+function hadamardBroadcast(A: Bounded, d: Bounded, byRow: boolean, p: Precision): Bounded {
+  const { rows, cols } = A;
+  const n = rows * cols;
+  const v = new Float64Array(n);
+  const e = new Float64Array(n);
+  const r = new Float64Array(n);
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) {
       const k = byRow ? i : j;
-      v[i * cols + j] = d.v[k];
-      e[i * cols + j] = d.e[k];
+      const at = i * cols + j;
+      const a = A.v[at];
+      const b = d.v[k];
+      const eb = d.e[k];
+      v[at] = a * b;
+      r[at] = Math.abs(a) * eb + p.u * Math.abs(a * b) + p.tiny;
+      e[at] = r[at] + A.e[at] * Math.abs(b) + A.e[at] * eb;
     }
   }
-  return { rows, cols, v, e, s: frob(v), f: frob(e) };
+  // Every entry of d appears in the broadcast matrix when A is not empty, so its max|·| are d's.
+  const maxB = n === 0 ? 0 : maxAbs(d.v) + maxAbs(d.e);
+  return bounded(rows, cols, v, e, A.f * maxB + frob(r));
 }
 
 /** diag(d)·A: row i of A times d_i; ‖diag(d)·A‖₂ ≤ max|d|·‖A‖₂. */
 export function scaleRows(d: Bounded, A: Bounded, p: Precision): Bounded {
-  const h = hadamard(A, broadcast(d, A.rows, A.cols, true), p);
+  const h = hadamardBroadcast(A, d, true, p);
   return { ...h, s: Math.min(h.s, maxAbs(d.v) * A.s) };
 }
 
 /** A·diag(d): column j of A times d_j; ‖A·diag(d)‖₂ ≤ ‖A‖₂·max|d|. */
 export function scaleCols(A: Bounded, d: Bounded, p: Precision): Bounded {
-  const h = hadamard(A, broadcast(d, A.rows, A.cols, false), p);
+  const h = hadamardBroadcast(A, d, false, p);
   return { ...h, s: Math.min(h.s, maxAbs(d.v) * A.s) };
 }
 

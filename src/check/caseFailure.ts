@@ -1,4 +1,4 @@
-import type { CaseFailureData } from '../runner/result.js';
+import type { CaseFailureData } from '../result.js';
 
 /** Thrown by a property when a case fails; fast-check shrinks on it, the runner reports its data. */
 export class CaseFailure extends Error {

@@ -1,5 +1,5 @@
 import type { Bounded } from '../bound/bounded.js';
-import type { WorstEntry } from '../runner/result.js';
+import type { WorstEntry } from '../result.js';
 
 /** The outcome of comparing an actual value with a bounded expected value. */
 export interface Comparison {

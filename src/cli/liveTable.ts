@@ -1,11 +1,11 @@
 import { formatDuration } from '../report/format.js';
-import type { PropertyResult } from '../runner/result.js';
+import type { PropertyResult } from '../result.js';
 import type { RunPlan } from '../runner/run.js';
 import { specDocument } from '../spec/specDocument.js';
 import { adapterLine, COLUMNS, tableRow, tableTarget } from './summary.js';
 
 /** Widths of the columns that do not depend on the units: verdict, cases, err/tol, time. */
-const FIXED = [7, 6, 10, 8] as const;
+const FIXED = [7, 8, 10, 8] as const;
 
 /** How often, at most, a CI log gets a line while one unit runs (issue: CI services end silent jobs). */
 export const HEARTBEAT_MS = 30_000;

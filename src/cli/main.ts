@@ -9,13 +9,14 @@
 import { AdapterLoadError, loadAdapter } from '../adapters/loadAdapter.js';
 import { applyExpectations, markResult } from '../expectations/applyExpectations.js';
 import { ExpectationsError, loadExpectations } from '../expectations/parseExpectations.js';
+import { expectationsFile } from '../expectations/shippedExpectations.js';
 import type { AdapterHost, HostFault } from '../host/adapterHost.js';
 import { inProcessHost } from '../host/inProcessHost.js';
 import { watchParent } from '../host/parentWatchdog.js';
 import { startProcessHost } from '../host/processHost.js';
 import { PROPERTY_IDS } from '../property/properties.js';
 import { openReportDir, ReportDirError, type ReportDir } from '../report/reportDir.js';
-import type { RunResult } from '../runner/result.js';
+import type { RunResult } from '../result.js';
 import { run, runResultOf, RunSetupError, type RunExtra } from '../runner/run.js';
 import { packageVersion } from '../spec/packageRoot.js';
 import { specDocument } from '../spec/specDocument.js';
@@ -46,7 +47,9 @@ export async function main(argv: readonly string[], out: NodeJS.WritableStream =
     if (o.mode === 'version') return void out.write(`${packageVersion()}\n`), 0;
     if (o.mode === 'list') return void out.write(listing()), 0;
     // Read before the run, so that a bad file or directory costs no run time.
-    const expectations = o.expectations === undefined ? undefined : await loadExpectations(o.expectations, PROPERTY_IDS);
+    // `--expectations tfjs`: the file shipped for the installed framework version.
+    const expectationsPath = o.expectations === undefined ? undefined : expectationsFile(o.expectations);
+    const expectations = expectationsPath === undefined ? undefined : await loadExpectations(expectationsPath, PROPERTY_IDS);
     reports = openReportDir(o.report, o.formats);
     const dir = reports;
     const startedAt = new Date();
@@ -57,7 +60,7 @@ export async function main(argv: readonly string[], out: NodeJS.WritableStream =
     };
     /** The run as a report before its adapter started: no unit, and why. */
     const unstarted = (extra: RunExtra): RunResult => runResultOf(runOptions, { name: safeLine(o.adapter, 100), isolation: o.isolation }, startedAt, [], extra);
-    const withExpectations = (r: RunResult): RunResult => (expectations === undefined ? r : applyExpectations(r, expectations, o.expectations!));
+    const withExpectations = (r: RunResult): RunResult => (expectations === undefined ? r : applyExpectations(r, expectations, expectationsPath!));
     if (o.jobs > 1) return await runJobs(argv, o, withExpectations, reports, unstarted, out, err);
     const progress = progressLine(err as NodeJS.WriteStream);
     // The first line at once, the adapter's line and the column titles once it started, a row per unit

@@ -11,7 +11,7 @@ import { MergeError, mergeReports } from '../report/mergeReports.js';
 import { openReportDir, ReportDirError, type ReportDir } from '../report/reportDir.js';
 import { REPORT_FILE_NAMES, REPORT_FORMATS } from '../report/writeReports.js';
 import { InvalidReportError, validateReport } from '../report/validateReport.js';
-import type { RunResult } from '../runner/result.js';
+import type { RunResult } from '../result.js';
 import { errorText } from '../text/safeText.js';
 import { DEFAULTS, formatsOf, parseArgv } from './cliOptions.js';
 import { reportRun } from './reportRun.js';

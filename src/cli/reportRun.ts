@@ -5,7 +5,7 @@ import { renderGithubAnnotations } from '../report/github.js';
 import { renderMarkdown } from '../report/markdown.js';
 import type { ReportDir } from '../report/reportDir.js';
 import type { ReportFormat } from '../report/reportFormat.js';
-import type { RunResult } from '../runner/result.js';
+import type { RunResult } from '../result.js';
 import { safeLine } from '../text/safeText.js';
 import { summary } from './summary.js';
 

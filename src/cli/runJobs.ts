@@ -14,7 +14,7 @@ import { MergeError, mergePartialShards, mergeReports } from '../report/mergeRep
 import { safeLine } from '../text/safeText.js';
 import type { ReportDir } from '../report/reportDir.js';
 import { REPORT_FILE_NAMES } from '../report/writeReports.js';
-import type { RunResult } from '../runner/result.js';
+import type { RunResult } from '../result.js';
 import type { RunExtra } from '../runner/run.js';
 import type { CliOptions } from './cliOptions.js';
 import { reportRun } from './reportRun.js';

@@ -4,7 +4,7 @@ import { describeFailure } from '../report/describeFailure.js';
 import { formatDuration } from '../report/format.js';
 import { targetLabel } from '../report/targetLabel.js';
 import { verdictWord } from '../report/verdictWord.js';
-import type { PropertyResult, RunResult } from '../runner/result.js';
+import type { PropertyResult, RunResult } from '../result.js';
 
 function table(rows: readonly string[][]): string {
   const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));
@@ -30,7 +30,17 @@ function failedRatio(p: PropertyResult): string {
 /** One table row of a result, as strings per {@link COLUMNS}. */
 export function tableRow(p: PropertyResult): string[] {
   const ratio = p.verdict === 'pass' ? p.maxRatio.toPrecision(2) : p.verdict === 'fail' ? failedRatio(p) : '';
-  return [p.property, p.rule, tableTarget(p.target), verdictWord(p), String(p.cases), ratio, formatDuration(p.durationMs)];
+  return [p.property, p.rule, tableTarget(p.target), verdictWord(p), casesCell(p), ratio, formatDuration(p.durationMs)];
+}
+
+/**
+ * The cases column: the cases checked; for a failure, the case it was found at and the cases checked
+ * after it (shrink candidates, the follow-up case, cases already under way), as `14+21`.
+ */
+function casesCell(p: PropertyResult): string {
+  const found = p.counterexample?.failedAfter;
+  if (p.verdict !== 'fail' || found === undefined || p.counterexample?.path === undefined || found > p.cases) return String(p.cases);
+  return `${found}+${p.cases - found}`;
 }
 
 /** The first line of the output, known before the adapter starts: version, seed and sizes. */
@@ -81,7 +91,7 @@ export function summary(r: RunResult, o: { readonly streamed?: boolean } = {}): 
   const unlike = s.unexpectedFailures ? `, ${s.unexpectedFailures} not the failure listed` : '';
   const expected = s.expectedFailures === undefined ? '' : ` (${s.expectedFailures} expected${unlike})`;
   const stale = s.unexpectedPasses ? `; ${s.unexpectedPasses} expected failure(s) passed` : '';
-  parts.push('', `${s.pass} passed, ${s.fail} failed${expected}, ${s.notApplicable} not applicable: ${s.cases} cases in ${formatDuration(r.durationMs)}${stale}`);
+  parts.push('', `${s.pass} passed, ${s.fail} failed${expected}, ${s.notApplicable} not applicable: ${s.cases} cases${s.fail > 0 ? ' (shrinking included)' : ''} in ${formatDuration(r.durationMs)}${stale}`);
   if (s.expectedFailures !== undefined) parts.push(`Run ${failingResults(r).length > 0 ? 'fails' : 'passes'} against ${r.options.expectations}.`);
   // Streamed, the rest follows the last row after one blank line (parts starts with '').
   return parts.join('\n');

@@ -33,6 +33,9 @@ ${BUILTIN_NAMES.map((n) => `                             ${n}: ${builtinAdapters
   --unit-time-budget D     each property × target may take D
   --expectations FILE      known failures (JSON): they no longer fail the run, and one that
                            passes does
+  --expectations ADAPTER   the file shipped for the installed version of a built-in adapter's
+                           framework (--expectations tfjs: the known failures of the committed
+                           conformance reports); exit 2 when none is shipped for that version
   --shard i/N              run the i-th of N deterministic parts (property × target units dealt
                            round-robin); 'merge' puts the N JSON reports back together and fails
                            on overlaps and gaps

@@ -2,7 +2,7 @@ import type { Bounded } from '../bound/bounded.js';
 import { compare } from '../check/compare.js';
 import type { Dtype } from '../contract.js';
 import { unitRoundoff } from '../model/precision.js';
-import type { Diagnosis } from '../runner/result.js';
+import type { Diagnosis } from '../result.js';
 import { fitFamily, isFamily, type Catalogue } from './formFamily.js';
 import type { WrongForm } from './wrongForm.js';
 

@@ -1,6 +1,6 @@
 import { exact, stackRows, transpose, type Bounded } from '../bound/bounded.js';
 import type { GeneratedSequenceCase } from '../arbitrary/sequenceCase.js';
-import type { Form } from '../contract.js';
+import { FORMS } from '../contract.js';
 import { finish } from '../model/expected.js';
 import { comparisonPrecision } from '../model/precision.js';
 import { trajectory } from '../model/trajectory.js';
@@ -15,7 +15,7 @@ export function forwardForms(c: GeneratedSequenceCase): WrongForm[] {
   const forms: WrongForm[] = [
     { id: 'transpose-W', formula: 'Wᵀ in place of W', message: 'the recurrence uses Wᵀ: the row-vector layout (h·R) was read as the column-vector one (W·h)', value: states({ ...c, W: Wt }) },
   ];
-  for (const other of ['pascanu', 'pascanu-sigma-input', 'elman'] as const satisfies readonly Form[]) {
+  for (const other of FORMS) {
     if (other !== c.form) forms.push({ id: 'wrong-form', formula: `the ${other} recurrence`, message: `the states are those of the ${other} form, not of ${c.form}`, value: states({ ...c, form: other }) });
   }
   if (c.form === 'elman') {

@@ -7,10 +7,10 @@ import type { FormFamily } from './formFamily.js';
 /**
  * The one-parameter wrong forms of a quantity computed from a case (RJS-DIAG-4): the activation's
  * alpha fitted (leakyRelu, elu), relu fitted as a leakyRelu with a small slope, and, for `scaled`,
- * the whole result times a constant (a mean taken for a sum, a doubled term). `valueOf` computes the
+ * the whole result times a constant (a mean taken for a sum, a doubled term). `quantityOf` computes the
  * expected quantity of a case, with its bound.
  */
-export function parameterFamilies<C extends { readonly activation: ActivationRef; readonly dtype: Dtype }>(c: C, valueOf: (c: C) => Bounded, o: { readonly scaled?: Bounded } = {}): FormFamily[] {
+export function parameterFamilies<C extends { readonly activation: ActivationRef; readonly dtype: Dtype }>(c: C, quantityOf: (c: C) => Bounded, o: { readonly scaled?: Bounded } = {}): FormFamily[] {
   const out: FormFamily[] = [];
   const name = c.activation.name;
   const alpha = specDocument().activations.find((a) => a.name === name)?.params.find((p) => p.name === 'alpha');
@@ -19,7 +19,7 @@ export function parameterFamilies<C extends { readonly activation: ActivationRef
     out.push({
       id: 'wrong-alpha',
       asked,
-      valueAt: (theta) => valueOf({ ...c, activation: { name, alpha: theta } }),
+      valueAt: (theta) => quantityOf({ ...c, activation: { name, alpha: theta } }),
       describe: (theta) => ({
         formula: `σ = ${name} with α = ${theta}`,
         message: `σ behaves as ${name} with α = ${theta} where α = ${asked} was asked (${(Number(theta) / asked).toPrecision(4)} times it: the parameter is read, scaled or rounded wrongly)`,
@@ -30,7 +30,7 @@ export function parameterFamilies<C extends { readonly activation: ActivationRef
     out.push({
       id: 'wrong-slope',
       asked: 0,
-      valueAt: (theta) => valueOf({ ...c, activation: { name: 'leakyRelu', alpha: theta } }),
+      valueAt: (theta) => quantityOf({ ...c, activation: { name: 'leakyRelu', alpha: theta } }),
       describe: (theta) => ({
         formula: `σ = leakyRelu with α = ${theta}`,
         message: `σ behaves as leakyRelu with α = ${theta} where relu was asked: the negative branch has slope ${theta}, not 0`,

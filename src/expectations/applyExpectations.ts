@@ -1,6 +1,6 @@
-import type { PropertyResult, RunResult } from '../runner/result.js';
+import type { ExpectationOutcome, PropertyResult, RunResult } from '../result.js';
 import { failsRun, summarize } from '../runner/summarize.js';
-import { SELECTORS, type Expectation, type ExpectationOutcome } from './expectation.js';
+import { SELECTORS, type Expectation } from './expectation.js';
 import { admits, describeExpected, describeObserved, expectedFailure, observedFailure } from './failurePins.js';
 
 /** Whether every selector of `e` admits the result's property × target (a missing selector admits anything). */

@@ -1,10 +1,10 @@
 /**
  * Expectation files (`--expectations FILE`): a framework's list of its known failures, each with a
  * reason, so that its CI stays green on them while any new failure, and any known failure that has
- * started to pass, still fails the run. The format is documented in the README ("Expectation files").
+ * started to pass, still fails the run. The format is documented in docs/expectation-files.md.
  * @packageDocumentation
  */
-import type { FailureKind } from '../runner/result.js';
+import type { FailureKind } from '../result.js';
 
 /**
  * One known failure. Each selector (`property`, `adapter`, `backend`, `variant`, `dtype`) is a name
@@ -28,34 +28,3 @@ export const SELECTORS = ['property', 'adapter', 'backend', 'variant', 'dtype'] 
 
 /** The pins of an {@link Expectation}: which failure of the selected units it expects. */
 export const PINS = ['kind', 'diagnosis'] as const;
-
-/** What one selecting entry expected of a failure: its pins and reason. */
-export interface ExpectedFailure {
-  /** The kinds it admits (absent: any). */ readonly kind?: readonly FailureKind[];
-  /** The diagnosis IDs it admits (absent: any). */ readonly diagnosis?: readonly string[];
-  /** Its reason. */ readonly reason: string;
-}
-
-/** What failed, as the pins see it. */
-export interface ObservedFailure {
-  /** The counterexample's failure kind (absent when no counterexample was recorded). */ readonly kind?: FailureKind;
-  /** The diagnosis ID (absent when the failure has no diagnosis). */ readonly diagnosis?: string;
-}
-
-/**
- * What an expectation made of a result:
- * `expected-failure`: the property failed as the file expects (the run may still pass);
- * `unexpected-pass`: the file expects a failure but the property passed (the run fails, so the entry
- * is removed before it goes stale);
- * `unexpected-failure`: the file expects a failure of this unit, but of another kind or diagnosis
- * (the run fails: a new bug can hide behind a known one).
- */
-export type ExpectationOutcome =
-  | { readonly outcome: 'expected-failure'; /** The first admitting entry's reason. */ readonly reason: string }
-  | { readonly outcome: 'unexpected-pass'; /** The first selecting entry's reason. */ readonly reason: string }
-  | {
-      readonly outcome: 'unexpected-failure';
-      /** The first selecting entry's reason. */ readonly reason: string;
-      /** Every entry that selects the unit, none of which admits the failure. */ readonly expected: readonly ExpectedFailure[];
-      /** The failure that happened. */ readonly actual: ObservedFailure;
-    };

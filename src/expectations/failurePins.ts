@@ -3,8 +3,8 @@
  * how the reports word what was expected and what happened.
  * @packageDocumentation
  */
-import type { PropertyResult } from '../runner/result.js';
-import type { Expectation, ExpectedFailure, ObservedFailure } from './expectation.js';
+import type { ExpectedFailure, ObservedFailure, PropertyResult } from '../result.js';
+import type { Expectation } from './expectation.js';
 
 /**
  * The failure of a failing result, as the pins see it.

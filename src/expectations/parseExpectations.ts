@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { DTYPES } from '../adapters/validateAdapter.js';
-import { FAILURE_KINDS } from '../runner/result.js';
+import { DTYPES } from '../contract.js';
+import { FAILURE_KINDS } from '../result.js';
 import { PINS, SELECTORS, type Expectation } from './expectation.js';
 
 /** A malformed or unreadable expectation file; its message says where and what to write instead. */

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import { CAPABILITIES } from '../contract.js';
-import type { CaseFailureData } from '../runner/result.js';
+import type { CaseFailureData } from '../result.js';
 
 /** The adapter members a property calls: stepJacobian and the capabilities. */
 export const CALL_METHODS = ['stepJacobian', ...CAPABILITIES] as const;

@@ -10,7 +10,7 @@
 import { validateAdapter } from '../adapters/validateAdapter.js';
 import { CaseFailure } from '../check/caseFailure.js';
 import type { Adapter, AdapterInfo } from '../contract.js';
-import type { CaseFailureData, FailureKind } from '../runner/result.js';
+import type { CaseFailureData, FailureKind } from '../result.js';
 import { safeLine, safeLines } from '../text/safeText.js';
 import { declarationOf, type AdapterDeclaration } from './adapterDeclaration.js';
 import type { HostFault } from './adapterHost.js';

@@ -7,7 +7,7 @@
 import { CaseFailure } from '../check/caseFailure.js';
 import { toFloat64 } from '../check/toFloat64.js';
 import type { Adapter } from '../contract.js';
-import type { CaseFailureData } from '../runner/result.js';
+import type { CaseFailureData } from '../result.js';
 import { describeValue, errorText, safeLines } from '../text/safeText.js';
 import { GRADIENT_FIELDS, type CallOutcome, type CallRequest, type CallValue, type ResultShape } from './callRequest.js';
 import { copyInput, inputMutation } from './inputSnapshot.js';

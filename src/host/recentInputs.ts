@@ -3,7 +3,7 @@
  * write adapter code makes after a call returned (from a timer, an asynchronous copy back) is found.
  * @packageDocumentation
  */
-import type { CaseFailureData } from '../runner/result.js';
+import type { CaseFailureData } from '../result.js';
 import type { CallRequest } from './callRequest.js';
 import { laterWrite, type CallInputs } from './invokeAdapter.js';
 

@@ -47,8 +47,8 @@ export function chainProduct(factors: readonly Bounded[], p: Precision): Bounded
  */
 function higherOrder(absJ: readonly Float64Array[], locals: readonly Float64Array[], n: number): Float64Array {
   let G = identity(n);
-  let F = new Float64Array(n * n);
-  let R = new Float64Array(n * n);
+  const F = new Float64Array(n * n);
+  const R = new Float64Array(n * n);
   for (let t = 0; t < absJ.length; t++) {
     const A = absJ[t];
     const eps = locals[t];

@@ -31,6 +31,7 @@ export function recurrence(c: { form: Form; n: number; m: number; W: Float64Arra
   const W = exact(c.n, c.n, c.W, norm(c.W, c.n, c.n));
   const U = exact(c.n, c.m, c.U, norm(c.U, c.n, c.m));
   const b = exact(c.n, 1, c.b);
+  let WUb: Bounded | undefined;
   return {
     form: c.form,
     n: c.n,
@@ -38,10 +39,33 @@ export function recurrence(c: { form: Form; n: number; m: number; W: Float64Arra
     W,
     U,
     b,
-    WUb: hstack([W, U, b]),
+    // Built on first use: a Jacobian alone never needs the step's value.
+    get WUb() {
+      return (WUb ??= hstack([W, U, b]));
+    },
     act: activationByName(c.activation.name),
     alpha: c.activation.alpha ?? 0,
   };
+}
+
+/** An object whose members are computed on first read and kept: a check reads one or two of them. */
+function lazyParts<T extends object>(make: { [K in keyof T]: () => T[K] }): T {
+  const out = {} as T;
+  for (const key of Object.keys(make) as (keyof T)[]) {
+    let value: T[typeof key] | undefined;
+    let done = false;
+    Object.defineProperty(out, key, {
+      enumerable: true,
+      get: () => {
+        if (!done) {
+          value = make[key]();
+          done = true;
+        }
+        return value;
+      },
+    });
+  }
+  return out;
 }
 
 /** Everything one step of the recurrence produces, each with its error bound. */
@@ -65,32 +89,30 @@ export function affine(r: Recurrence, s: Bounded, g: Bounded, p: Precision): Bou
 
 /** One step of the recurrence from a (bounded) previous state and an exact input (RJS-FORM-1..3). */
 export function stepParts(r: Recurrence, prev: Bounded, u: Bounded, p: Precision): StepParts {
+  // Each part is computed when first read: a step Jacobian needs σ' and J, never the next state.
   if (r.form === 'elman') {
-    const a = affine(r, prev, u, p);
-    const slope = mapDerivative(a, r.act, r.alpha, p);
-    return {
-      next: mapSigma(a, r.act, r.alpha, p),
-      pre: a,
-      signal: prev,
-      feature: u,
-      slope,
-      J: scaleRows(slope, r.W, p),
-      Ju: scaleRows(slope, r.U, p),
-    };
+    const parts: StepParts = lazyParts<StepParts>({
+      pre: () => affine(r, prev, u, p),
+      next: () => mapSigma(parts.pre, r.act, r.alpha, p),
+      signal: () => prev,
+      feature: () => u,
+      slope: () => mapDerivative(parts.pre, r.act, r.alpha, p),
+      J: () => scaleRows(parts.slope, r.W, p),
+      Ju: () => scaleRows(parts.slope, r.U, p),
+    });
+    return parts;
   }
-  const signal = mapSigma(prev, r.act, r.alpha, p);
-  const slope = mapDerivative(prev, r.act, r.alpha, p);
   const sigmaInput = r.form === 'pascanu-sigma-input';
-  const feature = sigmaInput ? mapSigma(u, r.act, r.alpha, p) : u;
-  return {
-    next: affine(r, signal, feature, p),
-    pre: prev,
-    signal,
-    feature,
-    slope,
-    J: scaleCols(r.W, slope, p),
-    Ju: sigmaInput ? scaleCols(r.U, mapDerivative(u, r.act, r.alpha, p), p) : r.U,
-  };
+  const parts: StepParts = lazyParts<StepParts>({
+    next: () => affine(r, parts.signal, parts.feature, p),
+    pre: () => prev,
+    signal: () => mapSigma(prev, r.act, r.alpha, p),
+    feature: () => (sigmaInput ? mapSigma(u, r.act, r.alpha, p) : u),
+    slope: () => mapDerivative(prev, r.act, r.alpha, p),
+    J: () => scaleCols(r.W, parts.slope, p),
+    Ju: () => (sigmaInput ? scaleCols(r.U, mapDerivative(u, r.act, r.alpha, p), p) : r.U),
+  });
+  return parts;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { stepCase, type GeneratedStepCase } from '../arbitrary/stepCase.js';
 import { callArray, shapeOf } from './call.js';
-import { jacobianExpectation } from './expectation.js';
+import { expectedJacobian } from './expectedJacobian.js';
 import { missing, type Property } from './property.js';
 import { verify } from './verify.js';
 
@@ -12,7 +12,7 @@ export const inputJacobian: Property<GeneratedStepCase> = {
   async check(c, env) {
     const quantity = '∂x_t/∂u_t';
     const pending = callArray(env, 'inputJacobian', c, shapeOf(quantity, c.n, c.m));
-    const x = jacobianExpectation(c, env.scope, 'input');
+    const x = expectedJacobian(c, env.scope, 'input');
     return verify(x.expected, await pending, quantity, c.dtype, x.forms, x.note);
   },
 };

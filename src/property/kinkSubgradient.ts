@@ -2,7 +2,7 @@ import { activationByName } from '../activation/activations.js';
 import { stepCase, type GeneratedStepCase } from '../arbitrary/stepCase.js';
 import type { CaseConstraints } from '../arbitrary/caseConstraints.js';
 import { callArray, shapeOf } from './call.js';
-import { jacobianExpectation } from './expectation.js';
+import { expectedJacobian } from './expectedJacobian.js';
 import type { CheckEnv, Property } from './property.js';
 import { verify } from './verify.js';
 
@@ -27,7 +27,7 @@ export const kinkSubgradient: Property<GeneratedStepCase> = {
   async check(c, env) {
     const quantity = '∂x_t/∂x_{t-1} on a kink';
     const pending = callArray(env, 'stepJacobian', c, shapeOf(quantity, c.n, c.n));
-    const x = jacobianExpectation(c, env.scope, 'state');
+    const x = expectedJacobian(c, env.scope, 'state');
     const actual = await pending;
     const ratio = verify(x.expected, actual, quantity, c.dtype, x.forms, x.note);
     // A central difference averages σ' across the kink: it says nothing of the framework's subgradient.

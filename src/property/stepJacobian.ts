@@ -1,7 +1,7 @@
 import type { CaseConstraints } from '../arbitrary/caseConstraints.js';
 import { stepCase, type GeneratedStepCase } from '../arbitrary/stepCase.js';
 import { callArray, shapeOf } from './call.js';
-import { jacobianExpectation } from './expectation.js';
+import { expectedJacobian } from './expectedJacobian.js';
 import type { Property } from './property.js';
 import { verify } from './verify.js';
 
@@ -16,7 +16,7 @@ export const stepJacobian: Property<GeneratedStepCase> = {
   async check(c, env) {
     const quantity = '∂x_t/∂x_{t-1}';
     const pending = callArray(env, 'stepJacobian', c, shapeOf(quantity, c.n, c.n));
-    const x = jacobianExpectation(c, env.scope, 'state');
+    const x = expectedJacobian(c, env.scope, 'state');
     return verify(x.expected, await pending, quantity, c.dtype, x.forms, x.note);
   },
 };

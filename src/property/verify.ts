@@ -4,7 +4,7 @@ import { compare } from '../check/compare.js';
 import type { Dtype } from '../contract.js';
 import { diagnose } from '../diagnosis/diagnose.js';
 import type { Catalogue } from '../diagnosis/formFamily.js';
-import type { MatrixData } from '../runner/result.js';
+import type { MatrixData } from '../result.js';
 
 /** A matrix for reports. */
 export function matrixData(rows: number, cols: number, values: ArrayLike<number>): MatrixData {

@@ -1,4 +1,4 @@
-import type { PropertyResult } from '../runner/result.js';
+import type { PropertyResult } from '../result.js';
 
 /**
  * "stopped at the time budget after 37 of 100 cases" for a unit whose generation stopped at its time

@@ -3,7 +3,7 @@
  * our code. The JUnit report puts it in `<failure>`; the CLI can print it as is.
  * @packageDocumentation
  */
-import type { Counterexample, PropertyResult, WorstEntry } from '../runner/result.js';
+import type { Counterexample, PropertyResult, WorstEntry } from '../result.js';
 import { formatMatrix, formatNumber, formatPair, formatRatio, formatShape } from './format.js';
 import { jsonReplacer } from './jsonReplacer.js';
 import { targetLabel } from './targetLabel.js';

@@ -4,7 +4,7 @@
  * (The JSON report keeps full precision and does not use them.)
  * @packageDocumentation
  */
-import type { MatrixData } from '../runner/result.js';
+import type { MatrixData } from '../result.js';
 
 /** Below this magnitude (and above 0) {@link formatNumber} switches to exponent notation. */
 const TINY = 1e-4;

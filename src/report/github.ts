@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import { expectationNote, failingResults } from '../expectations/applyExpectations.js';
-import type { PropertyResult, RunResult } from '../runner/result.js';
+import type { PropertyResult, RunResult } from '../result.js';
 import { describeCase, describeSearch, describeWorst } from './describeFailure.js';
 import { targetLabel } from './targetLabel.js';
 

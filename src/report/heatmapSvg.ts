@@ -4,7 +4,7 @@
  * No scripts, no fonts, no network: the pictures are plain markup.
  * @packageDocumentation
  */
-import type { MatrixData } from '../runner/result.js';
+import type { MatrixData } from '../result.js';
 import { escapeXmlAttribute as attr, escapeXmlText as text } from './escapeXml.js';
 import { formatNumber } from './format.js';
 

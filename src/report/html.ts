@@ -7,7 +7,7 @@
  */
 import { expectationNote, failingResults } from '../expectations/applyExpectations.js';
 import { RATIO_BIN_LABELS } from '../runner/ratioHistogram.js';
-import type { MatrixData, PropertyResult, RunResult } from '../runner/result.js';
+import type { MatrixData, PropertyResult, RunResult } from '../result.js';
 import { givesNoVerdict } from '../runner/summarize.js';
 import { describeCase, describeSearch, describeWorst } from './describeFailure.js';
 import { escapeXmlAttribute as attr, escapeXmlText as text } from './escapeXml.js';

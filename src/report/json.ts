@@ -1,4 +1,4 @@
-import type { RunResult } from '../runner/result.js';
+import type { RunResult } from '../result.js';
 import { jsonReplacer } from './jsonReplacer.js';
 
 /**

@@ -3,7 +3,7 @@
  * read: a root `<testsuites>`, one `<testsuite>` per target, one `<testcase>` per property result.
  * @packageDocumentation
  */
-import type { PropertyResult, RunResult } from '../runner/result.js';
+import type { PropertyResult, RunResult } from '../result.js';
 import { expectationNote } from '../expectations/applyExpectations.js';
 import { failsRun } from '../runner/summarize.js';
 import { budgetNote } from './budgetNote.js';

@@ -3,7 +3,7 @@
  * @packageDocumentation
  */
 import { expectationNote, failingResults } from '../expectations/applyExpectations.js';
-import type { PropertyResult, RunResult } from '../runner/result.js';
+import type { PropertyResult, RunResult } from '../result.js';
 import { budgetNote } from './budgetNote.js';
 import { formatDuration, formatNumber, formatRatio } from './format.js';
 import { renderMarkdownFailures } from './markdownFailures.js';

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import { expectationNote } from '../expectations/applyExpectations.js';
-import type { CaseFailureData, Counterexample, PropertyResult } from '../runner/result.js';
+import type { CaseFailureData, Counterexample, PropertyResult } from '../result.js';
 import { describeCase, describeSearch } from './describeFailure.js';
 import { escapeXmlText } from './escapeXml.js';
 import { formatMatrix, formatNumber, formatPair, formatRatio, formatShape } from './format.js';

@@ -4,7 +4,7 @@
  * of a CI matrix.
  * @packageDocumentation
  */
-import type { PropertyResult, RunResult } from '../runner/result.js';
+import type { PropertyResult, RunResult } from '../result.js';
 import { summarize } from '../runner/summarize.js';
 
 /** Shard reports that do not make one run: overlaps, gaps, or different runs. The message says which. */

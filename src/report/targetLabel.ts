@@ -1,4 +1,4 @@
-import type { Target } from '../runner/result.js';
+import type { Target } from '../result.js';
 
 /** What a report prints for a target without backend or variant. */
 export const DEFAULT_PART = 'default';

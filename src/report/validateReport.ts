@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import type { RunResult } from '../runner/result.js';
+import type { RunResult } from '../result.js';
 import { packageRoot } from '../spec/packageRoot.js';
 
 /** The report version this rnn-jac-spec reads and writes. */

@@ -1,4 +1,4 @@
-import type { PropertyResult } from '../runner/result.js';
+import type { PropertyResult } from '../result.js';
 
 /**
  * A result's verdict in one word, as the console and HTML reports show it: PASS, FAIL or n/a, and

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RunResult } from '../runner/result.js';
+import type { RunResult } from '../result.js';
 import { atomicWriteFile } from './atomicWrite.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';

@@ -1,6 +1,6 @@
 import type fc from 'fast-check';
 import { CaseFailure } from '../check/caseFailure.js';
-import type { CaseFailureData } from './result.js';
+import type { CaseFailureData } from '../result.js';
 
 /** How one checked case ended: its error/tolerance ratio, or its failure. */
 export type CaseOutcome = { readonly ok: true; readonly ratio: number } | { readonly ok: false; readonly failure: CaseFailureData };

@@ -1,6 +1,6 @@
 import { followUpCase } from '../arbitrary/followUpCase.js';
 import type { CaseOutcome } from './caseOutcome.js';
-import type { CaseFailureData, Diagnosis } from './result.js';
+import type { CaseFailureData, Diagnosis } from '../result.js';
 import { serializeCase } from './serializeCase.js';
 
 /**

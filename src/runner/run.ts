@@ -8,7 +8,7 @@ import { properties } from '../property/properties.js';
 import type { PropertyId } from '../property/property.js';
 import { packageVersion } from '../spec/packageRoot.js';
 import { specDocument } from '../spec/specDocument.js';
-import type { PropertyResult, RunResult, Target } from './result.js';
+import type { PropertyResult, RunResult, Target } from '../result.js';
 import { ReplayPathError, runProperty } from './runProperty.js';
 import { summarize } from './summarize.js';
 
@@ -194,7 +194,7 @@ export async function run(o: RunOptions): Promise<RunResult> {
   o.onStart?.((faults) => (faults === undefined ? soFar(results, true) : runResultOf(o, who, startedAt, results, { faults })), steps, { units: mine.map((u) => ({ property: u.id, target: u.target })), name: declaration.name, info });
   for (const { target, id } of mine) {
     const { constraints, supported } = caseConstraintsOf(declaration, target, o.maxN, o.maxT);
-    const label = `${id} ${target.variant !== undefined ? target.variant + ' ' : ''}${target.dtype}`;
+    const label = `${id} ${target.variant !== undefined ? `${target.variant} ` : ''}${target.dtype}`;
     const step = results.length + 1;
     o.onProgress?.({ step, steps, label, cases: 0, runs: o.runs });
     const deadline = unitDeadline(o, startedAt, steps - results.length);

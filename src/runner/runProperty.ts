@@ -8,7 +8,7 @@ import { caseRandom } from './caseRandom.js';
 import { outcomeOf, type CaseOutcome, type CheckedCase } from './caseOutcome.js';
 import { replayCommand } from './replayCommand.js';
 import { RATIO_BIN_EDGES, ratioBin } from './ratioHistogram.js';
-import type { PropertyResult, Target } from './result.js';
+import type { PropertyResult, Target } from '../result.js';
 import { serializeCase } from './serializeCase.js';
 import { shrinkFailure, walkPath, type Shrunk } from './shrinkFailure.js';
 import { followUp } from './followUp.js';
@@ -106,7 +106,7 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
   if (r.path !== undefined) {
     // A replay: walk the path without calling the adapter, then check that one case.
     const [index, ...steps] = r.path.split(':').map(Number);
-    let value;
+    let value: CheckedCase<unknown>['value'];
     try {
       value = walkPath(arbitrary, arbitrary.generate(caseRandom(r.seed, index)), steps);
     } catch (e) {

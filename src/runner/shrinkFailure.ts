@@ -1,6 +1,6 @@
 import type { CaseArbitrary, DrawContext } from '../arbitrary/caseArbitrary.js';
 import { sameFailure, type CaseOutcome, type CheckedCase } from './caseOutcome.js';
-import type { CaseFailureData } from './result.js';
+import type { CaseFailureData } from '../result.js';
 
 /** Why shrinking stopped before the smallest case was certain (see Counterexample.shrinkStopped). */
 export type ShrinkStop = 'max-shrinks' | 'timeouts' | 'time-budget';

@@ -1,4 +1,4 @@
-import type { PropertyResult, RunResult } from './result.js';
+import type { PropertyResult, RunResult } from '../result.js';
 
 /**
  * Whether a result fails the run: a failure no expectation lists, a listed unit that failed in

@@ -18,7 +18,7 @@ export function packageRoot(): string {
       return dir;
     }
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('rnn-jac-spec: cannot find its own package.json above ' + fileURLToPath(import.meta.url));
+    if (parent === dir) throw new Error(`rnn-jac-spec: cannot find its own package.json above ${fileURLToPath(import.meta.url)}`);
     dir = parent;
   }
 }

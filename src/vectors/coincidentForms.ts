@@ -1,5 +1,4 @@
-import type { ActivationName } from '../activation/activations.js';
-import type { Form } from '../contract.js';
+import type { ActivationName, Form } from '../contract.js';
 import type { WrongForm } from '../diagnosis/wrongForm.js';
 import type { GoldenFileName } from './goldenFiles.js';
 

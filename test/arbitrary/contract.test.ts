@@ -6,13 +6,12 @@ import { asymmetry, drawRecurrentMatrix, GAIN_TARGETS, MIN_ASYMMETRY, sequenceGa
 import { lossCase, sequenceCase } from '../../src/arbitrary/sequenceCase.js';
 import { expOverflowPoint, regionValue, STATE_REGIONS, type StateRegion } from '../../src/arbitrary/stateRegions.js';
 import { stepCase } from '../../src/arbitrary/stepCase.js';
-import type { Dtype, Form } from '../../src/contract.js';
+import { ACTIVATION_NAMES, FORMS, type Dtype } from '../../src/contract.js';
 import { spectralNorm } from '../../src/linalg/spectralNorm.js';
 import { unitRoundoff } from '../../src/model/precision.js';
 import { caseRandom } from '../../src/runner/caseRandom.js';
 
-const ALL = ['identity', 'tanh', 'sigmoid', 'relu', 'leakyRelu', 'elu', 'softplus', 'gelu'];
-const FORMS: Form[] = ['pascanu', 'pascanu-sigma-input', 'elman'];
+const ALL = ACTIVATION_NAMES;
 const SMALLEST_NORMAL: Record<Dtype, number> = { float32: 2 ** -126, float64: 2 ** -1022 };
 
 /** Every number inside a generated value (typed arrays, arrays, records). */

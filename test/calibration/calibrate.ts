@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadAdapter } from '../../src/adapters/loadAdapter.js';
 import type { PropertyId } from '../../src/property/property.js';
-import type { RunResult } from '../../src/runner/result.js';
+import type { RunResult } from '../../src/result.js';
 import { run } from '../../src/runner/run.js';
 import type { CalibrationTarget } from './calibrationTargets.js';
 
@@ -18,7 +18,7 @@ export interface CalibratedUnit {
   /**
    * `pass`, or `fail`: a failure of a unit the committed report passes. Either a false failure (the
    * tolerance is too tight for a correct result) or a true one the default run's cases missed: the
-   * diagnosis and replay line say which, and the README lists each with its cause.
+   * diagnosis and replay line say which, and docs/calibration.md lists each with its cause.
    */ readonly verdict: string;
   /** Largest error/tolerance over the passing cases. */ readonly maxRatio: number;
   /** Passing cases per ratio bin (src/runner/ratioHistogram.ts). */ readonly ratioHistogram: readonly number[];

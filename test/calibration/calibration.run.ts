@@ -8,7 +8,7 @@
  */
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { calibrate } from './calibrate.js';
+import { calibrate, type CalibratedTarget } from './calibrate.js';
 import { recordCalibration } from './calibrationReport.js';
 import { calibrationTargets } from './calibrationTargets.js';
 
@@ -20,7 +20,7 @@ const only = process.env.CALIBRATE_ONLY?.split(',').map((s) => s.trim()).filter(
 const chosen = calibrationTargets.filter((t) => only === undefined || only.some((o) => t.label.includes(o)));
 
 it.each(chosen.map((t) => [t.label, t] as const))('%s', async (_label, t) => {
-  let entry;
+  let entry: CalibratedTarget;
   try {
     entry = await calibrate(t, CASES, SEED, ROOT);
   } catch (err) {

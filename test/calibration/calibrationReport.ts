@@ -76,7 +76,7 @@ export function calibrationMarkdown(r: CalibrationReport): string {
   ]);
   return [
     '# False-positive calibration', '',
-    'Each target ran the units its committed conformance report passes, on fresh cases (`npm run calibrate`, seeds below; runs of one target with different seeds add up, and a spec column of `?` marks an entry recorded before the spec version was kept). A failure here is either a false failure (a tolerance too tight for a correct result) or a true one that the default run\'s 100 cases missed; the README classifies each. The largest ratio says how close the backends come to their tolerance.', '',
+    'Each target ran the units its committed conformance report passes, on fresh cases (`npm run calibrate`, seeds below; runs of one target with different seeds add up, and a spec column of `?` marks an entry recorded before the spec version was kept). A failure here is either a false failure (a tolerance too tight for a correct result) or a true one that the default run\'s 100 cases missed; docs/calibration.md classifies each. The largest ratio says how close the backends come to their tolerance.', '',
     '| target | version | spec | cases | units | sizes | failures | largest error/tolerance (unit) | time |', '|---|---|---|---|---|---|---|---|---|',
     ...rows, ...details, '',
   ].join('\n');

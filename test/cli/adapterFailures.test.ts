@@ -3,7 +3,7 @@
  * failure kind in the report); it never crashes the run (exit code 2).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunResult } from '../../src/runner/result.js';
+import type { RunResult } from '../../src/result.js';
 import { cli, ensureBuilt, fixture, readReport, removeReportDirs, reportDir } from './harness.js';
 
 beforeAll(ensureBuilt);

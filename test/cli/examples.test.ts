@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunResult } from '../../src/runner/result.js';
+import type { RunResult } from '../../src/result.js';
 import { cli, ensureBuilt, readReport, removeReportDirs, reportDir } from './harness.js';
 
 beforeAll(ensureBuilt);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HEARTBEAT_MS, liveTable } from '../../src/cli/liveTable.js';
-import type { PropertyResult } from '../../src/runner/result.js';
+import type { PropertyResult } from '../../src/result.js';
 
 /** A stream that records what is written. */
 function sink(): { stream: NodeJS.WritableStream; text: () => string } {

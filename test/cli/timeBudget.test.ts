@@ -39,7 +39,7 @@ describe('a run at its budget', () => {
       expect(u.cases).toBeGreaterThan(0);
       expect(u.cases).toBeLessThan(1_000_000);
     }
-    expect(r.stdout).toMatch(/Stopped at the time budget \(each verdict covers the cases it checked\):\n  step-jacobian on reference\/js\/default\/float64: stopped at the time budget after \d+ of 1000000 cases/);
+    expect(r.stdout).toMatch(/Stopped at the time budget \(each verdict covers the cases it checked\):\n {2}step-jacobian on reference\/js\/default\/float64: stopped at the time budget after \d+ of 1000000 cases/);
     expect(readFileSync(join(dir, 'rnn-jac-spec.md'), 'utf8')).toMatch(/pass \(stopped at the time budget after \d+ of 1000000 cases\)/);
     expect(readFileSync(join(dir, 'rnn-jac-spec.junit.xml'), 'utf8')).toMatch(/<system-out>stopped at the time budget after \d+ of 1000000 cases/);
   });

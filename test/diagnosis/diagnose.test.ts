@@ -32,6 +32,7 @@ describe('diagnose', () => {
 
   it('fits a wrong alpha to its shortest decimal', () => {
     const c = stepCase({ name: 'elu', alpha: 0.7 });
+    // biome-ignore lint/suspicious/noApproximativeNumericConstant: a wrong alpha near 0.7 whose shortest decimal is 0.707, not 1/√2
     const actual = expectedStepJacobian({ ...c, activation: { name: 'elu', alpha: 0.707 } }).v;
     const d = diagnose(catalogue(c), expectedStepJacobian(c), actual, c.dtype);
     expect(d.id).toBe('wrong-alpha');

@@ -6,7 +6,7 @@ import { summary } from '../../src/cli/summary.js';
 import { renderGithubAnnotations } from '../../src/report/github.js';
 import { renderHtml } from '../../src/report/html.js';
 import type { Expectation } from '../../src/expectations/expectation.js';
-import type { RunResult } from '../../src/runner/result.js';
+import type { RunResult } from '../../src/result.js';
 import { failsRun } from '../../src/runner/summarize.js';
 import { targetLabel } from '../../src/report/targetLabel.js';
 import { sampleTarget, sampleUnit } from '../report/sampleResult.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExpectationsError, loadExpectations, parseExpectations } from '../../src/expectations/parseExpectations.js';
 import { PROPERTY_IDS } from '../../src/property/properties.js';
-import { FAILURE_KINDS } from '../../src/runner/result.js';
+import { FAILURE_KINDS } from '../../src/result.js';
 
 const parse = (doc: unknown) => parseExpectations(JSON.stringify(doc), 'known.json', PROPERTY_IDS);
 

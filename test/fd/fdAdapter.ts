@@ -7,12 +7,12 @@
 import { tr } from '../../adapters/reference/linalg.js';
 import createReferenceAdapter from '../../adapters/reference/index.js';
 import { refModel, refStep } from '../../adapters/reference/recurrence.js';
-import type { Adapter, Form, StepCase } from '../../src/contract.js';
+import { ACTIVATION_NAMES, FORMS, type Adapter, type Form, type StepCase } from '../../src/contract.js';
 
 /** Every catalogue activation. */
-export const ALL_ACTIVATIONS = ['identity', 'tanh', 'sigmoid', 'relu', 'leakyRelu', 'elu', 'softplus', 'gelu'];
+export const ALL_ACTIVATIONS: readonly string[] = ACTIVATION_NAMES;
 /** Every form. */
-export const ALL_FORMS: readonly Form[] = ['pascanu', 'pascanu-sigma-input', 'elman'];
+export const ALL_FORMS: readonly Form[] = FORMS;
 
 /** How the adapter is built, and how it is broken. */
 export interface FdAdapterOptions {

@@ -9,7 +9,7 @@ import { DEFAULTS } from '../../src/cli/cliOptions.js';
 import type { Form } from '../../src/contract.js';
 import { PROPERTY_IDS } from '../../src/property/properties.js';
 import type { PropertyId } from '../../src/property/property.js';
-import type { PropertyResult, RunResult } from '../../src/runner/result.js';
+import type { PropertyResult, RunResult } from '../../src/result.js';
 import { run } from '../../src/runner/run.js';
 import { ALL_FORMS, fdAdapter, type FdAdapterOptions } from './fdAdapter.js';
 

@@ -10,7 +10,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import type { CaseFailureData, PropertyResult, RunResult } from '../../src/runner/result.js';
+import type { CaseFailureData, PropertyResult, RunResult } from '../../src/result.js';
 import { CLI, cli, reportDir, ROOT, type CliRun } from '../cli/harness.js';
 
 export { ensureBuilt, removeReportDirs, reportDir, ROOT } from '../cli/harness.js';

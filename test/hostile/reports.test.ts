@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI } from '../cli/harness.js';
-import { ensureBuilt, expectNoReports, expectReportSet, expectStartFault, hostile, LOCK_FILE, removeReportDirs, reportDir, ROOT, runAdapter, startCli, tempEntries, waitFor } from './hostile.js';
+import { ensureBuilt, expectReportSet, expectStartFault, hostile, LOCK_FILE, removeReportDirs, reportDir, ROOT, runAdapter, startCli, tempEntries, waitFor } from './hostile.js';
 
 beforeAll(ensureBuilt);
 afterAll(removeReportDirs);

@@ -3,7 +3,7 @@
  * a short run of every variant, dtype and property, whose every failure must be a documented finding.
  */
 import { describe, expect, it } from 'vitest';
-import type { PropertyResult } from '../../src/runner/result.js';
+import type { PropertyResult } from '../../src/result.js';
 import { isCpuKernelInaccuracy, isExpOverflowNaN, isJacfwdTranspose, isJacrevNonSquare, KNOWN_FAILURES, shortRun, unexpectedFailures } from './jaxRun.js';
 
 const VARIANTS = ['jacrev', 'jit-jacrev', 'jacfwd', 'jit-jacfwd', 'vjp', 'jit-vjp', 'jvp', 'jit-jvp', 'grad', 'jit-grad'];

@@ -1,7 +1,7 @@
 /**
  * Runs the jax-js adapter in-process the way the CLI does, and states jax-js's known failures: the
  * test files assert that every failure of a run is one of them, so a new one (or a fix) shows.
- * Each is explained, with its minimal repro, in the README's jax-js section.
+ * Each is explained, with its minimal repro, in reports/conformance/jax-js/FINDINGS.md.
  * @packageDocumentation
  */
 import { accuracyLoss, evaluatesCancellation, flushedToZero, isTransposeOf, type SigmaCase, sigmaArguments, slightlyOff } from '../../scripts/findingPredicates.mjs';
@@ -12,7 +12,7 @@ import { DEFAULTS } from '../../src/cli/cliOptions.js';
 import type { Adapter } from '../../src/contract.js';
 import { PROPERTY_IDS } from '../../src/property/properties.js';
 import type { PropertyId } from '../../src/property/property.js';
-import type { PropertyResult, RunResult } from '../../src/runner/result.js';
+import type { PropertyResult, RunResult } from '../../src/result.js';
 import { run } from '../../src/runner/run.js';
 
 /** Creates the jax-js adapter on `backend`. */
@@ -135,7 +135,7 @@ export function isWasmFloat64Precision(r: PropertyResult): boolean {
 
 /**
  * |x| from which exp's range reduction, which uses ln 2 rounded to float32, costs about RJS-TOL's 8u:
- * its error grows with |x|, about 11 roundoffs near −9.3 (README jax-js finding 5). It reaches
+ * its error grows with |x|, about 11 roundoffs near −9.3 (jax-js finding 5). It reaches
  * sigmoid, softplus's derivative (sigmoid) and elu's derivative (α·eˣ).
  */
 const EXP_RANGE_REDUCTION = 8;

@@ -9,7 +9,7 @@ import type { Adapter, Dtype } from '../../src/contract.js';
 import type { GeneratedStepCase } from '../../src/arbitrary/stepCase.js';
 import { CaseFailure } from '../../src/check/caseFailure.js';
 import { stepJacobian } from '../../src/property/stepJacobian.js';
-import type { PropertyResult } from '../../src/runner/result.js';
+import type { PropertyResult } from '../../src/result.js';
 import { isExpOverflowNaN, jaxAdapter } from './jaxRun.js';
 import { declarationOf } from '../../src/host/adapterDeclaration.js';
 import type { CallRequest } from '../../src/host/callRequest.js';

@@ -3,7 +3,7 @@
  * whose every failure must be a documented jax-js finding (jaxRun.ts).
  */
 import { describe, expect, it } from 'vitest';
-import type { PropertyResult } from '../../src/runner/result.js';
+import type { PropertyResult } from '../../src/result.js';
 import { isExpOverflowNaN, isJacfwdTranspose, isJacrevNonSquare, isWasmFloat64Precision, KNOWN_FAILURES, shortRun, unexpectedFailures } from './jaxRun.js';
 
 const VARIANTS = ['jacrev', 'jit-jacrev', 'jacfwd', 'jit-jacfwd', 'vjp', 'jit-vjp', 'jvp', 'jit-jvp', 'grad', 'jit-grad'];

@@ -90,7 +90,7 @@ export const chainMutants: readonly Mutant[] = [
       forward: (c) => {
         const M = refModel({ ...c, W: tr(c.W, c.n, c.n) });
         const out = new Float64Array(c.T * c.n);
-        refRun(M, c.x0, c.us, c.T).forEach((s, t) => out.set(s.next, t * c.n));
+        for (const [t, s] of refRun(M, c.x0, c.us, c.T).entries()) out.set(s.next, t * c.n);
         return out;
       },
     })),

@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import { DEFAULTS } from '../../src/cli/cliOptions.js';
 import type { Dtype } from '../../src/contract.js';
 import type { PropertyId } from '../../src/property/property.js';
-import type { PropertyResult, RunResult } from '../../src/runner/result.js';
+import type { PropertyResult, RunResult } from '../../src/result.js';
 import { run } from '../../src/runner/run.js';
 import type { Mutant } from './mutant.js';
 

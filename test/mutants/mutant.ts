@@ -8,7 +8,7 @@ import { refActivation, type RefActivation } from '../../adapters/reference/func
 import { map, mm, tr, type Round } from '../../adapters/reference/linalg.js';
 import { refModel, refStep, type RefModel, type RefStep } from '../../adapters/reference/recurrence.js';
 import type { Adapter, Dtype, StepCase } from '../../src/contract.js';
-import type { CaseFailureData } from '../../src/runner/result.js';
+import type { CaseFailureData } from '../../src/result.js';
 import type { PropertyId } from '../../src/property/property.js';
 
 /**

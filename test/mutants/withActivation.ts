@@ -38,7 +38,7 @@ export function withActivation(id: string, swap: KernelSwap): () => Adapter {
       jvp: (c, w) => mm(refStep(model(c), c.x, c.u).J, w, c.n, c.n, 1, model(c).rd),
       forward: (c) => {
         const out = new Float64Array(c.T * c.n);
-        steps(c).forEach((s, t) => out.set(s.next, t * c.n));
+        for (const [t, s] of steps(c).entries()) out.set(s.next, t * c.n);
         return out;
       },
       sequenceJacobian: (c) => {

@@ -8,12 +8,14 @@ beforeAll(ensureBuilt);
 afterAll(removeReportDirs);
 
 describe('rnn-jac-spec --adapter onnxruntime', () => {
-  it('exits 2 for --backend cuda without the CUDA provider, with the install switch that fetches it', () => {
+  it('exits 2 for --backend cuda without the CUDA provider, with how to get it and the bundled providers', () => {
     const dir = reportDir();
     const r = cli(['--adapter', 'onnxruntime', '--backend', 'cuda', '--report', dir]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('the CUDA execution provider is not installed');
-    expect(r.stderr).toContain('npm install onnxruntime-node --onnxruntime-node-install=cuda12');
+    expect(r.stderr).toContain('ONNXRUNTIME_NODE_INSTALL=cuda12 npm install onnxruntime-node');
+    expect(r.stderr).toContain('--backend cpu or --backend webgpu');
+    expect(r.stderr).not.toContain('.npmrc sets');
     // The run began: its report set says why it has no unit.
     expect(filesIn(dir).sort()).toEqual(['rnn-jac-spec.json', 'rnn-jac-spec.junit.xml', 'rnn-jac-spec.md']);
     expect(readReport(dir).faults?.[0].message).toContain('the CUDA execution provider is not installed');

@@ -19,8 +19,8 @@ afterAll(() => cache.release());
 function adapterWith(rules: Readonly<Record<string, VjpRule>>): Adapter {
   const v = gradientGraphVariant(cache, rules);
   return {
-    // Activations whose ONNX Runtime kernels are accurate in float64 (see the README's findings on
-    // Sigmoid, and on LeakyRelu's float32 alpha): this test is about the layout the rules produce.
+    // Activations whose ONNX Runtime kernels are accurate in float64 (see findings 1 and 2 of
+    // reports/conformance/onnxruntime/FINDINGS.md, on Sigmoid and on LeakyRelu's float32 alpha): this test is about the layout the rules produce.
     name: 'onnxruntime-rules', dtypes: ['float64'], activations: ['identity', 'tanh', 'relu'],
     forms: ['pascanu', 'elman'], stepJacobian: v.stepJacobian, sequenceJacobian: v.sequenceJacobian, parameterGradients: v.parameterGradients,
   };

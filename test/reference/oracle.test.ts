@@ -4,11 +4,11 @@ import createReferenceAdapter from '../../adapters/reference/index.js';
 import { oracleForward, oracleInputJacobian, oracleParameterGradients, oracleSequenceJacobian, oracleStepJacobian } from '../../adapters/reference/oracle.js';
 import { lossCase } from '../../src/arbitrary/sequenceCase.js';
 import { stepCase } from '../../src/arbitrary/stepCase.js';
-import type { Adapter, Form } from '../../src/contract.js';
+import { ACTIVATION_NAMES, FORMS, type Adapter } from '../../src/contract.js';
 import { refActivation } from '../../adapters/reference/functions.js';
 
-const forms: Form[] = ['pascanu', 'pascanu-sigma-input', 'elman'];
-const activations = ['identity', 'tanh', 'sigmoid', 'relu', 'leakyRelu', 'elu', 'softplus', 'gelu'];
+const forms = FORMS;
+const activations = ACTIVATION_NAMES;
 const constraints = { maxN: 6, maxT: 5, maxM: 3, dtype: 'float64' as const, forms, activations };
 const reference = createReferenceAdapter({}) as Adapter;
 

@@ -4,13 +4,13 @@ import { targetLabel } from '../../src/report/targetLabel.js';
 import { minimalResult, sampleResult } from './sampleResult.js';
 
 /** Undoes the runner's escaping of a workflow command message (the inverse of escapeData). */
-const unescape = (s: string): string => s.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+const unescapeProperty = (s: string): string => s.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
 
 describe('GitHub Actions annotations', () => {
   it('escape %, CR and LF in messages, and also : and , in property values', () => {
     expect(escapeData('100% a\r\nb: c, d')).toBe('100%25 a%0D%0Ab: c, d');
     expect(escapeProperty('100% a\nb: c, d')).toBe('100%25 a%0Ab%3A c%2C d');
-    for (const s of ['%0A literal', 'x%y\n\r:,', '']) expect(unescape(escapeProperty(s))).toBe(s);
+    for (const s of ['%0A literal', 'x%y\n\r:,', '']) expect(unescapeProperty(escapeProperty(s))).toBe(s);
   });
 
   it('write control characters other than CR and LF as \\xHH, so that none reaches the log', () => {
@@ -23,7 +23,7 @@ describe('GitHub Actions annotations', () => {
     const many = { ...r, results: Array.from({ length: 25 }, (_, k) => ({ ...failing, property: `${failing.property}-${k}` as typeof failing.property })) };
     const lines = renderGithubAnnotations(many).trimEnd().split('\n');
     expect(lines).toHaveLength(MAX_ANNOTATIONS);
-    expect(unescape(lines.at(-1)!)).toMatch(/^::error title=rnn-jac-spec: 16 more failing units::16 more properties fail the run: \S+-9 on /);
+    expect(unescapeProperty(lines.at(-1)!)).toMatch(/^::error title=rnn-jac-spec: 16 more failing units::16 more properties fail the run: \S+-9 on /);
     expect(renderGithubAnnotations({ ...r, results: many.results.slice(0, MAX_ANNOTATIONS) }).trimEnd().split('\n')).toHaveLength(MAX_ANNOTATIONS);
   });
 
@@ -41,8 +41,8 @@ describe('GitHub Actions annotations', () => {
       const m = /^::error title=([^:]*)::(.*)$/.exec(line);
       expect(m, line).not.toBeNull();
       const x = failing[i];
-      expect(unescape(m![1])).toBe(`rnn-jac-spec ${x.property} (${x.rule}) on ${targetLabel(x.target)}`);
-      const message = unescape(m![2]);
+      expect(unescapeProperty(m![1])).toBe(`rnn-jac-spec ${x.property} (${x.rule}) on ${targetLabel(x.target)}`);
+      const message = unescapeProperty(m![2]);
       expect(message.split('\n')[0]).toBe(x.counterexample!.failure.summary);
       expect(message).toContain(`Replay: ${x.counterexample!.replay}`);
       if (x.counterexample!.failure.diagnosis) expect(message).toContain(`Diagnosis: ${x.counterexample!.failure.diagnosis.id}`);
@@ -52,7 +52,7 @@ describe('GitHub Actions annotations', () => {
   it('give a small shrunk case in full and leave a large one to the JSON report', () => {
     const r = sampleResult();
     const failing = r.results.filter((x) => x.verdict === 'fail');
-    const annotations = renderGithubAnnotations(r).trim().split('\n').map(unescape);
+    const annotations = renderGithubAnnotations(r).trim().split('\n').map(unescapeProperty);
     const of = (property: string, dtype: string) => annotations[failing.findIndex((x) => x.property === property && x.target.dtype === dtype)];
     expect(of('parameter-gradients', 'float64')).toContain('Shrunk case: {"n":2,');
     // The forward counterexample (n = 10, T = 7) is longer than MAX_CASE_CHARS.

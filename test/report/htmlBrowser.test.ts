@@ -70,6 +70,7 @@ describe.skipIf(CHROMIUM === undefined && !required)('HTML report in headless Ch
       // The screenshot itself shows the cells: decode it in the browser and count red and blue pixels.
       await page.setContent(`<canvas id="c"></canvas><img id="i" src="data:image/png;base64,${png.toString('base64')}">`);
       const counts = await page.evaluate(async () => {
+        // biome-ignore lint/suspicious/noExplicitAny: runs in the browser; the tsconfig has no DOM types for the image, canvas and context
         const d = (globalThis as unknown as { document: { getElementById(id: string): any } }).document;
         const img = d.getElementById('i');
         await img.decode();

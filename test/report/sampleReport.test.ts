@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCliOptions } from '../../src/cli/cliOptions.js';
 import { renderJson } from '../../src/report/json.js';
 import { validateReport } from '../../src/report/validateReport.js';
-import type { PropertyResult, RunResult } from '../../src/runner/result.js';
+import type { PropertyResult, RunResult } from '../../src/result.js';
 import { ensureBuilt, ROOT, removeReportDirs, reportDir } from '../cli/harness.js';
 import { minimalResult, NASTY, parseReport, SAMPLE_REPORT, sampleResult } from './sampleResult.js';
 

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Dtype } from '../../src/contract.js';
-import type { PropertyResult, RunResult } from '../../src/runner/result.js';
+import type { PropertyResult, RunResult } from '../../src/result.js';
 import { summarize } from '../../src/runner/summarize.js';
 
 /** The committed sample report. */

@@ -60,6 +60,7 @@ describe('specs/report.schema.json', () => {
   it('rejects unknown enums, missing members, extra members and non-finite spellings', () => {
     const base = JSON.parse(renderJson(sampleResult()));
     const f = base.results.findIndex((x: { verdict: string }) => x.verdict === 'fail');
+    // biome-ignore lint/suspicious/noExplicitAny: each variant writes a wrong type into a member of the parsed report
     const variants: ((r: any) => void)[] = [
       (r) => (r.results[0].verdict = 'passed'),
       (r) => (r.results[0].target.dtype = 'float16'),
@@ -84,7 +85,7 @@ describe('specs/report.schema.json', () => {
   it('describes exactly the members that the sample run, its shard, fault, interruption and expectation write', () => {
     const report = JSON.parse(renderJson(withExpectations()));
     const defs = schema.$defs;
-    const keys = (name: string, s: { properties: object }) => Object.keys(s.properties).sort();
+    const keys = (_name: string, s: { properties: object }) => Object.keys(s.properties).sort();
     const expected = (name: string, objects: readonly object[]) => [...new Set([...membersOf(objects), ...(NOT_IN_SAMPLE[name] ?? [])])].sort();
     const counterexamples = report.results.flatMap((x: { counterexample?: object }) => (x.counterexample !== undefined ? [x.counterexample] : []));
     const failures = counterexamples.map((c: { failure: object }) => c.failure);

@@ -8,8 +8,12 @@ import { renderJson } from '../../src/report/json.js';
 import { InvalidReportError, validateReport } from '../../src/report/validateReport.js';
 import { minimalResult, sampleResult } from './sampleResult.js';
 
+/** A parsed report that the cases below break on purpose: any member may be deleted or overwritten. */
+// biome-ignore lint/suspicious/noExplicitAny: the cases write wrong types into members of a parsed JSON report
+type Loose = any;
+
 /** The sample report as the JSON file holds it. */
-function sample(): any {
+function sample(): Loose {
   return JSON.parse(renderJson(sampleResult()));
 }
 
@@ -36,7 +40,7 @@ describe('validateReport', () => {
   const FAILING = sample().results.findIndex((x: { verdict: string }) => x.verdict === 'fail');
 
   /** [what, change to the sample, the message]. */
-  const CASES: readonly [string, (r: any) => unknown, string | RegExp][] = [
+  const CASES: readonly [string, (r: Loose) => unknown, string | RegExp][] = [
     ['a missing member', (r) => (delete r.options, r), '/options is missing'],
     ['a missing nested member', (r) => (delete r.results[FAILING].counterexample.failure.kind, r), `/results/${FAILING}/counterexample/failure/kind is missing`],
     ['null in results', (r) => ({ ...r, results: [null] }), '/results/0 must be an object (got null)'],

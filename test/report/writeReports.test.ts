@@ -2,7 +2,7 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RunResult } from '../../src/runner/result.js';
+import type { RunResult } from '../../src/result.js';
 import { REPORT_FORMATS, parseFormats, writeReports } from '../../src/report/writeReports.js';
 import { renderJson } from '../../src/report/json.js';
 import { sampleResult } from './sampleResult.js';

@@ -6,7 +6,7 @@ import { stepJacobianForms } from '../../src/diagnosis/stepForms.js';
 import { expectedStepJacobian } from '../../src/model/expected.js';
 import type { CaseOutcome } from '../../src/runner/caseOutcome.js';
 import { followUp } from '../../src/runner/followUp.js';
-import type { CaseFailureData } from '../../src/runner/result.js';
+import type { CaseFailureData } from '../../src/result.js';
 
 /** The failure a transposed Jacobian gives on a case, as the step-jacobian property reports it. */
 function transposedFailure(c: GeneratedStepCase): CaseFailureData {

@@ -3,7 +3,7 @@
  * says so; without a budget hit the flag is absent.
  */
 import { describe, expect, it } from 'vitest';
-import type { PropertyResult } from '../../src/runner/result.js';
+import type { PropertyResult } from '../../src/result.js';
 import { runMutant } from '../mutants/killCheck.js';
 import { mutants } from '../mutants/mutants.js';
 import { PIPELINE_DEPTH } from '../../src/runner/runProperty.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { refErf } from '../../adapters/reference/functions.js';
 import { activations } from '../../src/activation/activations.js';
+import { ACTIVATION_NAMES } from '../../src/contract.js';
 import { erf, erfc, normalCdf } from '../../src/activation/erf.js';
 import { PROPERTY_IDS } from '../../src/property/properties.js';
 import { specDocument } from '../../src/spec/specDocument.js';
@@ -12,6 +13,8 @@ const ALPHAS = [0.01, 0.3, 0.9, 1.7];
 describe('specs/spec.json and src/ agree', () => {
   it('lists the same activations, in the same order', () => {
     expect(spec.activations.map((a) => a.name)).toEqual(Object.keys(activations));
+    expect(Object.keys(activations)).toEqual(ACTIVATION_NAMES);
+    for (const [key, a] of Object.entries(activations)) expect(a.name).toBe(key);
   });
   it('lists the same properties, in the same order', () => {
     expect(spec.properties.map((p) => p.id)).toEqual(PROPERTY_IDS);

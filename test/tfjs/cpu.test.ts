@@ -59,7 +59,7 @@ describe('tfjs adapter on the cpu backend', () => {
       x: Float64Array.of(0.375, -0.75), u: Float64Array.of(0.5), activation: { name: 'sigmoid' }, dtype: 'float32' as const, form: 'elman' as const, variant: 'layers',
     };
     const layer = Array.from(await unmapped.stepJacobian(sigmoidStep));
-    rowVectorKernelJacobian(sigmoidStep).forEach((v, k) => expect(layer[k]).toBeCloseTo(v, 6));
+    for (const [k, v] of rowVectorKernelJacobian(sigmoidStep).entries()) expect(layer[k]).toBeCloseTo(v, 6);
     if (failure.diagnosis!.id !== 'transpose-W') {
       expect(failure.diagnosis!.id).toBe('unknown');
       const wrong = rowVectorKernelJacobian(c as unknown as Parameters<typeof rowVectorKernelJacobian>[0]);

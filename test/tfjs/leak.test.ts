@@ -35,7 +35,7 @@ describe('tfjs adapter memory', () => {
     const leaked = tf.memory().numTensors - before;
     expect(leaked, 'tfjs 4.22 disposes saved tensors only when backpropagation succeeds').toBeGreaterThan(0);
     expect(leaked).toBe(savedOnStaleTape());
-    expect(leaked, 'the count the README quotes').toBe(23);
+    expect(leaked, 'the count reports/conformance/tfjs/FINDINGS.md quotes').toBe(23);
     await adapter.dispose?.();
   });
 });

@@ -4,11 +4,10 @@ import createReferenceAdapter from '../../adapters/reference/index.js';
 import { stepCase } from '../../src/arbitrary/stepCase.js';
 import { lossCase } from '../../src/arbitrary/sequenceCase.js';
 import { compare } from '../../src/check/compare.js';
-import type { Adapter, Form } from '../../src/contract.js';
+import { ACTIVATION_NAMES, FORMS, type Adapter } from '../../src/contract.js';
 import { expectedParameterGradients, expectedSequenceJacobian, expectedStepJacobian } from '../../src/model/expected.js';
 
-const ALL = ['identity', 'tanh', 'sigmoid', 'relu', 'leakyRelu', 'elu', 'softplus', 'gelu'];
-const FORMS: Form[] = ['pascanu', 'pascanu-sigma-input', 'elman'];
+const ALL = ACTIVATION_NAMES;
 const reference = createReferenceAdapter({}) as Adapter;
 const f32 = { maxN: 64, maxT: 16, maxM: 8, dtype: 'float32' as const, forms: FORMS, activations: ALL };
 

@@ -13,7 +13,10 @@ import { GOLDEN_FILE_DEFS, GOLDEN_FILES, type GoldenFileName } from '../../src/v
 import { GOLDEN_FORMAT_VERSION, type GoldenFile } from '../../src/vectors/goldenVectors.js';
 import { committedFile, committedIndex, readJson } from './committedVectors.js';
 
-type Schema = { $id: string; $defs: Record<string, any>; properties: Record<string, any>; allOf: any[] };
+/** A node of a JSON Schema document: the checks below walk $defs and allOf branches by name. */
+// biome-ignore lint/suspicious/noExplicitAny: schema nodes are arbitrary JSON, read member by member
+type SchemaNode = any;
+type Schema = { $id: string; $defs: Record<string, SchemaNode>; properties: Record<string, SchemaNode>; allOf: SchemaNode[] };
 const schema = readJson<Schema>('specs', 'vectors.schema.json');
 const indexSchema = readJson<Schema>('specs', 'vectors-index.schema.json');
 const ajv = new Ajv2020.default({ strict: true, allErrors: true });

@@ -12,18 +12,18 @@ import { expectedCentralDifference, type Perturbed } from '../model/centralDiffe
 import { expectedInputJacobian, expectedStepJacobian } from '../model/expected.js';
 
 /** What a one-step Jacobian is checked against: its expected value, the wrong forms, and a note. */
-export interface Expectation {
+export interface ExpectedJacobian {
   /** The expected value with its bound. */ readonly expected: Bounded;
   /** The known wrong forms, for the diagnosis (computed only on failure). */ readonly forms: () => Catalogue;
   /** What a failure's summary says the expected value is; undefined for autodiff. */ readonly note?: string;
 }
 
 /**
- * The expectation of ∂x_t/∂x_{t−1} (`state`) or ∂x_t/∂u_t (`input`) for the variant's scope:
+ * The expected value of ∂x_t/∂x_{t−1} (`state`) or ∂x_t/∂u_t (`input`) for the variant's scope:
  * RJS-STEP / RJS-INPUT for autodiff, the central-difference interval of RJS-TOL-FD when the scope
  * declares `finiteDifference`.
  */
-export function jacobianExpectation(c: GeneratedStepCase, scope: VariantScope | undefined, wrt: Perturbed): Expectation {
+export function expectedJacobian(c: GeneratedStepCase, scope: VariantScope | undefined, wrt: Perturbed): ExpectedJacobian {
   const fd = scope?.finiteDifference;
   if (fd === undefined) {
     if (wrt === 'state') {

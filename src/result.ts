@@ -1,9 +1,11 @@
 /**
- * The result of a run, as every report writer sees it. This is also the shape of the JSON report
- * (specs/report.schema.json), so it holds only plain data.
+ * The result vocabulary: what a run produces, from one case's failure to the whole run, as the
+ * checks, the diagnosis, the host, the runner and every report writer see it. This is also the shape
+ * of the JSON report (specs/report.schema.json), so it holds only plain data. It sits beside the
+ * adapter contract, below every folder of src/, and imports nothing but the contract.
+ * @packageDocumentation
  */
-import type { AdapterInfo, Dtype } from '../contract.js';
-import type { ExpectationOutcome } from '../expectations/expectation.js';
+import type { AdapterInfo, Dtype } from './contract.js';
 
 /** Verdict of one property on one target. */
 export type Verdict = 'pass' | 'fail' | 'not-applicable';
@@ -91,6 +93,37 @@ export interface Counterexample {
    */
   readonly shrinkStopped?: 'max-shrinks' | 'timeouts' | 'time-budget';
 }
+
+/** What one entry of an expectation file (`--expectations`) that selects a unit expected of its failure: its pins and reason. */
+export interface ExpectedFailure {
+  /** The kinds it admits (absent: any). */ readonly kind?: readonly FailureKind[];
+  /** The diagnosis IDs it admits (absent: any). */ readonly diagnosis?: readonly string[];
+  /** Its reason. */ readonly reason: string;
+}
+
+/** What failed, as the pins see it. */
+export interface ObservedFailure {
+  /** The counterexample's failure kind (absent when no counterexample was recorded). */ readonly kind?: FailureKind;
+  /** The diagnosis ID (absent when the failure has no diagnosis). */ readonly diagnosis?: string;
+}
+
+/**
+ * What an expectation made of a result:
+ * `expected-failure`: the property failed as the file expects (the run may still pass);
+ * `unexpected-pass`: the file expects a failure but the property passed (the run fails, so the entry
+ * is removed before it goes stale);
+ * `unexpected-failure`: the file expects a failure of this unit, but of another kind or diagnosis
+ * (the run fails: a new bug can hide behind a known one).
+ */
+export type ExpectationOutcome =
+  | { readonly outcome: 'expected-failure'; /** The first admitting entry's reason. */ readonly reason: string }
+  | { readonly outcome: 'unexpected-pass'; /** The first selecting entry's reason. */ readonly reason: string }
+  | {
+      readonly outcome: 'unexpected-failure';
+      /** The first selecting entry's reason. */ readonly reason: string;
+      /** Every entry that selects the unit, none of which admits the failure. */ readonly expected: readonly ExpectedFailure[];
+      /** The failure that happened. */ readonly actual: ObservedFailure;
+    };
 
 /** One property on one target. */
 export interface PropertyResult {
