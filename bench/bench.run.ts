@@ -53,22 +53,47 @@ it.each(chosenTargets().map((t) => [t.label, t] as const))('%s', async (label, t
   } finally {
     await a.dispose?.();
   }
-  await recordBench(join(ROOT, 'reports', 'bench.json'), join(ROOT, 'reports', 'bench.md'), { label, version: info?.version, backend: info?.backend, machine: machine(), ranAt, commit: commit(), variants });
+  await recordBench(join(ROOT, 'reports', 'bench.json'), join(ROOT, 'reports', 'bench.md'), {
+    label,
+    version: info?.version,
+    backend: info?.backend,
+    machine: machine(),
+    ranAt,
+    commit: commit(),
+    variants,
+  });
 });
 
 it.runIf(process.env.BENCH === undefined || process.env.BENCH === '' || 'adapter host'.includes(process.env.BENCH))('adapter host', async () => {
   const cells = await hostCost(SIZES);
-  await recordHostCost(join(ROOT, 'reports', 'bench.json'), join(ROOT, 'reports', 'bench.md'), { machine: machine(), ranAt: new Date().toISOString(), commit: commit(), cells });
+  await recordHostCost(join(ROOT, 'reports', 'bench.json'), join(ROOT, 'reports', 'bench.md'), {
+    machine: machine(),
+    ranAt: new Date().toISOString(),
+    commit: commit(),
+    cells,
+  });
 });
 
 const chosen = (name: string): boolean => process.env.BENCH === undefined || process.env.BENCH === '' || name.includes(process.env.BENCH);
 
-it.runIf(chosen('framework share'))('framework share', async () => {
-  const cells = SHARE_RUNS.map((run) => measureShare(ROOT, run));
-  await recordSection(join(ROOT, 'reports', 'bench.json'), join(ROOT, 'reports', 'bench.md'), { share: { machine: machine(), ranAt: new Date().toISOString(), commit: commit(), cells } });
-}, 600_000);
+it.runIf(chosen('framework share'))(
+  'framework share',
+  async () => {
+    const cells = SHARE_RUNS.map((run) => measureShare(ROOT, run));
+    await recordSection(join(ROOT, 'reports', 'bench.json'), join(ROOT, 'reports', 'bench.md'), {
+      share: { machine: machine(), ranAt: new Date().toISOString(), commit: commit(), cells },
+    });
+  },
+  600_000,
+);
 
-it.runIf(chosen('suite scaling'))('suite scaling', async () => {
-  const cells = suiteScaling([8, 16, 32, 64, 128, 256]);
-  await recordSection(join(ROOT, 'reports', 'bench.json'), join(ROOT, 'reports', 'bench.md'), { scaling: { machine: machine(), ranAt: new Date().toISOString(), commit: commit(), cells, exponent: growthExponent(cells) } });
-}, 600_000);
+it.runIf(chosen('suite scaling'))(
+  'suite scaling',
+  async () => {
+    const cells = suiteScaling([8, 16, 32, 64, 128, 256]);
+    await recordSection(join(ROOT, 'reports', 'bench.json'), join(ROOT, 'reports', 'bench.md'), {
+      scaling: { machine: machine(), ranAt: new Date().toISOString(), commit: commit(), cells, exponent: growthExponent(cells) },
+    });
+  },
+  600_000,
+);

@@ -8,7 +8,8 @@
 /** One adapter and backend to time. */
 export interface BenchTarget {
   /** Label for reports. */ readonly label: string;
-  /** `--adapter` and its options. */ readonly spec: string; readonly options: Readonly<Record<string, string>>;
+  /** `--adapter` and its options. */ readonly spec: string;
+  readonly options: Readonly<Record<string, string>>;
 }
 
 /** Every target, in report order. */

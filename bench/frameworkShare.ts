@@ -13,7 +13,8 @@ import { join } from 'node:path';
 export interface ShareCell {
   /** What ran: adapter, backend, variant, properties. */ readonly label: string;
   /** Wall time of the CLI process, ms. */ readonly wallMs: number;
-  /** Time inside the adapter's members, ms, and the number of calls. */ readonly adapterMs: number; readonly calls: number;
+  /** Time inside the adapter's members, ms, and the number of calls. */ readonly adapterMs: number;
+  readonly calls: number;
   /** Time of the adapter's factory (framework import and set-up), ms. */ readonly factoryMs: number;
   /**
    * From the first call's start to the last call's end, ms: the run without its start-up (process
@@ -36,7 +37,23 @@ export const SHARE_RUNS = [
 
 /** Runs one of {@link SHARE_RUNS} through scripts/framework-share.mjs. */
 export function measureShare(root: string, [adapter, backend, variant, properties]: (typeof SHARE_RUNS)[number]): ShareCell {
-  const r = spawnSync(process.execPath, [join(root, 'scripts', 'framework-share.mjs'), adapter, '--backend', backend, '--variant', variant, '--dtype', 'float32', '--properties', properties, '--json'], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [
+      join(root, 'scripts', 'framework-share.mjs'),
+      adapter,
+      '--backend',
+      backend,
+      '--variant',
+      variant,
+      '--dtype',
+      'float32',
+      '--properties',
+      properties,
+      '--json',
+    ],
+    { encoding: 'utf8' },
+  );
   const line = r.stdout.trim().split('\n').pop() ?? '';
   const m = JSON.parse(line) as Omit<ShareCell, 'label'>;
   return { label: `${adapter} ${backend} ${variant}: ${properties}`, ...m };

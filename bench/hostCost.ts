@@ -13,7 +13,14 @@ import { shapeOf } from '../src/property/call.js';
 import { fixedStepCase } from './fixedCases.js';
 
 /** One cell: mean ms per call through the host, inside the adapter, and their difference. */
-export interface HostCostCell { readonly isolation: Isolation; readonly n: number; readonly callMs: number; readonly adapterMs: number; readonly overheadMs: number; readonly calls: number }
+export interface HostCostCell {
+  readonly isolation: Isolation;
+  readonly n: number;
+  readonly callMs: number;
+  readonly adapterMs: number;
+  readonly overheadMs: number;
+  readonly calls: number;
+}
 
 /** Calls per size after the warm-up; the median of five batches is kept, against noise. */
 const CALLS = 400;

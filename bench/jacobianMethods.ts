@@ -16,7 +16,11 @@ import { declarationOf } from '../src/host/adapterDeclaration.js';
 export type JacobianMethod = 'stepJacobian' | 'n VJPs' | 'n JVPs' | 'central differences';
 
 /** One method at one size. */
-export interface MethodTiming { readonly method: JacobianMethod; readonly n: number; readonly timing: Timing }
+export interface MethodTiming {
+  readonly method: JacobianMethod;
+  readonly n: number;
+  readonly timing: Timing;
+}
 
 const unit = (n: number, i: number): Float64Array => Float64Array.from({ length: n }, (_, k) => (k === i ? 1 : 0));
 
@@ -25,13 +29,46 @@ export async function jacobianMethods(a: Adapter, variant: string | undefined, n
   const { forms, scope } = scopeOf(declarationOf(a), variant, 'float32');
   const c: StepCase = { ...fixedStepCase(n, forms[0], 'float32'), variant };
   const methods: [JacobianMethod, () => Promise<unknown>][] = [['stepJacobian', async () => a.stepJacobian(c)]];
-  if (offers(declarationOf(a), scope, 'vjp')) methods.push(['n VJPs', async () => { for (let i = 0; i < n; i++) await a.vjp!(c, unit(n, i)); }]);
-  if (offers(declarationOf(a), scope, 'jvp')) methods.push(['n JVPs', async () => { for (let j = 0; j < n; j++) await a.jvp!(c, unit(n, j)); }]);
+  if (offers(declarationOf(a), scope, 'vjp'))
+    methods.push([
+      'n VJPs',
+      async () => {
+        for (let i = 0; i < n; i++) await a.vjp!(c, unit(n, i));
+      },
+    ]);
+  if (offers(declarationOf(a), scope, 'jvp'))
+    methods.push([
+      'n JVPs',
+      async () => {
+        for (let j = 0; j < n; j++) await a.jvp!(c, unit(n, j));
+      },
+    ]);
   if (offers(declarationOf(a), scope, 'forward')) {
     // x_1 of a one-step sequence from x_0 = x ± h·e_j (the state in every form): the columns of ∂x_t/∂x_{t−1}.
     const h = 2 ** -12;
-    const at = (j: number, s: number): SequenceCase => ({ n, m: c.m, T: 1, W: c.W, U: c.U, b: c.b, x0: c.x.map((v, k) => (k === j ? v + s * h : v)), us: c.u, activation: c.activation, dtype: c.dtype, form: c.form, variant });
-    methods.push(['central differences', async () => { for (let j = 0; j < n; j++) { await a.forward!(at(j, 1)); await a.forward!(at(j, -1)); } }]);
+    const at = (j: number, s: number): SequenceCase => ({
+      n,
+      m: c.m,
+      T: 1,
+      W: c.W,
+      U: c.U,
+      b: c.b,
+      x0: c.x.map((v, k) => (k === j ? v + s * h : v)),
+      us: c.u,
+      activation: c.activation,
+      dtype: c.dtype,
+      form: c.form,
+      variant,
+    });
+    methods.push([
+      'central differences',
+      async () => {
+        for (let j = 0; j < n; j++) {
+          await a.forward!(at(j, 1));
+          await a.forward!(at(j, -1));
+        }
+      },
+    ]);
   }
   const out: MethodTiming[] = [];
   for (const [method, fn] of methods) out.push({ method, n, timing: await timeTask(fn, 300, 3, 2000) });

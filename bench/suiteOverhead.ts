@@ -28,7 +28,9 @@ export type TimedProperty = keyof typeof TIMED;
 
 /** One size's figures. */
 export interface OverheadCell {
-  /** Property, n and T (T = 1 for the step Jacobian). */ readonly property: TimedProperty; readonly n: number; readonly T: number;
+  /** Property, n and T (T = 1 for the step Jacobian). */ readonly property: TimedProperty;
+  readonly n: number;
+  readonly T: number;
   /** The adapter member alone. */ readonly bare: Timing;
   /** The suite, per case. */ readonly suite: Timing;
   /** suite / bare: the harness overhead factor. */ readonly ratio: number;
@@ -40,13 +42,22 @@ const SAMPLE = 8;
 const SEED = 424242;
 
 /** Measures `property` on `target` at hidden size n and sequence length T (m random in 1..min(8, n)). */
-export async function suiteOverhead(adapter: Adapter, adapterSpec: string, target: Target, property: TimedProperty, n: number, T: number): Promise<OverheadCell> {
+export async function suiteOverhead(
+  adapter: Adapter,
+  adapterSpec: string,
+  target: Target,
+  property: TimedProperty,
+  n: number,
+  T: number,
+): Promise<OverheadCell> {
   const declaration = declarationOf(adapter);
   const base = caseConstraintsOf(declaration, target, n, T).constraints;
   const constraints = { ...base, minN: n, minT: T };
   const prop = properties[property];
   const host = await inProcessHost(adapter);
-  const cases = fc.sample(prop.arbitrary(constraints, declaration) as unknown as fc.Arbitrary<LossCase>, { seed: SEED, numRuns: SAMPLE }).map((c) => ({ ...c, variant: target.variant }));
+  const cases = fc
+    .sample(prop.arbitrary(constraints, declaration) as unknown as fc.Arbitrary<LossCase>, { seed: SEED, numRuns: SAMPLE })
+    .map((c) => ({ ...c, variant: target.variant }));
   const member = TIMED[property];
   let k = 0;
   const call = (): Promise<unknown> => {
@@ -66,7 +77,19 @@ export async function suiteOverhead(adapter: Adapter, adapterSpec: string, targe
   let verdict = 'pass';
   const checked: number[] = [];
   const suiteRun = await timeTask(async () => {
-    const r = await runProperty({ id: property, property: prop, host, adapterSpec, target, constraints, runs, seed: seed++, timeoutMs: 600_000, opts: {}, maxShrinks: 0 });
+    const r = await runProperty({
+      id: property,
+      property: prop,
+      host,
+      adapterSpec,
+      target,
+      constraints,
+      runs,
+      seed: seed++,
+      timeoutMs: 600_000,
+      opts: {},
+      maxShrinks: 0,
+    });
     checked.push(Math.max(1, r.cases));
     if (r.verdict !== 'pass') verdict = r.verdict;
   });

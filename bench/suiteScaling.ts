@@ -10,7 +10,11 @@ import { expectedStepJacobian } from '../src/model/expected.js';
 import { caseRandom } from '../src/runner/caseRandom.js';
 
 /** ms per case at one n. */
-export interface ScalingCell { readonly n: number; readonly msPerCase: number; readonly cases: number }
+export interface ScalingCell {
+  readonly n: number;
+  readonly msPerCase: number;
+  readonly cases: number;
+}
 
 /** Measures the suite's work per float32 step case at each n, over at least `minMs` per size. */
 export function suiteScaling(sizes: readonly number[], minMs = 1000): ScalingCell[] {

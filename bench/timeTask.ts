@@ -8,7 +8,12 @@
 import { Bench } from 'tinybench';
 
 /** A timing: mean ms per call, how many calls, relative margin of error (%). */
-export interface Timing { readonly meanMs: number; readonly samples: number; readonly rme: number; readonly single?: true }
+export interface Timing {
+  readonly meanMs: number;
+  readonly samples: number;
+  readonly rme: number;
+  readonly single?: true;
+}
 
 /** Mean time of `fn` in ms. */
 export async function timeTask(fn: () => Promise<unknown>, budgetMs = 400, minIterations = 5, skipAboveMs = 3000): Promise<Timing> {

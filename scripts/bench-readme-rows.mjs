@@ -14,8 +14,11 @@ const cell = (v, property, T) => {
 console.log('| target | step-jacobian | sequence-jacobian, T = 16 | parameter-gradients, T = 16 | fastest step Jacobian at n = 64 (ms) |');
 console.log('|---|---|---|---|---|');
 // jax-js webgpu was timed before the bare call warmed every shape: its bare times hold kernel compilation.
-for (const t of r.targets.filter((x) => x.label !== 'jax-js webgpu')) for (const v of t.variants) {
-  const methods = v.methods.filter((m) => m.n === 64).sort((a, b) => a.timing.meanMs - b.timing.meanMs);
-  const m = methods.map((x) => `${x.method} ${ms(x.timing.meanMs)}`).join(' < ');
-  console.log(`| ${t.label}${v.variant ? ` ${v.variant}` : ''} | ${cell(v, 'step-jacobian', 1)} | ${cell(v, 'sequence-jacobian', 16)} | ${cell(v, 'parameter-gradients', 16)} | ${m} |`);
-}
+for (const t of r.targets.filter((x) => x.label !== 'jax-js webgpu'))
+  for (const v of t.variants) {
+    const methods = v.methods.filter((m) => m.n === 64).sort((a, b) => a.timing.meanMs - b.timing.meanMs);
+    const m = methods.map((x) => `${x.method} ${ms(x.timing.meanMs)}`).join(' < ');
+    console.log(
+      `| ${t.label}${v.variant ? ` ${v.variant}` : ''} | ${cell(v, 'step-jacobian', 1)} | ${cell(v, 'sequence-jacobian', 16)} | ${cell(v, 'parameter-gradients', 16)} | ${m} |`,
+    );
+  }

@@ -23,18 +23,29 @@ for (const path of process.argv.slice(2)) {
   const report = JSON.parse(readFileSync(path, 'utf8'));
   const { version, backend } = report.adapter.info ?? {};
   const targets = new Map();
-  for (const r of report.results) targets.set(`${r.target.variant ?? '—'}\u0000${r.target.dtype}`, [...(targets.get(`${r.target.variant ?? '—'}\u0000${r.target.dtype}`) ?? []), r]);
+  for (const r of report.results)
+    targets.set(`${r.target.variant ?? '—'}\u0000${r.target.dtype}`, [...(targets.get(`${r.target.variant ?? '—'}\u0000${r.target.dtype}`) ?? []), r]);
   const variants = [...new Set(report.results.map((r) => r.target.variant ?? '—'))];
   const dtypes = [...new Set(report.results.map((r) => r.target.dtype))];
   for (const v of variants.filter((x) => !x.startsWith('jit-'))) {
     for (const dtype of dtypes) {
       const eager = targets.get(`${v}\u0000${dtype}`) ?? [];
       const jit = targets.get(`jit-${v}\u0000${dtype}`) ?? [];
-      const rows = jit.length === 0 ? [[v, eager]] : verdicts(eager) === verdicts(jit) ? [[`${v}, jit-${v}`, eager]] : [[v, eager], [`jit-${v}`, jit]];
+      const rows =
+        jit.length === 0
+          ? [[v, eager]]
+          : verdicts(eager) === verdicts(jit)
+            ? [[`${v}, jit-${v}`, eager]]
+            : [
+                [v, eager],
+                [`jit-${v}`, jit],
+              ];
       for (const [variant, results] of rows) {
         if (results.length === 0) continue;
         const na = results.filter((r) => r.verdict !== 'pass' && r.verdict !== 'fail').map((r) => r.property);
-        console.log(`| ${NAMES[adapter] ?? adapter} | ${version ?? '—'} | ${backend ?? '—'} | ${variant} | ${dtype} | ${count(results, 'pass')} | ${count(results, 'fail')}${count(results, 'fail') > 0 ? `: ${failures(results)}` : ''} | ${na.length}${na.length > 0 ? ` (${na.join(', ')})` : ''} |`);
+        console.log(
+          `| ${NAMES[adapter] ?? adapter} | ${version ?? '—'} | ${backend ?? '—'} | ${variant} | ${dtype} | ${count(results, 'pass')} | ${count(results, 'fail')}${count(results, 'fail') > 0 ? `: ${failures(results)}` : ''} | ${na.length}${na.length > 0 ? ` (${na.join(', ')})` : ''} |`,
+        );
       }
     }
   }

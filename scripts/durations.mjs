@@ -11,7 +11,10 @@ const reference = basename(dir) === 'reference';
 const adapter = reference ? 'reference' : basename(join(dir, '..'));
 const files = existsSync(join(dir, 'rnn-jac-spec.json'))
   ? [join(dir, 'rnn-jac-spec.json')]
-  : readdirSync(dir).map((d) => join(dir, d, 'rnn-jac-spec.json')).filter(existsSync).sort();
+  : readdirSync(dir)
+      .map((d) => join(dir, d, 'rnn-jac-spec.json'))
+      .filter(existsSync)
+      .sort();
 const units = {};
 const start = {};
 let version;
@@ -31,7 +34,13 @@ for (const f of files) {
     units[`${x.target.backend ?? '-'}/${x.target.variant ?? '-'}/${x.target.dtype}/${x.property}`] = Math.round(x.durationMs);
   }
 }
-const doc = { version, ...sizes, measured: `from the committed reports of ${adapter} ${version} in ${dir}, on a 2-core machine; yours may differ`, start, units };
+const doc = {
+  version,
+  ...sizes,
+  measured: `from the committed reports of ${adapter} ${version} in ${dir}, on a 2-core machine; yours may differ`,
+  start,
+  units,
+};
 const out = join('adapters', adapter, 'durations.json');
 writeFileSync(out, `${JSON.stringify(doc, null, 2)}\n`);
 console.log(`${out}: ${Object.keys(units).length} units from ${files.length} report(s)`);

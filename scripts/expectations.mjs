@@ -15,15 +15,28 @@ const { finding, FINDINGS } = await import(`./${adapter}-findings.mjs`);
 const entries = new Map();
 let version;
 let framework;
-for (const device of readdirSync(dir).filter((d) => existsSync(join(dir, d, 'rnn-jac-spec.json'))).sort()) {
+for (const device of readdirSync(dir)
+  .filter((d) => existsSync(join(dir, d, 'rnn-jac-spec.json')))
+  .sort()) {
   const report = JSON.parse(readFileSync(join(dir, device, 'rnn-jac-spec.json'), 'utf8'));
   version = report.adapter.info.version;
   framework = report.adapter.info.framework;
   for (const x of report.results.filter((r) => r.verdict === 'fail')) {
     const k = finding(x);
-    if (FINDINGS[k] === undefined) throw new Error(`${device} ${x.property} ${x.target.variant} ${x.target.dtype}: a failure that no finding explains (${x.counterexample.failure.summary.slice(0, 200)})`);
+    if (FINDINGS[k] === undefined)
+      throw new Error(
+        `${device} ${x.property} ${x.target.variant} ${x.target.dtype}: a failure that no finding explains (${x.counterexample.failure.summary.slice(0, 200)})`,
+      );
     const key = [x.target.backend, x.target.dtype, x.property, k].join(' ');
-    const e = entries.get(key) ?? { property: x.property, backend: x.target.backend, dtype: x.target.dtype, variant: [], kind: new Set(), diagnosis: new Set(), reason: FINDINGS[k] };
+    const e = entries.get(key) ?? {
+      property: x.property,
+      backend: x.target.backend,
+      dtype: x.target.dtype,
+      variant: [],
+      kind: new Set(),
+      diagnosis: new Set(),
+      reason: FINDINGS[k],
+    };
     e.variant.push(x.target.variant);
     const f = x.counterexample.failure;
     // Report version 1 called wrong-shape failures "shape".
@@ -37,6 +50,9 @@ function pinned({ kind, diagnosis, reason, ...selectors }) {
   const ids = [...diagnosis];
   return { ...selectors, kind: [...kind].sort(), ...(ids.includes(undefined) ? {} : { diagnosis: ids.sort() }), reason };
 }
-const doc = { description: `known failures of ${framework} ${version}, from the committed reports in ${dir} (scripts/expectations.mjs)`, expectations: [...entries.values()].map(pinned) };
+const doc = {
+  description: `known failures of ${framework} ${version}, from the committed reports in ${dir} (scripts/expectations.mjs)`,
+  expectations: [...entries.values()].map(pinned),
+};
 writeFileSync(join(dir, 'expectations.json'), `${JSON.stringify(doc, null, 2)}\n`);
 console.log(`${join(dir, 'expectations.json')}: ${doc.expectations.length} entries`);

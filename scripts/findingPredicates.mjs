@@ -54,15 +54,24 @@ function normalCdf(x) {
 /** σ of a catalogue activation in float64, in forms that neither overflow nor cancel. */
 function sigma(name, alpha, x) {
   switch (name) {
-    case 'identity': return x;
-    case 'tanh': return Math.tanh(x);
-    case 'sigmoid': return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
-    case 'relu': return Math.max(x, 0);
-    case 'leakyRelu': return x >= 0 ? x : alpha * x;
-    case 'elu': return x > 0 ? x : alpha * Math.expm1(x);
-    case 'softplus': return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
-    case 'gelu': return x * normalCdf(x);
-    default: throw new Error(`sigmaArguments: unknown activation '${name}'`);
+    case 'identity':
+      return x;
+    case 'tanh':
+      return Math.tanh(x);
+    case 'sigmoid':
+      return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+    case 'relu':
+      return Math.max(x, 0);
+    case 'leakyRelu':
+      return x >= 0 ? x : alpha * x;
+    case 'elu':
+      return x > 0 ? x : alpha * Math.expm1(x);
+    case 'softplus':
+      return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+    case 'gelu':
+      return x * normalCdf(x);
+    default:
+      throw new Error(`sigmaArguments: unknown activation '${name}'`);
   }
 }
 
@@ -78,9 +87,9 @@ export function sigmaArguments(c) {
   const alpha = c.activation.alpha ?? 0;
   const s = (v) => sigma(name, alpha, v);
   const sequence = c.x0 !== undefined;
-  const T = sequence ? c.T ?? 1 : 1;
-  let x = Array.from(sequence ? c.x0 : c.x ?? []);
-  const inputs = Array.from(sequence ? c.us ?? [] : c.u ?? []);
+  const T = sequence ? (c.T ?? 1) : 1;
+  let x = Array.from(sequence ? c.x0 : (c.x ?? []));
+  const inputs = Array.from(sequence ? (c.us ?? []) : (c.u ?? []));
   const args = [];
   for (let t = 0; t < T; t++) {
     const u = inputs.slice(t * m, (t + 1) * m);

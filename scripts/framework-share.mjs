@@ -24,14 +24,26 @@ const cli = fileURLToPath(new URL('../dist/src/cli/main.js', import.meta.url));
 const adapter = fileURLToPath(new URL('./timed-adapter.mjs', import.meta.url));
 const rest = backend >= 0 ? [...args.slice(0, backend), '--opt', `backend=${args[backend + 1]}`, ...args.slice(backend + 2)] : args;
 const t0 = performance.now();
-const r = spawnSync(process.execPath, [cli, '--adapter', adapter, '--opt', `inner=${inner}`, '--opt', `timing-file=${file}`, '--report', join(dir, 'reports'), '--format', 'json', ...rest], { encoding: 'utf8' });
+const r = spawnSync(
+  process.execPath,
+  [cli, '--adapter', adapter, '--opt', `inner=${inner}`, '--opt', `timing-file=${file}`, '--report', join(dir, 'reports'), '--format', 'json', ...rest],
+  { encoding: 'utf8' },
+);
 const wallMs = performance.now() - t0;
 try {
   const { adapterMs, calls, factoryMs, spanMs } = JSON.parse(readFileSync(file, 'utf8'));
-  const summary = r.stdout.trim().split('\n').filter((l) => /passed|failed/.test(l)).pop() ?? '';
-  const cases = Number(/: (\d+) cases in/.exec(summary)?.[1] ?? Number.NaN);
+  const summary =
+    r.stdout
+      .trim()
+      .split('\n')
+      .filter((l) => /passed|failed/.test(l))
+      .pop() ?? '';
+  const cases = Number(/: (\d+) cases(?: \(shrinking included\))? in/.exec(summary)?.[1] ?? Number.NaN);
   if (json) console.log(JSON.stringify({ wallMs, adapterMs, calls, factoryMs, spanMs, cases }));
-  else console.log(`${inner} ${args.join(' ')}: wall ${(wallMs / 1000).toFixed(2)} s, inside the adapter ${(adapterMs / 1000).toFixed(2)} s in ${calls} calls, share ${(adapterMs / wallMs).toFixed(3)}, with the adapter's factory (${(factoryMs / 1000).toFixed(2)} s) ${((adapterMs + factoryMs) / wallMs).toFixed(3)}, of the span from the first call to the last (${(spanMs / 1000).toFixed(2)} s) ${(adapterMs / spanMs).toFixed(3)} (exit ${r.status}; ${summary})`);
+  else
+    console.log(
+      `${inner} ${args.join(' ')}: wall ${(wallMs / 1000).toFixed(2)} s, inside the adapter ${(adapterMs / 1000).toFixed(2)} s in ${calls} calls, share ${(adapterMs / wallMs).toFixed(3)}, with the adapter's factory (${(factoryMs / 1000).toFixed(2)} s) ${((adapterMs + factoryMs) / wallMs).toFixed(3)}, of the span from the first call to the last (${(spanMs / 1000).toFixed(2)} s) ${(adapterMs / spanMs).toFixed(3)} (exit ${r.status}; ${summary})`,
+    );
 } catch {
   console.error(`no timing was written (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
   process.exitCode = 1;

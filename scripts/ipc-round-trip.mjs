@@ -10,10 +10,11 @@ if (process.argv[2] === 'echo') {
   const child = fork(fileURLToPath(import.meta.url), ['echo'], { serialization: 'advanced' });
   for (const n of [8, 64, 256]) {
     const v = new Float64Array(n * n).map(Math.random);
-    const roundTrip = () => new Promise((resolve) => {
-      child.once('message', resolve);
-      child.send({ id: 1, v });
-    });
+    const roundTrip = () =>
+      new Promise((resolve) => {
+        child.once('message', resolve);
+        child.send({ id: 1, v });
+      });
     for (let k = 0; k < 200; k++) await roundTrip();
     const calls = n >= 256 ? 250 : 2000;
     const t = performance.now();

@@ -3,7 +3,11 @@
 // webgpu Dawn's navigator.gpu as Node ≥ 21 and browsers have it.
 export async function jaxOn(device) {
   // biome-ignore lint/complexity/noStaticOnlyClass: a stand-in constructor that no value is an instance of (Node 20 has no Float16Array)
-  globalThis.Float16Array ??= class { static [Symbol.hasInstance]() { return false; } };
+  globalThis.Float16Array ??= class {
+    static [Symbol.hasInstance]() {
+      return false;
+    }
+  };
   if (device === 'webgpu') {
     const { create, globals } = await import('webgpu');
     Object.assign(globalThis, globals);

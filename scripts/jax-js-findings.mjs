@@ -24,7 +24,7 @@ export function finding(x) {
   if (d === 'transposed-jacobian' || d === 'transpose-W') return 1;
   // On a kink the transposed form is loose and names nothing (RJS-DIAG-1): jacfwd's values are still Jᵀ's.
   if (/jacfwd/.test(x.target.variant ?? '') && f.kind === 'mismatch' && isTransposeOf(f.actual, f.expected, f.tolerance)) return 1;
-  if (x.property === 'input-jacobian' && ((f.kind === 'shape' || f.kind === 'wrong-shape') || f.kind === 'threw')) return 2;
+  if (x.property === 'input-jacobian' && (f.kind === 'shape' || f.kind === 'wrong-shape' || f.kind === 'threw')) return 2;
   if (f.kind === 'non-finite') return 3;
   if (d === 'inaccurate' || d === 'reduced-precision') {
     if (x.target.backend === 'wasm') return x.target.dtype === 'float64' ? 4 : 5;

@@ -6,7 +6,11 @@
 //    Jacobian throws (more outputs than inputs) or comes back m×m (more inputs than outputs).
 // Usage: node scripts/jax-js-jacobian-repros.mjs [wasm|cpu]
 // biome-ignore lint/complexity/noStaticOnlyClass: a stand-in constructor that no value is an instance of (Node 20 has no Float16Array)
-globalThis.Float16Array ??= class { static [Symbol.hasInstance]() { return false; } }; // Node 20 (see adapters/jax-js/jax.ts)
+globalThis.Float16Array ??= class {
+  static [Symbol.hasInstance]() {
+    return false;
+  }
+}; // Node 20 (see adapters/jax-js/jax.ts)
 const jax = await import('@jax-js/jax');
 const np = jax.numpy;
 const device = process.argv[2] ?? 'wasm';
@@ -16,7 +20,13 @@ jax.defaultDevice(device);
 const matrix = (rows, cols, values) => np.array(Float32Array.from(values)).reshape([rows, cols]);
 const vector = (values) => np.array(Float32Array.from(values));
 const show = async (J) => `shape [${J.shape}] ${JSON.stringify(Array.from(await J.data()))}`;
-const attempt = async (f) => { try { return await show(f()); } catch (e) { return `throws: ${e.message}`; } };
+const attempt = async (f) => {
+  try {
+    return await show(f());
+  } catch (e) {
+    return `throws: ${e.message}`;
+  }
+};
 
 const W = matrix(2, 2, [1, 2, 3, 4]);
 console.log(`f(x) = W·x, W = [[1, 2], [3, 4]]: the Jacobian is W, row-major [1,2,3,4]`);

@@ -23,15 +23,35 @@ const big = { float32: 92.3, float64: 738.3 };
 console.log(`${device}: 1. nn.softplus(x), true value ≈ x`);
 for (const dtype of dtypes) {
   for (const xs of [[big[dtype]], [big[dtype], 1]]) {
-    console.log(`  ${dtype} x = [${xs}]: eager [${show(await nn.softplus(array(dtype, xs)).data())}], jit [${show(await jax.jit((x) => nn.softplus(x))(array(dtype, xs)).data())}]`);
+    console.log(
+      `  ${dtype} x = [${xs}]: eager [${show(await nn.softplus(array(dtype, xs)).data())}], jit [${show(
+        await jax
+          .jit((x) => nn.softplus(x))(array(dtype, xs))
+          .data(),
+      )}]`,
+    );
   }
 }
 
-console.log(`${device}: 2. eager jax.jvp(f, [x], [e_1]) (true tangents: sigmoid'(−92.3) = 8.3e-41, sigmoid'(−738.3) = 2.3e-321, both subnormal, so 0 is allowed; softplus' = 1)`);
+console.log(
+  `${device}: 2. eager jax.jvp(f, [x], [e_1]) (true tangents: sigmoid'(−92.3) = 8.3e-41, sigmoid'(−738.3) = 2.3e-321, both subnormal, so 0 is allowed; softplus' = 1)`,
+);
 for (const dtype of dtypes) {
-  for (const [name, x] of [['sigmoid', -big[dtype]], ['softplus', big[dtype]]]) {
+  for (const [name, x] of [
+    ['sigmoid', -big[dtype]],
+    ['softplus', big[dtype]],
+  ]) {
     for (const xs of [[x], [x, 1]]) {
-      const [, t] = jax.jvp((z) => nn[name](z), [array(dtype, xs)], [array(dtype, xs.map((_, i) => (i === 0 ? 1 : 0)))]);
+      const [, t] = jax.jvp(
+        (z) => nn[name](z),
+        [array(dtype, xs)],
+        [
+          array(
+            dtype,
+            xs.map((_, i) => (i === 0 ? 1 : 0)),
+          ),
+        ],
+      );
       console.log(`  ${dtype} nn.${name}, x = [${xs}]: tangent [${show(await t.data())}]`);
     }
   }
@@ -40,7 +60,13 @@ for (const dtype of dtypes) {
 if (dtypes.includes('float64')) {
   const xs = [88, 89, 100, 700];
   console.log(`${device}: 3. float64 np.exp(x), x = ${xs}: [${show(await np.exp(array('float64', xs)).data())}]`);
-  console.log(`   jax.grad(sum∘nn.softplus): [${show(await jax.grad((x) => nn.softplus(x).sum())(array('float64', xs)).data())}] (true 1, 1, 1, 1)`);
+  console.log(
+    `   jax.grad(sum∘nn.softplus): [${show(
+      await jax
+        .grad((x) => nn.softplus(x).sum())(array('float64', xs))
+        .data(),
+    )}] (true 1, 1, 1, 1)`,
+  );
 }
 
 console.log(`${device}: 4. float32 jax.grad(sum∘nn.sigmoid) at x = −96.36 (true 1.4e-42, subnormal: 0 allowed), eager and jit`);

@@ -37,8 +37,14 @@ for (const variant of adapter.variants) {
     for (const n of [8, 64]) {
       const c = cases(n);
       // jacrev's input Jacobian throws for m ≠ n (a finding); time what completes.
-      const ok = await calls[cap](adapter, c, variant).then(() => true, () => false);
-      if (!ok) { times.push('throws'); continue; }
+      const ok = await calls[cap](adapter, c, variant).then(
+        () => true,
+        () => false,
+      );
+      if (!ok) {
+        times.push('throws');
+        continue;
+      }
       const t0 = performance.now();
       for (let r = 0; r < Number(reps); r++) await calls[cap](adapter, c, variant);
       times.push(((performance.now() - t0) / Number(reps)).toFixed(1));

@@ -11,7 +11,11 @@ import { erfc as erfcRef, normalCdf, normalPdf } from '../dist/src/activation/er
 
 // Node 20 has no Float16Array, and jax-js tests `instanceof Float16Array` when given a Float64Array.
 // biome-ignore lint/complexity/noStaticOnlyClass: a stand-in constructor that no value is an instance of (Node 20 has no Float16Array)
-globalThis.Float16Array ??= class { static [Symbol.hasInstance]() { return false; } };
+globalThis.Float16Array ??= class {
+  static [Symbol.hasInstance]() {
+    return false;
+  }
+};
 const device = process.argv[2] ?? 'wasm';
 if (device === 'webgpu') {
   const { create, globals } = await import('webgpu');
@@ -39,7 +43,10 @@ const fns = {
   erfc: [(x) => scipySpecial.erfc(x), erfcRef, (x) => (-2 / Math.sqrt(Math.PI)) * Math.exp(-x * x)],
   'gelu (exact)': [(x) => nn.gelu(x, { approximate: false }), (x) => x * normalCdf(x), (x) => normalCdf(x) + x * normalPdf(x)],
 };
-const signed = [...Array.from({ length: 4001 }, (_, i) => -10 + i / 200), ...Array.from({ length: 1001 }, (_, i) => 10 ** (-7 + i / 200)).flatMap((x) => [x, -x])];
+const signed = [
+  ...Array.from({ length: 4001 }, (_, i) => -10 + i / 200),
+  ...Array.from({ length: 1001 }, (_, i) => 10 ** (-7 + i / 200)).flatMap((x) => [x, -x]),
+];
 const positive = [...Array.from({ length: 4000 }, (_, i) => (i + 1) / 200), ...Array.from({ length: 1001 }, (_, i) => 10 ** (-7 + i / 200))];
 
 /** Values of f at xs, computed by jax-js in dtype. */

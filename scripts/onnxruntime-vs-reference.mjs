@@ -10,17 +10,34 @@ const values = (count, seed, scale = 1) => {
   let s = seed >>> 0;
   return Float64Array.from({ length: count }, () => {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return Math.fround((s / 2 ** 32 * 2 - 1) * scale);
+    return Math.fround(((s / 2 ** 32) * 2 - 1) * scale);
   });
 };
 const caseOf = (n, form, dtype, variant) => {
   const m = Math.min(8, n);
-  const c = { n, m, T, form, dtype, variant, activation: { name: 'tanh' }, W: values(n * n, 1, 0.8 / Math.sqrt(n)), U: values(n * m, 2, 0.5), b: values(n, 3, 0.25), x: values(n, 4), u: values(m, 5) };
+  const c = {
+    n,
+    m,
+    T,
+    form,
+    dtype,
+    variant,
+    activation: { name: 'tanh' },
+    W: values(n * n, 1, 0.8 / Math.sqrt(n)),
+    U: values(n * m, 2, 0.5),
+    b: values(n, 3, 0.25),
+    x: values(n, 4),
+    u: values(m, 5),
+  };
   return { ...c, x0: c.x, us: values(T * m, 6), cs: values(T * n, 7) };
 };
 const err = (a, r) => {
-  let d = 0, s = 0;
-  for (let i = 0; i < r.length; i++) { d = Math.max(d, Math.abs(a[i] - r[i])); s = Math.max(s, Math.abs(r[i])); }
+  let d = 0,
+    s = 0;
+  for (let i = 0; i < r.length; i++) {
+    d = Math.max(d, Math.abs(a[i] - r[i]));
+    s = Math.max(s, Math.abs(r[i]));
+  }
   return s === 0 ? d : d / s;
 };
 

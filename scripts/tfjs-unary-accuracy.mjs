@@ -17,7 +17,9 @@ try {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
   wasm.setWasmPaths(`${join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist')}/`);
   backends.push('wasm');
-} catch { console.log('wasm: not installed'); }
+} catch {
+  console.log('wasm: not installed');
+}
 try {
   const { create, globals } = await import('webgpu');
   Object.assign(globalThis, globals);
@@ -25,11 +27,16 @@ try {
   Object.defineProperty(globalThis.navigator, 'gpu', { value: create([]), configurable: true });
   await import('@tensorflow/tfjs-backend-webgpu');
   backends.push('webgpu');
-} catch { console.log('webgpu: not installed'); }
+} catch {
+  console.log('webgpu: not installed');
+}
 
 console.log(`x: ${xs.join(', ')}`);
 for (const b of backends) {
-  if (!(await tf.setBackend(b))) { console.log(`${b}: did not start`); continue; }
+  if (!(await tf.setBackend(b))) {
+    console.log(`${b}: did not start`);
+    continue;
+  }
   const t = await tf.tanh(tf.tensor1d(xs)).data();
   const e = await tf.elu(tf.tensor1d(xs.map((x) => -x))).data();
   console.log(`${b}: tanh(x) ${xs.map((x, i) => rel(t[i], Math.tanh(x))).join(' ')} | elu(-x) ${xs.map((x, i) => rel(e[i], Math.expm1(-x))).join(' ')}`);

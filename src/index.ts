@@ -12,8 +12,13 @@ export type * from './result.js';
 export { properties, PROPERTY_IDS } from './property/properties.js';
 export type { Property, PropertyId, CheckEnv } from './property/property.js';
 export {
-  expectedStepJacobian, expectedInputJacobian, expectedSequenceJacobian, expectedParameterGradients,
-  expectedForward, expectedVjp, expectedJvp,
+  expectedStepJacobian,
+  expectedInputJacobian,
+  expectedSequenceJacobian,
+  expectedParameterGradients,
+  expectedForward,
+  expectedVjp,
+  expectedJvp,
 } from './model/expected.js';
 export type { Bounded } from './bound/bounded.js';
 export { activations, activationByName } from './activation/activations.js';

@@ -21,7 +21,8 @@ export interface Target {
 /** The largest error seen, relative to its tolerance. */
 export interface WorstEntry {
   /** What was compared, e.g. `∂x_t/∂x_{t-1}` or `∂L/∂W`. */ readonly quantity: string;
-  /** Row and column (column 0 for vectors). */ readonly row: number; readonly col: number;
+  /** Row and column (column 0 for vectors). */ readonly row: number;
+  readonly col: number;
   /** Expected value. */ readonly expected: number;
   /** Value the adapter returned. */ readonly actual: number;
   /** |actual − expected|. */ readonly error: number;
@@ -116,8 +117,8 @@ export interface ObservedFailure {
  * (the run fails: a new bug can hide behind a known one).
  */
 export type ExpectationOutcome =
-  | { readonly outcome: 'expected-failure'; /** The first admitting entry's reason. */ readonly reason: string }
-  | { readonly outcome: 'unexpected-pass'; /** The first selecting entry's reason. */ readonly reason: string }
+  | { readonly outcome: 'expected-failure' /** The first admitting entry's reason. */; readonly reason: string }
+  | { readonly outcome: 'unexpected-pass' /** The first selecting entry's reason. */; readonly reason: string }
   | {
       readonly outcome: 'unexpected-failure';
       /** The first selecting entry's reason. */ readonly reason: string;
@@ -151,15 +152,26 @@ export interface PropertyResult {
 export interface RunResult {
   /** Version of the report format (follows specs/report.schema.json). */ readonly reportVersion: 2;
   /** rnn-jac-spec version. */ readonly tool: { readonly name: 'rnn-jac-spec'; readonly version: string; readonly specVersion: string };
-  /** The adapter as loaded: `--adapter` value, and what `info()` said. */ readonly adapter: { readonly spec: string; readonly name: string; readonly info?: AdapterInfo };
+  /** The adapter as loaded: `--adapter` value, and what `info()` said. */ readonly adapter: {
+    readonly spec: string;
+    readonly name: string;
+    readonly info?: AdapterInfo;
+  };
   /** The options of the run. */
   readonly options: {
-    readonly seed: number; readonly runs: number; readonly maxN: number; readonly maxT: number;
-    readonly properties: readonly string[]; readonly backend?: string; readonly variant?: string; readonly dtype?: Dtype;
+    readonly seed: number;
+    readonly runs: number;
+    readonly maxN: number;
+    readonly maxT: number;
+    readonly properties: readonly string[];
+    readonly backend?: string;
+    readonly variant?: string;
+    readonly dtype?: Dtype;
     readonly timeoutMs: number;
     /** Where the adapter ran: `process` (a supervised child process) or `none` (the runner's process). */ readonly isolation: 'process' | 'none';
     readonly maxShrinks?: number;
-    /** `--time-budget` and `--unit-time-budget`, ms. */ readonly timeBudgetMs?: number; readonly unitTimeBudgetMs?: number;
+    /** `--time-budget` and `--unit-time-budget`, ms. */ readonly timeBudgetMs?: number;
+    readonly unitTimeBudgetMs?: number;
     /** `--opt key=value` options given to the adapter's factory (besides `backend`), when any were. */ readonly opts?: Readonly<Record<string, string>>;
     readonly expectations?: string;
     /** `--shard`: this report holds shard `index` of `count`, dealt from `units` property × target pairs. */
@@ -183,7 +195,12 @@ export interface RunResult {
    * (counted in `fail` too).
    */
   readonly summary: {
-    readonly pass: number; readonly fail: number; readonly notApplicable: number; readonly cases: number;
-    readonly expectedFailures?: number; readonly unexpectedPasses?: number; readonly unexpectedFailures?: number;
+    readonly pass: number;
+    readonly fail: number;
+    readonly notApplicable: number;
+    readonly cases: number;
+    readonly expectedFailures?: number;
+    readonly unexpectedPasses?: number;
+    readonly unexpectedFailures?: number;
   };
 }

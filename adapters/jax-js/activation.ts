@@ -19,19 +19,29 @@ export type Sigma = (x: JArray, alpha: JArray) => JArray;
 /** σ for the activation `a`. */
 export function sigma(jax: Jax, a: ActivationRef): Sigma {
   const { nn, numpy: np } = jax;
-  const without = (f: (x: JArray) => JArray): Sigma => (x, alpha) => {
-    alpha.dispose();
-    return f(x);
-  };
+  const without =
+    (f: (x: JArray) => JArray): Sigma =>
+    (x, alpha) => {
+      alpha.dispose();
+      return f(x);
+    };
   switch (a.name) {
-    case 'identity': return without((x) => x);
-    case 'tanh': return without((x) => np.tanh(x));
-    case 'sigmoid': return without((x) => nn.sigmoid(x));
-    case 'relu': return without((x) => nn.relu(x));
-    case 'softplus': return without((x) => nn.softplus(x));
-    case 'gelu': return without((x) => nn.gelu(x, { approximate: false }));
-    case 'leakyRelu': return (x, alpha) => nn.leakyRelu(x, alpha);
-    case 'elu': return (x, alpha) => nn.elu(x, alpha);
+    case 'identity':
+      return without((x) => x);
+    case 'tanh':
+      return without((x) => np.tanh(x));
+    case 'sigmoid':
+      return without((x) => nn.sigmoid(x));
+    case 'relu':
+      return without((x) => nn.relu(x));
+    case 'softplus':
+      return without((x) => nn.softplus(x));
+    case 'gelu':
+      return without((x) => nn.gelu(x, { approximate: false }));
+    case 'leakyRelu':
+      return (x, alpha) => nn.leakyRelu(x, alpha);
+    case 'elu':
+      return (x, alpha) => nn.elu(x, alpha);
     default:
       throw new Error(`jax-js adapter: no activation '${a.name}'`);
   }

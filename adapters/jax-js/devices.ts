@@ -26,7 +26,7 @@ interface Dawn {
 const DRIVER_HELP = [
   '',
   '  jax-js --backend webgpu runs on Dawn (npm package webgpu), which needs a Vulkan driver. Without a',
-  '  GPU, Mesa\'s lavapipe works in the version of Debian bookworm-backports (mesa-vulkan-drivers 25.x):',
+  "  GPU, Mesa's lavapipe works in the version of Debian bookworm-backports (mesa-vulkan-drivers 25.x):",
   '  add bookworm-backports to the Suites: line of /etc/apt/sources.list.d/debian.sources, run',
   '  apt-get update && apt-get install -y -t bookworm-backports mesa-vulkan-drivers libvulkan1,',
   '  and set XDG_RUNTIME_DIR to a writable directory. See DEVELOPERS.md.',

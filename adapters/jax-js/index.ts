@@ -75,7 +75,8 @@ export const createJaxJsAdapter: AdapterFactory = async (options) => {
       version: installedVersion(),
       backend: started.device,
       device: started.description,
-      notes: 'One variant per AD entry point (jacrev, jacfwd, vjp, jvp, grad), each also under jax.jit (jit-…, compiled once per case). ' +
+      notes:
+        'One variant per AD entry point (jacrev, jacfwd, vjp, jvp, grad), each also under jax.jit (jit-…, compiled once per case). ' +
         'jacrev/jacfwd results are read as returned (JAX: output.shape + input.shape); vjp and grad Jacobians are vmap-stacked rows, jvp Jacobians vmap-stacked columns (J·e_k is column k). ' +
         'The adjoint property pairs jax.vjp with jax.jvp in the vjp variants. Node shim: a Float16Array stand-in (jax-js tests instanceof Float16Array when reading a Float64Array; unused otherwise).' +
         (started.device === 'webgpu' ? ' WebGPU has no float64 (WGSL has no f64).' : ''),

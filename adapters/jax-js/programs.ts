@@ -41,7 +41,10 @@ function weightsOf(a: { W: JArray; U: JArray; b: JArray; alpha: JArray }): Weigh
 export function programsOf(jax: Jax, t: AdEntryPoint, form: Form, act: ActivationRef): Programs {
   const step = stepOf(jax, form, act);
   /** f(x) = x_t as a function of x_{t-1}, at the case's u; the caller releases w and u afterwards. */
-  const ofState = (w: Weights, u: JArray) => (x: JArray): JArray => step(refs(w), x, u.ref);
+  const ofState =
+    (w: Weights, u: JArray) =>
+    (x: JArray): JArray =>
+      step(refs(w), x, u.ref);
   /** Runs `body` on the case's weights and releases them (and `rest`) afterwards. */
   const withWeights = <R>(a: { W: JArray; U: JArray; b: JArray; alpha: JArray }, rest: JArray[], body: (w: Weights) => R): R => {
     const w = weightsOf(a);
@@ -60,15 +63,18 @@ export function programsOf(jax: Jax, t: AdEntryPoint, form: Form, act: Activatio
     sequenceJacobian: (a) => withWeights(a, [a.us], (w) => t.jacobian((x0) => lastState(step, refs(w), x0, a.us.ref), a.x0, a.W.shape[0])),
     vjp: vectorProgram(t.vjp),
     jvp: vectorProgram(t.jvp),
-    parameterGradients: t.gradients === undefined ? undefined : (a) => {
-      const { alpha, us } = a;
-      try {
-        return t.gradients!((W, U, b, x0) => states(jax, step, { W, U, b, alpha: alpha.ref }, x0, us.ref), [a.W, a.U, a.b, a.x0], a.cs);
-      } finally {
-        alpha.dispose();
-        us.dispose();
-      }
-    },
+    parameterGradients:
+      t.gradients === undefined
+        ? undefined
+        : (a) => {
+            const { alpha, us } = a;
+            try {
+              return t.gradients!((W, U, b, x0) => states(jax, step, { W, U, b, alpha: alpha.ref }, x0, us.ref), [a.W, a.U, a.b, a.x0], a.cs);
+            } finally {
+              alpha.dispose();
+              us.dispose();
+            }
+          },
     forward: t.primal === undefined ? undefined : (a) => withWeights(a, [a.us], (w) => t.primal!((x0) => states(jax, step, refs(w), x0, a.us.ref), a.x0)),
   };
 }

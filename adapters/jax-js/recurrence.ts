@@ -38,7 +38,11 @@ export function stepOf(jax: Jax, form: Form, a: ActivationRef): Step {
     case 'pascanu':
       return (w, x, u) => np.matmul(w.W, s(x, w.alpha)).add(np.matmul(w.U, u)).add(w.b);
     case 'pascanu-sigma-input':
-      return (w, x, u) => np.matmul(w.W, s(x, w.alpha.ref)).add(np.matmul(w.U, s(u, w.alpha))).add(w.b);
+      return (w, x, u) =>
+        np
+          .matmul(w.W, s(x, w.alpha.ref))
+          .add(np.matmul(w.U, s(u, w.alpha)))
+          .add(w.b);
     case 'elman':
       return (w, x, u) => s(np.matmul(w.W, x).add(np.matmul(w.U, u)).add(w.b), w.alpha);
   }

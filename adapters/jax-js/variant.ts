@@ -45,7 +45,9 @@ export function jaxVariant(jax: Jax, device: JaxDevice, t: AdEntryPoint, jit: bo
   };
   const arr = (values: ArrayLike<number>, shape: number[], dtype: Dtype): JArray => toArray(jax, values, shape, dtype, device);
   const weights = (c: StepCase | SequenceCase) => ({
-    W: arr(c.W, [c.n, c.n], c.dtype), U: arr(c.U, [c.n, c.m], c.dtype), b: arr(c.b, [c.n], c.dtype),
+    W: arr(c.W, [c.n, c.n], c.dtype),
+    U: arr(c.U, [c.n, c.m], c.dtype),
+    b: arr(c.b, [c.n], c.dtype),
     alpha: scalar(jax, c.activation.alpha ?? 0, c.dtype, device),
   });
   const stepArgs = (c: StepCase): StepArgs => ({ ...weights(c), x: arr(c.x, [c.n], c.dtype), u: arr(c.u, [c.m], c.dtype) });

@@ -12,13 +12,20 @@ export const ONNX_ACTIVATIONS = ['identity', 'tanh', 'sigmoid', 'relu', 'leakyRe
 /** Appends σ(x) to the graph. */
 export function sigma(g: GraphBuilder, a: ActivationRef, x: Value): Value {
   switch (a.name) {
-    case 'identity': return x;
-    case 'tanh': return g.op('Tanh', [x]);
-    case 'sigmoid': return g.op('Sigmoid', [x]);
-    case 'relu': return g.op('Relu', [x]);
-    case 'leakyRelu': return g.op('LeakyRelu', [x], { alpha: { kind: 'float', value: alphaOf(a) } });
-    case 'elu': return g.op('Elu', [x], { alpha: { kind: 'float', value: alphaOf(a) } });
-    case 'softplus': return g.op('Softplus', [x]);
+    case 'identity':
+      return x;
+    case 'tanh':
+      return g.op('Tanh', [x]);
+    case 'sigmoid':
+      return g.op('Sigmoid', [x]);
+    case 'relu':
+      return g.op('Relu', [x]);
+    case 'leakyRelu':
+      return g.op('LeakyRelu', [x], { alpha: { kind: 'float', value: alphaOf(a) } });
+    case 'elu':
+      return g.op('Elu', [x], { alpha: { kind: 'float', value: alphaOf(a) } });
+    case 'softplus':
+      return g.op('Softplus', [x]);
     case 'gelu': {
       const phi = g.op('Mul', [g.scalar(0.5), g.op('Add', [g.scalar(1), g.op('Erf', [g.op('Div', [x, g.scalar(Math.SQRT2)])])])]);
       return g.op('Mul', [x, phi]);

@@ -78,7 +78,10 @@ export class GraphBuilder {
   /** The shape operand of a Reshape to `dims`: a symbolic dimension (at most one) is written as −1. */
   shape(dims: readonly Dim[]): Value {
     if (dims.filter((d) => typeof d === 'string').length > 1) throw new Error(`onnx builder: cannot reshape to [${dims.join(',')}]`);
-    return this.intConstant(dims.map((d) => (typeof d === 'string' ? -1 : d)), dims);
+    return this.intConstant(
+      dims.map((d) => (typeof d === 'string' ? -1 : d)),
+      dims,
+    );
   }
 
   private intConstant(values: readonly number[], meaning: readonly Dim[]): Value {
@@ -113,8 +116,10 @@ export class GraphBuilder {
     if (UNARY.has(op)) return { type: x[0].type, dims: [...x[0].dims] };
     if (BINARY.has(op)) return { type: x[0].type, dims: broadcast(x[0].dims, x[1].dims) };
     switch (op) {
-      case 'Greater': return { type: 'bool', dims: broadcast(x[0].dims, x[1].dims) };
-      case 'Where': return { type: x[1].type, dims: broadcast(x[0].dims, x[1].dims, x[2].dims) };
+      case 'Greater':
+        return { type: 'bool', dims: broadcast(x[0].dims, x[1].dims) };
+      case 'Where':
+        return { type: x[1].type, dims: broadcast(x[0].dims, x[1].dims, x[2].dims) };
       case 'MatMul': {
         const [a, b] = [x[0].dims, x[1].dims];
         if (a.length !== 2 || b.length !== 2 || a[1] !== b[0]) throw new Error(`onnx builder: MatMul of [${a}] and [${b}]`);

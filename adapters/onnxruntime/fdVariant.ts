@@ -14,7 +14,9 @@ export function fdVariant(cache: SessionCache): OnnxVariant {
   const states = async (c: SequenceCase, Bx: number, Bu: number, X0: Float64Array, u0: Float64Array): Promise<Float64Array> => {
     const spec: ModelSpec = { kind: 'forward', form: c.form, activation: c.activation, dtype: c.dtype as 'float32' | 'float64', n: c.n, m: c.m, T: 1, Bx, Bu };
     const out = await cache.run(modelKey(spec), () => buildModel(spec), spec.dtype, {
-      ...weightFeeds(c), X0: { data: X0, dims: [Bx, c.n] }, u0: { data: u0, dims: [Bu, c.m] },
+      ...weightFeeds(c),
+      X0: { data: X0, dims: [Bx, c.n] },
+      u0: { data: u0, dims: [Bu, c.m] },
     });
     return out.states;
   };

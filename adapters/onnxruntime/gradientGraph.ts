@@ -39,12 +39,24 @@ export function gradientGraphVariant(cache: SessionCache, rules?: Readonly<Recor
   const prefix = rules === undefined ? '' : `rules-${ruleSetId(rules)}|`;
   const run = (spec: ModelSpec, feeds: Parameters<SessionCache['run']>[3]) =>
     cache.run(`${prefix}${modelKey(spec)}`, () => buildModel(spec, rules), spec.dtype, feeds);
-  const specOf = (c: SequenceCase, kind: ModelSpec['kind'], Bx: number, Bu: number): ModelSpec =>
-    ({ kind, form: c.form, activation: c.activation, dtype: c.dtype as Dt, n: c.n, m: c.m, T: c.T, Bx, Bu });
+  const specOf = (c: SequenceCase, kind: ModelSpec['kind'], Bx: number, Bu: number): ModelSpec => ({
+    kind,
+    form: c.form,
+    activation: c.activation,
+    dtype: c.dtype as Dt,
+    n: c.n,
+    m: c.m,
+    T: c.T,
+    Bx,
+    Bu,
+  });
   /** Rows of ∂x_T/∂x_0 for cotangents dY (B×n): one VJP per row. */
   const stateGrad = async (c: SequenceCase, dY: Float64Array, B: number): Promise<Float64Array> => {
     const out = await run(specOf(c, 'stateGrad', B, 1), {
-      ...weightFeeds(c), ...inputFeeds(c), X0: { data: tiledRows(c.x0, B), dims: [B, c.n] }, dY: { data: dY, dims: [B, c.n] },
+      ...weightFeeds(c),
+      ...inputFeeds(c),
+      X0: { data: tiledRows(c.x0, B), dims: [B, c.n] },
+      dY: { data: dY, dims: [B, c.n] },
     });
     return out.dX0;
   };
@@ -54,7 +66,10 @@ export function gradientGraphVariant(cache: SessionCache, rules?: Readonly<Recor
     vjp: (c, v) => stateGrad(asSequence(c), v, 1),
     inputJacobian: async (c) => {
       const out = await run(specOf(asSequence(c), 'inputGrad', 1, c.n), {
-        ...weightFeeds(c), X0: { data: c.x, dims: [1, c.n] }, u0: { data: tiledRows(c.u, c.n), dims: [c.n, c.m] }, dY: { data: identity(c.n), dims: [c.n, c.n] },
+        ...weightFeeds(c),
+        X0: { data: c.x, dims: [1, c.n] },
+        u0: { data: tiledRows(c.u, c.n), dims: [c.n, c.m] },
+        dY: { data: identity(c.n), dims: [c.n, c.n] },
       });
       return out.du;
     },

@@ -11,7 +11,13 @@ import { vjpRules, type VjpRule } from './vjpRules.js';
  * its output's shape: a batch of cotangent rows gives a batch of VJPs in one run). Returns one
  * value per `wrt`; an input that does not reach any output gets a zero tensor.
  */
-export function gradients(g: GraphBuilder, ys: readonly Value[], dys: readonly Value[], wrt: readonly Value[], rules: Readonly<Record<string, VjpRule>> = vjpRules): Value[] {
+export function gradients(
+  g: GraphBuilder,
+  ys: readonly Value[],
+  dys: readonly Value[],
+  wrt: readonly Value[],
+  rules: Readonly<Record<string, VjpRule>> = vjpRules,
+): Value[] {
   const nodes = [...g.nodes];
   // Nodes that depend on a wrt value (forward) and reach an output (backward).
   const live = new Set<string>(wrt.map((v) => v.name));

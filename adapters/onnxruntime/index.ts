@@ -23,7 +23,8 @@ import { SessionCache } from './sessions.js';
 const FLOAT64_ACTIVATIONS: readonly ActivationName[] = ['identity', 'tanh', 'sigmoid', 'relu', 'leakyRelu'];
 
 /** How to install onnxruntime-node where its install script cannot download the CUDA provider. */
-const INSTALL_HINT = '\n  On Linux x64 its install script also downloads the CUDA provider; to install without it (the cpu and webgpu providers are bundled), set ONNXRUNTIME_NODE_INSTALL=skip in the environment of npm install and npm ci.';
+const INSTALL_HINT =
+  '\n  On Linux x64 its install script also downloads the CUDA provider; to install without it (the cpu and webgpu providers are bundled), set ONNXRUNTIME_NODE_INSTALL=skip in the environment of npm install and npm ci.';
 
 /** Creates the adapter on `options.backend` (default `cpu`). */
 export const createOnnxRuntimeAdapter: AdapterFactory = async (options) => {
@@ -39,7 +40,9 @@ export const createOnnxRuntimeAdapter: AdapterFactory = async (options) => {
   const rnnKernel = await hasKernel(() => rnnOpVariant(cache).forward(tinySequence()));
   if (rnnKernel === true) variants['rnn-op'] = rnnOpVariant(cache);
   const pick = (v: string | undefined): OnnxVariant => variants[v ?? 'gradient-graph'] ?? variants['gradient-graph'];
-  const unsupported = (what: string) => (): never => { throw new Error(`onnxruntime adapter: this variant has no ${what}`); };
+  const unsupported = (what: string) => (): never => {
+    throw new Error(`onnxruntime adapter: this variant has no ${what}`);
+  };
   const adapter: Adapter = {
     name: 'onnxruntime',
     dtypes: p.dtypes,
@@ -49,9 +52,17 @@ export const createOnnxRuntimeAdapter: AdapterFactory = async (options) => {
     variants: Object.keys(variants),
     variantScopes: {
       'finite-difference': { capabilities: ['inputJacobian', 'forward'], finiteDifference: { step: FD_STEP } },
-      ...(variants['rnn-op'] !== undefined ? {
-        'rnn-op': { forms: ['elman'], activations: RNN_OP_ACTIVATIONS, dtypes: ['float32'], capabilities: ['inputJacobian', 'forward'], finiteDifference: { step: FD_STEP } },
-      } : {}),
+      ...(variants['rnn-op'] !== undefined
+        ? {
+            'rnn-op': {
+              forms: ['elman'],
+              activations: RNN_OP_ACTIVATIONS,
+              dtypes: ['float32'],
+              capabilities: ['inputJacobian', 'forward'],
+              finiteDifference: { step: FD_STEP },
+            },
+          }
+        : {}),
     },
     stepJacobian: (c) => pick(c.variant).stepJacobian(c),
     inputJacobian: (c) => pick(c.variant).inputJacobian(c),
@@ -64,9 +75,12 @@ export const createOnnxRuntimeAdapter: AdapterFactory = async (options) => {
       version: ort.env.versions?.node ?? ort.env.versions?.common ?? 'unknown',
       backend: p.name,
       device: p.name === 'cpu' ? 'CPU execution provider' : `${p.name} execution provider (CPU fallback disabled)`,
-      notes: `ONNX opset 17 graphs built in TypeScript. gradient-graph: reverse mode by per-op VJP rules (ONNX Runtime has no autodiff); ` +
+      notes:
+        `ONNX opset 17 graphs built in TypeScript. gradient-graph: reverse mode by per-op VJP rules (ONNX Runtime has no autodiff); ` +
         `finite-difference and rnn-op: central differences with h = 2^${Math.log2(FD_STEP)} of the forward pass; rnn-op maps W_onnx = U, R = W, B = [b, 0]. No JVP (no forward mode). ` +
-        (rnnKernel === true ? `The ${p.name} provider has a float32 kernel for the ONNX RNN op.` : `The ${p.name} provider has no kernel for the ONNX RNN op (${rnnKernel}), so there is no rnn-op variant.`),
+        (rnnKernel === true
+          ? `The ${p.name} provider has a float32 kernel for the ONNX RNN op.`
+          : `The ${p.name} provider has no kernel for the ONNX RNN op (${rnnKernel}), so there is no rnn-op variant.`),
     }),
     dispose: () => cache.release(),
   };
@@ -75,7 +89,20 @@ export const createOnnxRuntimeAdapter: AdapterFactory = async (options) => {
 
 /** A one-step, one-unit float32 sequence for probing kernels. */
 function tinySequence(): SequenceCase {
-  return { n: 1, m: 1, T: 1, W: Float64Array.of(0.5), U: Float64Array.of(1), b: Float64Array.of(0), x0: Float64Array.of(0.25), us: Float64Array.of(1), activation: { name: 'tanh' }, dtype: 'float32', form: 'elman', variant: undefined };
+  return {
+    n: 1,
+    m: 1,
+    T: 1,
+    W: Float64Array.of(0.5),
+    U: Float64Array.of(1),
+    b: Float64Array.of(0),
+    x0: Float64Array.of(0.25),
+    us: Float64Array.of(1),
+    activation: { name: 'tanh' },
+    dtype: 'float32',
+    form: 'elman',
+    variant: undefined,
+  };
 }
 
 /** true when `f` runs; else the first line of why not (e.g. no kernel on this provider). */
@@ -96,10 +123,24 @@ async function hasKernel(f: () => Promise<unknown>): Promise<true | string> {
 async function probe(cache: SessionCache, name: string): Promise<void> {
   const dtype: Dtype = 'float32';
   try {
-    const c = { n: 1, m: 1, W: Float64Array.of(0.5), x: Float64Array.of(0.25), U: Float64Array.of(1), u: Float64Array.of(1), b: Float64Array.of(0), activation: { name: 'tanh' }, dtype, form: 'pascanu' as const, variant: undefined };
+    const c = {
+      n: 1,
+      m: 1,
+      W: Float64Array.of(0.5),
+      x: Float64Array.of(0.25),
+      U: Float64Array.of(1),
+      u: Float64Array.of(1),
+      b: Float64Array.of(0),
+      activation: { name: 'tanh' },
+      dtype,
+      form: 'pascanu' as const,
+      variant: undefined,
+    };
     await gradientGraphVariant(cache).stepJacobian(c);
   } catch (err) {
-    throw new Error(`ONNX Runtime's ${name} execution provider failed to run a model: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}${startHint(name)}`);
+    throw new Error(
+      `ONNX Runtime's ${name} execution provider failed to run a model: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}${startHint(name)}`,
+    );
   }
 }
 

@@ -29,7 +29,11 @@ export interface ModelSpec {
   readonly form: Form;
   readonly activation: ActivationRef;
   readonly dtype: 'float32' | 'float64';
-  readonly n: number; readonly m: number; readonly T: number; readonly Bx: number; readonly Bu: number;
+  readonly n: number;
+  readonly m: number;
+  readonly T: number;
+  readonly Bx: number;
+  readonly Bu: number;
 }
 
 /** Builds the graph of `s`; `rules` replaces VJP rules (tests swap one for a wrong one). */

@@ -74,9 +74,12 @@ function initializer(t: Initializer): ProtoWriter {
 function attribute(name: string, a: Attr): ProtoWriter {
   const w = new ProtoWriter().string(1, name);
   switch (a.kind) {
-    case 'float': return w.float(2, a.value).int(20, 1);
-    case 'int': return w.int(3, a.value).int(20, 2);
-    case 'string': return w.string(4, a.value).int(20, 3);
+    case 'float':
+      return w.float(2, a.value).int(20, 1);
+    case 'int':
+      return w.int(3, a.value).int(20, 2);
+    case 'string':
+      return w.string(4, a.value).int(20, 3);
     case 'ints': {
       for (const v of a.value) w.int(8, v);
       return w.int(20, 7);
@@ -109,10 +112,5 @@ export function encodeModel(g: GraphDef): Uint8Array {
   for (const t of g.initializers) graph.message(5, initializer(t));
   for (const v of g.inputs) graph.message(11, valueInfo(v));
   for (const v of g.outputs) graph.message(12, valueInfo(v));
-  return new ProtoWriter()
-    .int(1, IR_VERSION)
-    .string(2, 'rnn-jac-spec')
-    .message(7, graph)
-    .message(8, new ProtoWriter().string(1, '').int(2, OPSET))
-    .finish();
+  return new ProtoWriter().int(1, IR_VERSION).string(2, 'rnn-jac-spec').message(7, graph).message(8, new ProtoWriter().string(1, '').int(2, OPSET)).finish();
 }

@@ -48,7 +48,7 @@ const CUDA_HINT = [
 
 const WEBGPU_HINT = [
   '',
-  '  onnxruntime-node\'s WebGPU provider (Dawn) needs a Vulkan driver. On Linux without a GPU, Mesa\'s',
+  "  onnxruntime-node's WebGPU provider (Dawn) needs a Vulkan driver. On Linux without a GPU, Mesa's",
   '  lavapipe from Debian bookworm-backports works: add bookworm-backports to the Suites: line of',
   '  /etc/apt/sources.list.d/debian.sources, then apt-get update &&',
   '  apt-get install -y -t bookworm-backports mesa-vulkan-drivers libvulkan1, and set XDG_RUNTIME_DIR.',
@@ -66,7 +66,8 @@ export function provider(ort: Ort, name: string): Provider {
     case 'cpu':
       return { name, dtypes: ['float64', 'float32'], options: { ...QUIET, executionProviders: ['cpu'], extra: { session: NO_SPIN } } };
     case 'webgpu':
-      if (!listed.some((b) => b.name === 'webgpu')) throw new Error(`this onnxruntime-node build has no WebGPU provider (it lists ${listed.map((b) => b.name).join(', ')}).`);
+      if (!listed.some((b) => b.name === 'webgpu'))
+        throw new Error(`this onnxruntime-node build has no WebGPU provider (it lists ${listed.map((b) => b.name).join(', ')}).`);
       return { name, dtypes: ['float32'], options: { ...QUIET, executionProviders: ['webgpu'], extra: NO_FALLBACK } };
     case 'cuda':
       if (!existsSync(join(nativeDir(), 'libonnxruntime_providers_cuda.so'))) {

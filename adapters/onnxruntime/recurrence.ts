@@ -23,7 +23,11 @@ export interface Unrolled {
  * All but T (the number of steps unrolled) may be symbolic.
  */
 export interface UnrollSizes {
-  readonly n: Dim; readonly m: Dim; readonly T: number; readonly Bx: Dim; readonly Bu: Dim;
+  readonly n: Dim;
+  readonly m: Dim;
+  readonly T: number;
+  readonly Bx: Dim;
+  readonly Bu: Dim;
 }
 
 /** Declares the inputs and appends T steps of `form` with activation `a`. */

@@ -58,8 +58,11 @@ export function rnnOpVariant(cache: SessionCache): OnnxVariant {
     const bias = new Float64Array(2 * c.n);
     bias.set(c.b);
     const out = await cache.run(key, () => rnnGraph(c, B), c.dtype as 'float32' | 'float64', {
-      X: { data: X, dims: [c.T, B, c.m] }, W: { data: c.U, dims: [1, c.n, c.m] }, R: { data: c.W, dims: [1, c.n, c.n] },
-      B: { data: bias, dims: [1, 2 * c.n] }, h0: { data: h0, dims: [1, B, c.n] },
+      X: { data: X, dims: [c.T, B, c.m] },
+      W: { data: c.U, dims: [1, c.n, c.m] },
+      R: { data: c.W, dims: [1, c.n, c.n] },
+      B: { data: bias, dims: [1, 2 * c.n] },
+      h0: { data: h0, dims: [1, B, c.n] },
     });
     return out.Y;
   };

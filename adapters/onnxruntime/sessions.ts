@@ -18,7 +18,10 @@ export const MAX_SESSIONS = 64;
 export class SessionCache {
   private readonly sessions = new Map<string, Promise<ortTypes.InferenceSession>>();
 
-  constructor(private readonly ort: Ort, private readonly provider: Provider) {}
+  constructor(
+    private readonly ort: Ort,
+    private readonly provider: Provider,
+  ) {}
 
   /** Runs the model `key` (built by `build` the first time) on `feeds`; returns its outputs as float64. */
   async run(key: string, build: () => GraphDef, dtype: 'float32' | 'float64', feeds: Feeds): Promise<Record<string, Float64Array>> {

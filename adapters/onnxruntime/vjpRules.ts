@@ -25,8 +25,23 @@ const positive = (g: GraphBuilder, x: Value, dy: Value, other: Value): Value => 
 
 /** Operators the differentiator knows. */
 export type DiffOp =
-  | 'Identity' | 'Neg' | 'Add' | 'Sub' | 'Mul' | 'Div' | 'MatMul' | 'Gemm' | 'Transpose'
-  | 'Tanh' | 'Sigmoid' | 'Relu' | 'LeakyRelu' | 'Elu' | 'Softplus' | 'Erf' | 'Exp';
+  | 'Identity'
+  | 'Neg'
+  | 'Add'
+  | 'Sub'
+  | 'Mul'
+  | 'Div'
+  | 'MatMul'
+  | 'Gemm'
+  | 'Transpose'
+  | 'Tanh'
+  | 'Sigmoid'
+  | 'Relu'
+  | 'LeakyRelu'
+  | 'Elu'
+  | 'Softplus'
+  | 'Erf'
+  | 'Exp';
 
 /** The rules, by operator; the compiler checks that every {@link DiffOp} has one. */
 export const vjpRules = {

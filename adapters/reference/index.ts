@@ -20,7 +20,10 @@ function step(c: StepCase) {
  */
 export const createReferenceAdapter: AdapterFactory = (options = {}) => {
   const { backend } = options;
-  if (backend !== undefined && backend !== 'js') throw new Error(`the reference adapter runs in JavaScript only (backend js); it has no backend '${backend}'. Leave out --backend, or pick a framework adapter (--list)`);
+  if (backend !== undefined && backend !== 'js')
+    throw new Error(
+      `the reference adapter runs in JavaScript only (backend js); it has no backend '${backend}'. Leave out --backend, or pick a framework adapter (--list)`,
+    );
   const adapter: Adapter = {
     name: 'reference',
     dtypes: ['float64', 'float32'],

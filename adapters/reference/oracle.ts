@@ -8,7 +8,10 @@ import type { Form, LossCase, ParameterGradients, SequenceCase, StepCase } from 
 import { refErf } from './functions.js';
 
 /** a + b·ε with ε² = 0. */
-interface Dual { readonly a: number; readonly b: number }
+interface Dual {
+  readonly a: number;
+  readonly b: number;
+}
 
 const d = (a: number, b = 0): Dual => ({ a, b });
 const add = (x: Dual, y: Dual): Dual => d(x.a + y.a, x.b + y.b);
@@ -52,9 +55,16 @@ function sigma(name: string, alpha: number, x: Dual): Dual {
 type Seed = { readonly of: 'x0' | 'W' | 'U' | 'b' | 'u1' | 'none'; readonly at: number };
 
 interface Problem {
-  readonly form: Form; readonly n: number; readonly m: number; readonly T: number;
-  readonly W: Float64Array; readonly U: Float64Array; readonly b: Float64Array;
-  readonly x0: Float64Array; readonly us: Float64Array; readonly activation: { name: string; alpha?: number };
+  readonly form: Form;
+  readonly n: number;
+  readonly m: number;
+  readonly T: number;
+  readonly W: Float64Array;
+  readonly U: Float64Array;
+  readonly b: Float64Array;
+  readonly x0: Float64Array;
+  readonly us: Float64Array;
+  readonly activation: { name: string; alpha?: number };
 }
 
 /** Runs the recurrence on dual numbers; returns the states x_1 … x_T. */

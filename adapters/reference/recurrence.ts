@@ -5,8 +5,11 @@ import { map, mm, plus, type Round } from './linalg.js';
 /** The fixed parameters of one recurrence, as the reference sees them. */
 export interface RefModel {
   /** Form. */ readonly form: Form;
-  /** n, m. */ readonly n: number; readonly m: number;
-  /** W n×n, U n×m, b n. */ readonly W: Float64Array; readonly U: Float64Array; readonly b: Float64Array;
+  /** n, m. */ readonly n: number;
+  readonly m: number;
+  /** W n×n, U n×m, b n. */ readonly W: Float64Array;
+  readonly U: Float64Array;
+  readonly b: Float64Array;
   /** σ. */ readonly act: RefActivation;
   /** Rounding to the dtype. */ readonly rd: Round;
 }
@@ -23,8 +26,14 @@ export interface RefStep {
 
 /** Builds the model from contract-shaped fields. */
 export function refModel(c: {
-  form: Form; n: number; m: number; W: Float64Array; U: Float64Array; b: Float64Array;
-  activation: { name: string; alpha?: number }; dtype: 'float32' | 'float64';
+  form: Form;
+  n: number;
+  m: number;
+  W: Float64Array;
+  U: Float64Array;
+  b: Float64Array;
+  activation: { name: string; alpha?: number };
+  dtype: 'float32' | 'float64';
 }): RefModel {
   const rd: Round = c.dtype === 'float32' ? Math.fround : (x) => x;
   return { form: c.form, n: c.n, m: c.m, W: c.W, U: c.U, b: c.b, act: refActivation(c.activation.name, c.activation.alpha), rd };

@@ -12,12 +12,18 @@ export const TFJS_ACTIVATIONS = ['identity', 'tanh', 'sigmoid', 'relu', 'leakyRe
 /** σ as a tfjs function of a tensor. */
 export function sigma(tf: Tf, a: ActivationRef): (x: Tensor) => Tensor {
   switch (a.name) {
-    case 'identity': return (x) => x;
-    case 'tanh': return (x) => tf.tanh(x);
-    case 'sigmoid': return (x) => tf.sigmoid(x);
-    case 'relu': return (x) => tf.relu(x);
-    case 'leakyRelu': return (x) => tf.leakyRelu(x, alphaOf(a));
-    case 'softplus': return (x) => tf.softplus(x);
+    case 'identity':
+      return (x) => x;
+    case 'tanh':
+      return (x) => tf.tanh(x);
+    case 'sigmoid':
+      return (x) => tf.sigmoid(x);
+    case 'relu':
+      return (x) => tf.relu(x);
+    case 'leakyRelu':
+      return (x) => tf.leakyRelu(x, alphaOf(a));
+    case 'softplus':
+      return (x) => tf.softplus(x);
     case 'elu': {
       const alpha = alphaOf(a);
       if (alpha === 1) return (x) => tf.elu(x);
@@ -41,5 +47,10 @@ function alphaOf(a: ActivationRef): number {
 
 /** tfjs-layers activation identifiers for the catalogue names its SimpleRNN accepts by name. */
 export const LAYER_ACTIVATIONS: Readonly<Record<string, string>> = {
-  identity: 'linear', tanh: 'tanh', sigmoid: 'sigmoid', relu: 'relu', softplus: 'softplus', gelu: 'gelu',
+  identity: 'linear',
+  tanh: 'tanh',
+  sigmoid: 'sigmoid',
+  relu: 'relu',
+  softplus: 'softplus',
+  gelu: 'gelu',
 } satisfies Partial<Record<ActivationName, string>>;

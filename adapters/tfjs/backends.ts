@@ -19,9 +19,12 @@ export interface StartedBackend {
 /** Starts `name` and makes it tfjs's current backend. */
 export async function startBackend(tf: Tf, name: string): Promise<StartedBackend> {
   switch (name) {
-    case 'cpu': return { backend: await activate(tf, 'cpu', ''), device: 'JavaScript (tfjs-backend-cpu)' };
-    case 'wasm': return startWasm(tf);
-    case 'webgpu': return startWebgpu(tf);
+    case 'cpu':
+      return { backend: await activate(tf, 'cpu', ''), device: 'JavaScript (tfjs-backend-cpu)' };
+    case 'wasm':
+      return startWasm(tf);
+    case 'webgpu':
+      return startWebgpu(tf);
     default:
       throw new Error(`tfjs adapter: unknown backend '${name}'. Use --backend ${TFJS_BACKENDS.join(', --backend ')}.`);
   }
@@ -49,7 +52,9 @@ export async function importOr<T>(pkg: string, why: string, hint = ''): Promise<
 }
 
 async function startWasm(tf: Tf): Promise<StartedBackend> {
-  const wasm = await importFramework<typeof import('@tensorflow/tfjs-backend-wasm')>('@tensorflow/tfjs-backend-wasm', 'tfjs --backend wasm', { install: `@${tf.version.tfjs} (the version of @tensorflow/tfjs)` });
+  const wasm = await importFramework<typeof import('@tensorflow/tfjs-backend-wasm')>('@tensorflow/tfjs-backend-wasm', 'tfjs --backend wasm', {
+    install: `@${tf.version.tfjs} (the version of @tensorflow/tfjs)`,
+  });
   // The .wasm binaries ship in the package's dist/ folder; pointing there keeps loading local.
   const dist = `${join(frameworkPackageDir('@tensorflow/tfjs-backend-wasm') ?? '', 'dist')}/`;
   wasm.setWasmPaths(dist);
@@ -61,7 +66,7 @@ async function startWasm(tf: Tf): Promise<StartedBackend> {
 
 const WEBGPU_HINT = [
   '',
-  '  WebGPU in Node needs a GPU driver that Dawn can use. On Linux without a GPU, Mesa\'s software',
+  "  WebGPU in Node needs a GPU driver that Dawn can use. On Linux without a GPU, Mesa's software",
   '  Vulkan driver (lavapipe) works from Debian bookworm-backports (mesa-vulkan-drivers 25.x):',
   '    add bookworm-backports to the Suites: line of /etc/apt/sources.list.d/debian.sources, then',
   '    apt-get update && apt-get install -y -t bookworm-backports mesa-vulkan-drivers libvulkan1',

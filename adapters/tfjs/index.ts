@@ -46,7 +46,8 @@ export const createTfjsAdapter: AdapterFactory = async (options) => {
       version: tf.version.tfjs,
       backend: started.backend,
       device: started.device,
-      notes: 'float32 only. grads: tf.grads with explicit cotangents (a batch of n copies with dy = I gives a Jacobian in one backward pass); ' +
+      notes:
+        'float32 only. grads: tf.grads with explicit cotangents (a batch of n copies with dy = I gives a Jacobian in one backward pass); ' +
         'layers: tf.layers.simpleRNN with K = Uᵀ, R = Wᵀ, differentiated by tf.variableGrads. tfjs has no forward mode, so no JVP: the adjoint property pairs the VJP with the step Jacobian.',
     }),
     dispose: () => {

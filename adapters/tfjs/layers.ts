@@ -20,9 +20,14 @@ function simpleRNN(tf: Tf, c: StepCase | SequenceCase): Layer {
   const activation = LAYER_ACTIVATIONS[c.activation.name];
   if (activation === undefined) throw new Error(`tfjs SimpleRNN has no activation '${c.activation.name}' by name`);
   const layer = tf.layers.simpleRNN({
-    units: c.n, activation: activation as 'tanh', useBias: true, returnSequences: true,
+    units: c.n,
+    activation: activation as 'tanh',
+    useBias: true,
+    returnSequences: true,
     // Zeros: the case's weights replace them, and the default orthogonal initialiser costs a QR.
-    kernelInitializer: 'zeros', recurrentInitializer: 'zeros', biasInitializer: 'zeros',
+    kernelInitializer: 'zeros',
+    recurrentInitializer: 'zeros',
+    biasInitializer: 'zeros',
   });
   layer.build([null, null, c.m]);
   layer.built = true; // what Layer.apply sets after build(); setWeights requires it
@@ -92,30 +97,42 @@ export function layersVariant(tf: Tf): TfjsVariant {
     const [B, , n] = H.shape as number[];
     return tf.reshape(tf.slice(H, [0, T - 1, 0], [B, 1, n]), [B, n]);
   };
-  const vjpOf = (layer: Layer, c: StepCase, dy: Tensor, H0: Tensor): tfjs.Scalar =>
-    dot(tf, last(layer, batchOf(tf, c.u, 1, 1, c.m), H0, 1), dy);
+  const vjpOf = (layer: Layer, c: StepCase, dy: Tensor, H0: Tensor): tfjs.Scalar => dot(tf, last(layer, batchOf(tf, c.u, 1, 1, c.m), H0, 1), dy);
   return {
     stepJacobian: (c) =>
       withLayer(tf, c, async (layer) => {
-        const [g] = await variableGrads(tf, () => [tf.tile(f32(tf, c.x, [1, c.n]), [c.n, 1])], ([H0]) =>
-          tf.tidy(() => dot(tf, last(layer, batchOf(tf, c.u, c.n, 1, c.m), H0, 1), tf.eye(c.n))));
+        const [g] = await variableGrads(
+          tf,
+          () => [tf.tile(f32(tf, c.x, [1, c.n]), [c.n, 1])],
+          ([H0]) => tf.tidy(() => dot(tf, last(layer, batchOf(tf, c.u, c.n, 1, c.m), H0, 1), tf.eye(c.n))),
+        );
         return g;
       }),
     inputJacobian: (c) =>
       withLayer(tf, c, async (layer) => {
-        const [g] = await variableGrads(tf, () => [batchOf(tf, c.u, c.n, 1, c.m)], ([inputs]) =>
-          tf.tidy(() => dot(tf, last(layer, tf.clone(inputs), tf.tile(f32(tf, c.x, [1, c.n]), [c.n, 1]), 1), tf.eye(c.n))));
+        const [g] = await variableGrads(
+          tf,
+          () => [batchOf(tf, c.u, c.n, 1, c.m)],
+          ([inputs]) => tf.tidy(() => dot(tf, last(layer, tf.clone(inputs), tf.tile(f32(tf, c.x, [1, c.n]), [c.n, 1]), 1), tf.eye(c.n))),
+        );
         return g;
       }),
     vjp: (c, v) =>
       withLayer(tf, c, async (layer) => {
-        const [g] = await variableGrads(tf, () => [f32(tf, c.x, [1, c.n])], ([H0]) => tf.tidy(() => vjpOf(layer, c, f32(tf, v, [1, c.n]), H0)));
+        const [g] = await variableGrads(
+          tf,
+          () => [f32(tf, c.x, [1, c.n])],
+          ([H0]) => tf.tidy(() => vjpOf(layer, c, f32(tf, v, [1, c.n]), H0)),
+        );
         return g;
       }),
     sequenceJacobian: (c) =>
       withLayer(tf, c, async (layer) => {
-        const [g] = await variableGrads(tf, () => [tf.tile(f32(tf, c.x0, [1, c.n]), [c.n, 1])], ([H0]) =>
-          tf.tidy(() => dot(tf, last(layer, batchOf(tf, c.us, c.n, c.T, c.m), H0, c.T), tf.eye(c.n))));
+        const [g] = await variableGrads(
+          tf,
+          () => [tf.tile(f32(tf, c.x0, [1, c.n]), [c.n, 1])],
+          ([H0]) => tf.tidy(() => dot(tf, last(layer, batchOf(tf, c.us, c.n, c.T, c.m), H0, c.T), tf.eye(c.n))),
+        );
         return g;
       }),
     forward: (c) =>
@@ -131,8 +148,12 @@ export function layersVariant(tf: Tf): TfjsVariant {
       withLayer(tf, c, async (layer) => {
         // The layer's own trainable variables, in build order: kernel K, recurrentKernel R, bias.
         const [K, R, bias] = layer.trainableWeights.map((w) => w.read() as tfjs.Variable);
-        const [gK, gR, gb, gx0] = await variableGrads(tf, () => [f32(tf, c.x0, [1, c.n])], ([H0]) =>
-          tf.tidy(() => dot(tf, tf.reshape(states(layer, batchOf(tf, c.us, 1, c.T, c.m), H0), [c.T, c.n]), f32(tf, c.cs, [c.T, c.n]))), [K, R, bias]);
+        const [gK, gR, gb, gx0] = await variableGrads(
+          tf,
+          () => [f32(tf, c.x0, [1, c.n])],
+          ([H0]) => tf.tidy(() => dot(tf, tf.reshape(states(layer, batchOf(tf, c.us, 1, c.T, c.m), H0), [c.T, c.n]), f32(tf, c.cs, [c.T, c.n]))),
+          [K, R, bias],
+        );
         return { W: transposed(gR, c.n, c.n), U: transposed(gK, c.m, c.n), b: gb, x0: gx0 };
       }),
   };

@@ -8,7 +8,11 @@ import type { Tensor, Tf } from './tfjs.js';
 import { sigma } from './activation.js';
 
 /** The weights of a recurrence as tensors: W n×n, U n×m, b of length n (spec layout). */
-export interface Weights { readonly W: Tensor; readonly U: Tensor; readonly b: Tensor }
+export interface Weights {
+  readonly W: Tensor;
+  readonly U: Tensor;
+  readonly b: Tensor;
+}
 
 /** One step on a batch: X is B×n (or 1×n), Uin is B×m (or 1×m); rows broadcast. Returns B×n. */
 export type Step = (w: Weights, X: Tensor, Uin: Tensor) => Tensor;
@@ -19,9 +23,12 @@ export function stepOf(tf: Tf, form: Form, a: ActivationRef): Step {
   const rec = (w: Weights, X: Tensor): Tensor => tf.matMul(X, w.W, false, true);
   const inp = (w: Weights, V: Tensor): Tensor => tf.matMul(V, w.U, false, true);
   switch (form) {
-    case 'pascanu': return (w, X, Uin) => tf.add(tf.add(rec(w, s(X)), inp(w, Uin)), w.b);
-    case 'pascanu-sigma-input': return (w, X, Uin) => tf.add(tf.add(rec(w, s(X)), inp(w, s(Uin))), w.b);
-    case 'elman': return (w, X, Uin) => s(tf.add(tf.add(rec(w, X), inp(w, Uin)), w.b));
+    case 'pascanu':
+      return (w, X, Uin) => tf.add(tf.add(rec(w, s(X)), inp(w, Uin)), w.b);
+    case 'pascanu-sigma-input':
+      return (w, X, Uin) => tf.add(tf.add(rec(w, s(X)), inp(w, s(Uin))), w.b);
+    case 'elman':
+      return (w, X, Uin) => s(tf.add(tf.add(rec(w, X), inp(w, Uin)), w.b));
   }
 }
 

@@ -21,7 +21,7 @@ function erfcContinuedFraction(x: number): number {
   // erfc(x) = e^(−x²)/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + 2/(x + …)))))
   let f = x;
   for (let k = 80; k >= 1; k--) f = x + k / 2 / f;
-  return (Math.exp(-x * x) / Math.sqrt(Math.PI)) / f;
+  return Math.exp(-x * x) / Math.sqrt(Math.PI) / f;
 }
 
 /** The error function. */

@@ -24,19 +24,25 @@ export async function loadAdapter(spec: string, options: Record<string, string>,
   let mod: unknown;
   if (isAdapterPath(spec)) {
     const file = isAbsolute(spec) ? spec : resolve(cwd, spec);
-    if (!existsSync(file)) throw new AdapterLoadError(`adapter file not found: ${file}\n  --adapter takes a built-in name (${Object.keys(builtinAdapters).join(', ')}) or the path of a module whose default export is an adapter factory.`);
+    if (!existsSync(file))
+      throw new AdapterLoadError(
+        `adapter file not found: ${file}\n  --adapter takes a built-in name (${Object.keys(builtinAdapters).join(', ')}) or the path of a module whose default export is an adapter factory.`,
+      );
     try {
       mod = await import(pathToFileURL(file).href);
     } catch (err) {
-      const hint = (err as { code?: unknown } | null)?.code === 'ERR_UNKNOWN_FILE_EXTENSION' && /\.(c|m)?ts$/.test(file)
-        ? `\n  This Node (${process.version}) does not run TypeScript: compile the adapter to JavaScript (tsc) and pass the .js file, or run the CLI under a loader such as tsx (npx tsx node_modules/.bin/rnn-jac-spec …); Node 22.6 and later can strip types (--experimental-strip-types).`
-        : '';
+      const hint =
+        (err as { code?: unknown } | null)?.code === 'ERR_UNKNOWN_FILE_EXTENSION' && /\.(c|m)?ts$/.test(file)
+          ? `\n  This Node (${process.version}) does not run TypeScript: compile the adapter to JavaScript (tsc) and pass the .js file, or run the CLI under a loader such as tsx (npx tsx node_modules/.bin/rnn-jac-spec …); Node 22.6 and later can strip types (--experimental-strip-types).`
+          : '';
       throw new AdapterLoadError(`cannot import adapter module ${file}: ${message(err)}${hint}`);
     }
   } else {
     const builtin = builtinAdapter(spec);
     if (builtin === undefined) {
-      throw new AdapterLoadError(`unknown adapter '${safeLine(spec, 100)}'. Built-in adapters: ${Object.keys(builtinAdapters).join(', ')}. To test your own, pass the path of its module: --adapter ./my-adapter.mjs`);
+      throw new AdapterLoadError(
+        `unknown adapter '${safeLine(spec, 100)}'. Built-in adapters: ${Object.keys(builtinAdapters).join(', ')}. To test your own, pass the path of its module: --adapter ./my-adapter.mjs`,
+      );
     }
     try {
       mod = await builtin.load();
@@ -47,7 +53,9 @@ export async function loadAdapter(spec: string, options: Record<string, string>,
   }
   const factory = (mod as { default?: unknown }).default;
   if (typeof factory !== 'function') {
-    throw new AdapterLoadError(`${spec} is not an adapter module: its default export must be a factory function (options) => Adapter, but it is ${describe(factory)}. See "Writing an adapter" in the README.`);
+    throw new AdapterLoadError(
+      `${spec} is not an adapter module: its default export must be a factory function (options) => Adapter, but it is ${describe(factory)}. See "Writing an adapter" in the README.`,
+    );
   }
   let adapter: unknown;
   try {

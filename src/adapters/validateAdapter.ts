@@ -18,7 +18,8 @@ function duplicates(names: readonly string[]): string[] {
 function distance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
   return d[a.length][b.length];
 }
 
@@ -30,7 +31,9 @@ export function didYouMean(name: string, known: readonly string[]): string {
 
 /** Problems of a list that must hold known names, each once. */
 function listProblems(what: string, names: readonly string[], known: readonly string[]): string[] {
-  const problems = names.filter((n) => !known.includes(n)).map((n) => `${what}: '${safeLine(n, 60)}' is not in the catalogue${didYouMean(n, known)} (the catalogue has: ${known.join(', ')})`);
+  const problems = names
+    .filter((n) => !known.includes(n))
+    .map((n) => `${what}: '${safeLine(n, 60)}' is not in the catalogue${didYouMean(n, known)} (the catalogue has: ${known.join(', ')})`);
   const twice = duplicates(names);
   if (twice.length > 0) problems.push(`${what} lists ${twice.map((n) => `'${safeLine(n, 60)}'`).join(', ')} more than once`);
   return problems;
@@ -40,7 +43,8 @@ function listProblems(what: string, names: readonly string[], known: readonly st
 function nameProblem(what: string, v: unknown): string | undefined {
   if (typeof v !== 'string' || v === '') return `${what} must be a non-empty string`;
   if (v.length > MAX_NAME) return `${what} is ${v.length} characters long; at most ${MAX_NAME}`;
-  if (hasControlCharacters(v)) return `${what} ${JSON.stringify(safeLine(v, 60))} has control characters (newlines, escapes); names are printed in every report`;
+  if (hasControlCharacters(v))
+    return `${what} ${JSON.stringify(safeLine(v, 60))} has control characters (newlines, escapes); names are printed in every report`;
   return undefined;
 }
 
@@ -60,13 +64,19 @@ function problemsOf(value: unknown): string[] {
   const name = nameProblem('name', a.name);
   if (name !== undefined) problems.push(name);
   if (!isStringArray(a.dtypes) || a.dtypes.length === 0) problems.push(`dtypes must be a non-empty array of ${DTYPES.join(' / ')}`);
-  else problems.push(...listProblems('dtypes', a.dtypes, DTYPES).map((p) => p.replace('is not in the catalogue', 'is not a dtype').replace('the catalogue has', 'dtypes are')));
+  else
+    problems.push(
+      ...listProblems('dtypes', a.dtypes, DTYPES).map((p) => p.replace('is not in the catalogue', 'is not a dtype').replace('the catalogue has', 'dtypes are')),
+    );
   if (!isStringArray(a.activations)) problems.push('activations must be an array of catalogue names (e.g. ["tanh", "relu"])');
   else problems.push(...listProblems('activations', a.activations, ACTIVATION_NAMES));
   if (typeof a.stepJacobian !== 'function') problems.push('stepJacobian(c) must be a function');
   if (a.forms !== undefined) {
     if (!isStringArray(a.forms)) problems.push(`forms, when given, must list some of ${FORMS.join(', ')}`);
-    else problems.push(...listProblems('forms', a.forms, FORMS).map((p) => p.replace('is not in the catalogue', 'is not a form').replace('the catalogue has', 'forms are')));
+    else
+      problems.push(
+        ...listProblems('forms', a.forms, FORMS).map((p) => p.replace('is not in the catalogue', 'is not a form').replace('the catalogue has', 'forms are')),
+      );
   }
   if (a.variants !== undefined) {
     if (!isStringArray(a.variants)) problems.push('variants, when given, must be an array of strings');
@@ -102,10 +112,19 @@ function scopeProblems(a: Record<string, unknown>): string[] {
     if (!variants.includes(name)) problems.push(`variantScopes names '${name}', which is not one of variants (${variants.join(', ') || 'none'})`);
     const s = (scope ?? {}) as Record<string, unknown>;
     // An empty list would leave the variant with nothing to test: a variant that covers nothing is left out of variants.
-    if (s.forms !== undefined && (!isStringArray(s.forms) || s.forms.length === 0 || s.forms.some((f) => !forms.includes(f)))) problems.push(`variantScopes.${name}.forms must be a non-empty subset of forms (${forms.join(', ')})`);
-    if (s.activations !== undefined && (!isStringArray(s.activations) || s.activations.length === 0 || s.activations.some((n) => !activations.includes(n)))) problems.push(`variantScopes.${name}.activations must be a non-empty subset of activations`);
-    if (s.dtypes !== undefined && (!isStringArray(s.dtypes) || s.dtypes.length === 0 || s.dtypes.some((d) => !isStringArray(a.dtypes) || !a.dtypes.includes(d)))) problems.push(`variantScopes.${name}.dtypes must be a non-empty subset of dtypes`);
-    problems.push(...capabilityProblems(a, name, s.capabilities), ...stepProblems(name, s.finiteDifference, isStringArray(s.dtypes) ? s.dtypes : isStringArray(a.dtypes) ? a.dtypes : []));
+    if (s.forms !== undefined && (!isStringArray(s.forms) || s.forms.length === 0 || s.forms.some((f) => !forms.includes(f))))
+      problems.push(`variantScopes.${name}.forms must be a non-empty subset of forms (${forms.join(', ')})`);
+    if (s.activations !== undefined && (!isStringArray(s.activations) || s.activations.length === 0 || s.activations.some((n) => !activations.includes(n))))
+      problems.push(`variantScopes.${name}.activations must be a non-empty subset of activations`);
+    if (
+      s.dtypes !== undefined &&
+      (!isStringArray(s.dtypes) || s.dtypes.length === 0 || s.dtypes.some((d) => !isStringArray(a.dtypes) || !a.dtypes.includes(d)))
+    )
+      problems.push(`variantScopes.${name}.dtypes must be a non-empty subset of dtypes`);
+    problems.push(
+      ...capabilityProblems(a, name, s.capabilities),
+      ...stepProblems(name, s.finiteDifference, isStringArray(s.dtypes) ? s.dtypes : isStringArray(a.dtypes) ? a.dtypes : []),
+    );
   }
   return problems;
 }
@@ -137,8 +156,14 @@ function stepProblems(name: string, fd: unknown, dtypes: readonly string[]): str
   if (!ok) return [`variantScopes.${name}.finiteDifference.step must be a positive power of two (e.g. 2 ** -12), got ${String(step)}`];
   const strictest = dtypes.includes('float32') ? 'float32' : 'float64';
   const min = MIN_FD_STEP[strictest];
-  if (step > MAX_FD_STEP) return [`variantScopes.${name}.finiteDifference.step is 2^${Math.log2(step)}: at most 2^${Math.log2(MAX_FD_STEP)}, or the central difference no longer measures a derivative (RJS-TOL-FD)`];
-  if (step < min) return [`variantScopes.${name}.finiteDifference.step is 2^${Math.log2(step)}: at least 2^${Math.log2(min)} in ${strictest}, or roundoff swamps the difference (RJS-TOL-FD)`];
+  if (step > MAX_FD_STEP)
+    return [
+      `variantScopes.${name}.finiteDifference.step is 2^${Math.log2(step)}: at most 2^${Math.log2(MAX_FD_STEP)}, or the central difference no longer measures a derivative (RJS-TOL-FD)`,
+    ];
+  if (step < min)
+    return [
+      `variantScopes.${name}.finiteDifference.step is 2^${Math.log2(step)}: at least 2^${Math.log2(min)} in ${strictest}, or roundoff swamps the difference (RJS-TOL-FD)`,
+    ];
   return [];
 }
 
@@ -147,7 +172,15 @@ function dtypeActivationProblems(a: Record<string, unknown>): string[] {
   const per = a.dtypeActivations;
   if (per === undefined) return [];
   const activations = isStringArray(a.activations) ? a.activations : [];
-  const ok = per !== null && typeof per === 'object' &&
-    Object.entries(per).every(([d, names]) => (DTYPES as readonly string[]).includes(d) && isStringArray(names) && names.length > 0 && names.every((n) => activations.includes(n)));
-  return ok ? [] : [`dtypeActivations, when given, must map dtypes (${DTYPES.join(', ')}) to non-empty subsets of activations (a dtype with no activation is left out of dtypes)`];
+  const ok =
+    per !== null &&
+    typeof per === 'object' &&
+    Object.entries(per).every(
+      ([d, names]) => (DTYPES as readonly string[]).includes(d) && isStringArray(names) && names.length > 0 && names.every((n) => activations.includes(n)),
+    );
+  return ok
+    ? []
+    : [
+        `dtypeActivations, when given, must map dtypes (${DTYPES.join(', ')}) to non-empty subsets of activations (a dtype with no activation is left out of dtypes)`,
+      ];
 }

@@ -12,7 +12,9 @@ import { toDtype } from './entry.js';
 export function drawActivation(mrng: fc.Random, names: readonly string[], dtype: Dtype): ActivationRef {
   if (names.length === 0) throw new Error('drawActivation: no activation to draw from');
   const name = drawFrom(mrng, names);
-  const param = specDocument().activations.find((a) => a.name === name)?.params.find((p) => p.name === 'alpha');
+  const param = specDocument()
+    .activations.find((a) => a.name === name)
+    ?.params.find((p) => p.name === 'alpha');
   if (param === undefined) return { name };
   return { name, alpha: toDtype(param.generated.min + mrng.nextDouble() * (param.generated.max - param.generated.min), dtype) };
 }

@@ -13,5 +13,9 @@ export interface AdjointCase extends GeneratedStepCase {
  * representable in the dtype (the adjoint property's cases, and the golden vjp/jvp vectors).
  */
 export function adjointCase(c: StepCaseConstraints): CaseArbitrary<AdjointCase> {
-  return new CaseArbitrary((mrng) => drawStepCase(mrng, c, true), (d) => materialize(d) as unknown as AdjointCase, shrinkLimits(c, 0));
+  return new CaseArbitrary(
+    (mrng) => drawStepCase(mrng, c, true),
+    (d) => materialize(d) as unknown as AdjointCase,
+    shrinkLimits(c, 0),
+  );
 }

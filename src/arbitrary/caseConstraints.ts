@@ -4,7 +4,8 @@ import type { Dtype, Form, VariantScope } from '../contract.js';
 export interface CaseConstraints {
   /** Largest hidden size n (`--max-n`, default 64). */ readonly maxN: number;
   /** Largest sequence length T (`--max-t`, default 16). */ readonly maxT: number;
-  /** Smallest n and T (default 1; benchmarks pin a size with minN = maxN). */ readonly minN?: number; readonly minT?: number;
+  /** Smallest n and T (default 1; benchmarks pin a size with minN = maxN). */ readonly minN?: number;
+  readonly minT?: number;
   /** Largest input size m (default min(8, maxN)). */ readonly maxM: number;
   /** The dtype the case's inputs are exactly representable in. */ readonly dtype: Dtype;
   /** Forms the adapter implements. */ readonly forms: readonly Form[];

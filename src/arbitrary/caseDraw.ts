@@ -15,8 +15,12 @@ export type DrawKind = 'step' | 'adjoint' | 'sequence' | 'loss';
 /** A drawn case. Arrays are row-major; T is 1 for one-step kinds. */
 export interface CaseDraw {
   readonly kind: DrawKind;
-  readonly n: number; readonly m: number; readonly T: number;
-  readonly form: Form; readonly activation: ActivationRef; readonly dtype: Dtype;
+  readonly n: number;
+  readonly m: number;
+  readonly T: number;
+  readonly form: Form;
+  readonly activation: ActivationRef;
+  readonly dtype: Dtype;
   /** n×n. */ readonly W: Float64Array;
   /** n×m. */ readonly U: Float64Array;
   /** n: the bias (unused for elman step cases, whose bias is solved for). */ readonly b: Float64Array;
@@ -24,7 +28,8 @@ export interface CaseDraw {
   /** n: the elman step case's target a_t; empty otherwise. */ readonly a: Float64Array;
   /** T×m: u_t of a step case (T = 1), u_1 … u_T of a sequence. */ readonly u: Float64Array;
   /** T×n: loss weights c_t (loss cases); empty otherwise. */ readonly cs: Float64Array;
-  /** n: cotangent v and tangent w (adjoint cases); empty otherwise. */ readonly v: Float64Array; readonly w: Float64Array;
+  /** n: cotangent v and tangent w (adjoint cases); empty otherwise. */ readonly v: Float64Array;
+  readonly w: Float64Array;
   /** Which hidden units of the drawn case these are, once shrinking renumbered them (default 0 … n−1). */ readonly units?: readonly number[];
 }
 
@@ -35,7 +40,15 @@ export function unitsOf(d: CaseDraw): readonly number[] {
 
 /** Which draw fields are laid out how: the shrinker cuts them to a leading block by this table. */
 export const DRAW_LAYOUT = {
-  W: 'n×n', U: 'n×m', b: 'n', x: 'n', a: 'n', u: 'T×m', cs: 'T×n', v: 'n', w: 'n',
+  W: 'n×n',
+  U: 'n×m',
+  b: 'n',
+  x: 'n',
+  a: 'n',
+  u: 'T×m',
+  cs: 'T×n',
+  v: 'n',
+  w: 'n',
 } as const satisfies Record<'W' | 'U' | 'b' | 'x' | 'a' | 'u' | 'cs' | 'v' | 'w', string>;
 /** An array field of a draw. */
 export type DrawField = keyof typeof DRAW_LAYOUT;
@@ -101,9 +114,19 @@ export function cut(d: CaseDraw, n: number, m: number, T: number): CaseDraw {
     return out;
   };
   return {
-    ...d, n, m, T, units: unitsOf(d).slice(0, n),
-    W: block(d.W, d.n, n, n), U: block(d.U, d.m, n, m),
-    b: d.b.slice(0, n), x: d.x.slice(0, n), a: d.a.slice(0, n), v: d.v.slice(0, n), w: d.w.slice(0, n),
-    u: block(d.u, d.m, T, m), cs: block(d.cs, d.n, T, n),
+    ...d,
+    n,
+    m,
+    T,
+    units: unitsOf(d).slice(0, n),
+    W: block(d.W, d.n, n, n),
+    U: block(d.U, d.m, n, m),
+    b: d.b.slice(0, n),
+    x: d.x.slice(0, n),
+    a: d.a.slice(0, n),
+    v: d.v.slice(0, n),
+    w: d.w.slice(0, n),
+    u: block(d.u, d.m, T, m),
+    cs: block(d.cs, d.n, T, n),
   };
 }

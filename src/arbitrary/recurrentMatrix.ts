@@ -67,7 +67,10 @@ export interface DrawnMatrix {
 export function drawRecurrentMatrix(mrng: fc.Random, c: RecurrentMatrixConstraints): DrawnMatrix {
   const M = drawEntries(mrng, c.n * c.n, 1, 'float64');
   const limit = c.maxGain ?? Infinity;
-  const target = drawFrom(mrng, GAIN_TARGETS.filter((g) => g <= 1 || g <= limit));
+  const target = drawFrom(
+    mrng,
+    GAIN_TARGETS.filter((g) => g <= 1 || g <= limit),
+  );
   if (c.n >= 2 && asymmetry(M, c.n) < MIN_ASYMMETRY) {
     M[1] += 1 + M.reduce((s, v) => Math.max(s, Math.abs(v)), 0);
   }

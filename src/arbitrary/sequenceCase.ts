@@ -46,10 +46,18 @@ export function drawSequenceCase(mrng: fc.Random, c: CaseConstraints, loss: bool
 
 /** Loss cases (RJS-GRAD). */
 export function lossCase(c: CaseConstraints): CaseArbitrary<GeneratedLossCase> {
-  return new CaseArbitrary((mrng) => drawSequenceCase(mrng, c, true), (d) => materialize(d) as unknown as GeneratedLossCase, shrinkLimits(c, SEQUENCE_MIN_BIAS));
+  return new CaseArbitrary(
+    (mrng) => drawSequenceCase(mrng, c, true),
+    (d) => materialize(d) as unknown as GeneratedLossCase,
+    shrinkLimits(c, SEQUENCE_MIN_BIAS),
+  );
 }
 
 /** Sequence cases (RJS-SEQ, RJS-FWD, RJS-BOUND). */
 export function sequenceCase(c: CaseConstraints): CaseArbitrary<GeneratedSequenceCase> {
-  return new CaseArbitrary((mrng) => drawSequenceCase(mrng, c, false), (d) => materialize(d) as unknown as GeneratedSequenceCase, shrinkLimits(c, SEQUENCE_MIN_BIAS));
+  return new CaseArbitrary(
+    (mrng) => drawSequenceCase(mrng, c, false),
+    (d) => materialize(d) as unknown as GeneratedSequenceCase,
+    shrinkLimits(c, SEQUENCE_MIN_BIAS),
+  );
 }

@@ -13,7 +13,8 @@ export const SHRINK_START: ShrinkCursor = { phase: 0, item: 0 };
 
 /** What bounds a shrink. */
 export interface ShrinkLimits {
-  /** Smallest n and T (`--max-n` benchmarks pin sizes). */ readonly minN: number; readonly minT: number;
+  /** Smallest n and T (`--max-n` benchmarks pin sizes). */ readonly minN: number;
+  readonly minT: number;
   /** Activations the case may switch to. */ readonly activations: readonly string[];
   /** Whether to simplify entries (the costly phases); sizes and the activation shrink always. */ readonly entries: boolean;
   /** Smallest |b_i| (sequence and loss cases: 1/16, RJS-GEN-4). */ readonly minBias: number;
@@ -75,7 +76,15 @@ export function* shrinkDraw(d: CaseDraw, from: ShrinkCursor, o: ShrinkLimits): G
     // Then trailing blocks (a failure on the last units), then each unit left out (two far-apart units).
     const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
     for (const n of towards(d.n, o.minN)) yield [pick(d, range(d.n - n, d.n)), { phase: 0, item: 0 }];
-    if (d.n > o.minN) for (let i = d.n - 1; i >= 0; i--) yield [pick(d, range(0, d.n).filter((j) => j !== i)), { phase: 0, item: 0 }];
+    if (d.n > o.minN)
+      for (let i = d.n - 1; i >= 0; i--)
+        yield [
+          pick(
+            d,
+            range(0, d.n).filter((j) => j !== i),
+          ),
+          { phase: 0, item: 0 },
+        ];
   }
   if (from.phase <= 1) for (const T of towards(d.T, o.minT)) yield [cut(d, d.n, d.m, T), { phase: 1, item: 0 }];
   if (from.phase <= 2) for (const m of towards(d.m, 1)) yield [cut(d, d.n, m, d.T), { phase: 2, item: 0 }];
@@ -83,7 +92,10 @@ export function* shrinkDraw(d: CaseDraw, from: ShrinkCursor, o: ShrinkLimits): G
     const names = ['identity', o.activations[0]].filter((a, i, all) => a !== undefined && all.indexOf(a) === i && o.activations.includes(a));
     for (const name of names) {
       if (name === d.activation.name || activationByName(name).hasAlpha) continue;
-      yield [{ ...d, activation: { name } }, { phase: 3, item: 0 }];
+      yield [
+        { ...d, activation: { name } },
+        { phase: 3, item: 0 },
+      ];
     }
   }
   if (from.phase <= 4) {

@@ -39,18 +39,24 @@ export function stateRegions(c: StateRegionConstraints): StateRegion[] {
 export function regionValue(region: StateRegion, r: number, negative: boolean, dtype: Dtype): number {
   const sign = negative ? -1 : 1;
   switch (region) {
-    case 'ordinary': return toDtype(sign * (1e-3 + 3 * r), dtype);
-    case 'saturated': return toDtype(sign * (3 + 12 * r), dtype);
-    case 'far': return toDtype(sign * (15 + 25 * r), dtype);
-    case 'exp-overflow': return toDtype(sign * expOverflowPoint(dtype) * (0.9 + 0.2 * r), dtype);
-    case 'near-kink': return toDtype(sign * 1e-6 * 10 ** (4 * r), dtype);
+    case 'ordinary':
+      return toDtype(sign * (1e-3 + 3 * r), dtype);
+    case 'saturated':
+      return toDtype(sign * (3 + 12 * r), dtype);
+    case 'far':
+      return toDtype(sign * (15 + 25 * r), dtype);
+    case 'exp-overflow':
+      return toDtype(sign * expOverflowPoint(dtype) * (0.9 + 0.2 * r), dtype);
+    case 'near-kink':
+      return toDtype(sign * 1e-6 * 10 ** (4 * r), dtype);
     case 'subnormal': {
       // Between the smallest subnormal and the smallest normal number, log-uniform.
       const [lo, hi] = dtype === 'float32' ? [-149, -126] : [-1074, -1022];
       const largest = 2 ** hi - 2 ** lo; // the largest subnormal: rounding must not reach 2^hi
       return sign * Math.min(largest, Math.max(2 ** lo, Math.abs(toDtype(2 ** (lo + (hi - lo) * r), dtype))));
     }
-    case 'on-kink': return 0;
+    case 'on-kink':
+      return 0;
   }
 }
 

@@ -53,5 +53,9 @@ export function shrinkLimits(c: StepCaseConstraints, minBias: number): Construct
 
 /** One-step cases (RJS-STEP, RJS-INPUT, RJS-KINK, RJS-BOUND at T = 1). */
 export function stepCase(c: StepCaseConstraints): CaseArbitrary<GeneratedStepCase> {
-  return new CaseArbitrary((mrng) => drawStepCase(mrng, c, false), (d) => materialize(d) as unknown as GeneratedStepCase, shrinkLimits(c, 0));
+  return new CaseArbitrary(
+    (mrng) => drawStepCase(mrng, c, false),
+    (d) => materialize(d) as unknown as GeneratedStepCase,
+    shrinkLimits(c, 0),
+  );
 }

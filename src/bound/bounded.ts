@@ -220,7 +220,14 @@ export function sumAll(terms: readonly Bounded[], p: Precision): Bounded {
   const g = gammaK(Math.max(terms.length - 1, 0), p.u);
   const r = mass.map((m) => g * m + (terms.length - 1) * p.tiny);
   for (let i = 0; i < e.length; i++) e[i] += r[i];
-  return bounded(rows, cols, v, e, terms.reduce((f, q) => f + q.f, 0) + frob(r), terms.reduce((t, q) => t + q.s, 0));
+  return bounded(
+    rows,
+    cols,
+    v,
+    e,
+    terms.reduce((f, q) => f + q.f, 0) + frob(r),
+    terms.reduce((t, q) => t + q.s, 0),
+  );
 }
 
 /** Rows [from, to) of A. */

@@ -9,10 +9,18 @@ import { CaseFailure } from './caseFailure.js';
 export function toFloat64(value: unknown, length: number, quantity: string, shape: string, owned = false): Float64Array {
   const arr = value as ArrayLike<unknown> | null | undefined;
   if (arr === null || arr === undefined || typeof arr !== 'object' || typeof arr.length !== 'number') {
-    throw new CaseFailure({ kind: 'wrong-shape', quantity, summary: `${quantity}: the adapter returned ${describe(value)}, not an array of ${length} numbers (${shape})` });
+    throw new CaseFailure({
+      kind: 'wrong-shape',
+      quantity,
+      summary: `${quantity}: the adapter returned ${describe(value)}, not an array of ${length} numbers (${shape})`,
+    });
   }
   if (arr.length !== length) {
-    throw new CaseFailure({ kind: 'wrong-shape', quantity, summary: `${quantity}: the adapter returned ${arr.length} numbers, expected ${length} (${shape}${shape.startsWith('a vector') ? '' : ', row-major'})` });
+    throw new CaseFailure({
+      kind: 'wrong-shape',
+      quantity,
+      summary: `${quantity}: the adapter returned ${arr.length} numbers, expected ${length} (${shape}${shape.startsWith('a vector') ? '' : ', row-major'})`,
+    });
   }
   if (arr instanceof Float64Array || arr instanceof Float32Array) {
     // The common case, a float typed array: a scan for NaN and ±Infinity (v − v ≠ 0), then one copy.

@@ -9,7 +9,16 @@ import { hasControlCharacters } from '../text/safeText.js';
 import { UsageError } from './usageError.js';
 
 /** Defaults of the run options (README "CLI reference" lists the same). */
-export const DEFAULTS = { runs: 100, seed: 12115063, maxN: 64, maxT: 16, timeoutMs: 30_000, maxShrinks: DEFAULT_MAX_SHRINKS, report: 'reports', format: 'json,junit,md' } as const;
+export const DEFAULTS = {
+  runs: 100,
+  seed: 12115063,
+  maxN: 64,
+  maxT: 16,
+  timeoutMs: 30_000,
+  maxShrinks: DEFAULT_MAX_SHRINKS,
+  report: 'reports',
+  format: 'json,junit,md',
+} as const;
 
 /** The parsed command line. */
 export interface CliOptions {
@@ -22,12 +31,14 @@ export interface CliOptions {
   /** `--runs`. */ readonly runs: number;
   /** `--seed` (or the replay seed). */ readonly seed: number;
   /** Path part of `--replay`. */ readonly path?: string;
-  /** `--max-n`, `--max-t`. */ readonly maxN: number; readonly maxT: number;
+  /** `--max-n`, `--max-t`. */ readonly maxN: number;
+  readonly maxT: number;
   /** `--report`. */ readonly report: string;
   /** `--format`. */ readonly formats: readonly ReportFormat[];
   /** `--timeout` in ms. */ readonly timeoutMs: number;
   /** `--max-shrinks`. */ readonly maxShrinks: number;
-  /** `--time-budget` and `--unit-time-budget`, in ms. */ readonly timeBudgetMs?: number; readonly unitTimeBudgetMs?: number;
+  /** `--time-budget` and `--unit-time-budget`, in ms. */ readonly timeBudgetMs?: number;
+  readonly unitTimeBudgetMs?: number;
   /** `--expectations`: the expectation file, if given. */ readonly expectations?: string;
   /** `--shard i/N`: run shard i (1-based) of N. */ readonly shard?: { readonly index: number; readonly count: number };
   /** `--jobs N`: run in N child processes (1: in this one). */ readonly jobs: number;
@@ -70,15 +81,22 @@ export function duration(name: string, raw: string | undefined): number | undefi
   if (raw === undefined) return undefined;
   const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(raw);
   const ms = m === null ? NaN : Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
-  if (!(ms >= 1 && ms <= 7 * 24 * 3_600_000)) throw new UsageError(`--${name} takes a duration such as 90s, 15m or 1h (seconds without a unit), from 1 ms to a week, got '${raw}'`);
+  if (!(ms >= 1 && ms <= 7 * 24 * 3_600_000))
+    throw new UsageError(`--${name} takes a duration such as 90s, 15m or 1h (seconds without a unit), from 1 ms to a week, got '${raw}'`);
   return Math.round(ms);
 }
 
 function properties(raw: string | undefined): PropertyId[] {
   if (raw === undefined) return [...PROPERTY_IDS];
-  const asked = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const asked = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   const unknown = asked.filter((p) => !(PROPERTY_IDS as string[]).includes(p));
-  if (unknown.length > 0) throw new UsageError(`unknown propert${unknown.length > 1 ? 'ies' : 'y'} ${unknown.map((p) => `'${p}'`).join(', ')}; the spec has: ${PROPERTY_IDS.join(', ')}`);
+  if (unknown.length > 0)
+    throw new UsageError(
+      `unknown propert${unknown.length > 1 ? 'ies' : 'y'} ${unknown.map((p) => `'${p}'`).join(', ')}; the spec has: ${PROPERTY_IDS.join(', ')}`,
+    );
   if (asked.length === 0) throw new UsageError('--properties needs at least one property name');
   return PROPERTY_IDS.filter((p) => asked.includes(p));
 }
@@ -88,7 +106,8 @@ function shard(raw: string | undefined): { index: number; count: number } | unde
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw);
   const index = m === null ? NaN : Number(m[1]);
   const count = m === null ? NaN : Number(m[2]);
-  if (!(count >= 1 && index >= 1 && index <= count)) throw new UsageError(`--shard takes i/N with 1 ≤ i ≤ N (e.g. 2/3 for the second of three CI jobs), got '${raw}'`);
+  if (!(count >= 1 && index >= 1 && index <= count))
+    throw new UsageError(`--shard takes i/N with 1 ≤ i ≤ N (e.g. 2/3 for the second of three CI jobs), got '${raw}'`);
   return { index, count };
 }
 
@@ -102,11 +121,18 @@ const MAX_SHRINK_INDEX = 1_000_000;
  */
 function replayPath(path: string, runs: number): string {
   const steps = path.split(':');
-  if (steps.length > MAX_PATH_STEPS) throw new UsageError(`--replay path has ${steps.length} steps, more than ${MAX_PATH_STEPS}: copy the Replay line of a report as printed`);
+  if (steps.length > MAX_PATH_STEPS)
+    throw new UsageError(`--replay path has ${steps.length} steps, more than ${MAX_PATH_STEPS}: copy the Replay line of a report as printed`);
   const [first, ...shrinks] = steps.map(Number);
-  if (!Number.isSafeInteger(first) || first >= Math.max(1, runs)) throw new UsageError(`--replay path starts with case ${steps[0]}, but a run of --runs ${runs} has cases 0 to ${Math.max(1, runs) - 1}: pass the --runs of the run that printed it`);
+  if (!Number.isSafeInteger(first) || first >= Math.max(1, runs))
+    throw new UsageError(
+      `--replay path starts with case ${steps[0]}, but a run of --runs ${runs} has cases 0 to ${Math.max(1, runs) - 1}: pass the --runs of the run that printed it`,
+    );
   const bad = shrinks.findIndex((k) => !Number.isSafeInteger(k) || k > MAX_SHRINK_INDEX);
-  if (bad >= 0) throw new UsageError(`--replay path step ${bad + 2} is ${steps[bad + 1]}, more than any shrink step (at most ${MAX_SHRINK_INDEX}): copy the Replay line of a report as printed`);
+  if (bad >= 0)
+    throw new UsageError(
+      `--replay path step ${bad + 2} is ${steps[bad + 1]}, more than any shrink step (at most ${MAX_SHRINK_INDEX}): copy the Replay line of a report as printed`,
+    );
   return path;
 }
 
@@ -116,16 +142,36 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     args: [...argv],
     allowPositionals: false,
     options: {
-      adapter: { type: 'string', short: 'a' }, backend: { type: 'string' }, variant: { type: 'string' }, dtype: { type: 'string' },
-      properties: { type: 'string', short: 'p' }, runs: { type: 'string' }, seed: { type: 'string' }, replay: { type: 'string' },
-      'max-n': { type: 'string' }, 'max-t': { type: 'string' }, report: { type: 'string' }, format: { type: 'string' },
-      timeout: { type: 'string' }, 'max-shrinks': { type: 'string' }, 'time-budget': { type: 'string' }, 'unit-time-budget': { type: 'string' }, isolation: { type: 'string' }, expectations: { type: 'string' }, shard: { type: 'string' }, jobs: { type: 'string' }, opt: { type: 'string', multiple: true },
-      list: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
+      adapter: { type: 'string', short: 'a' },
+      backend: { type: 'string' },
+      variant: { type: 'string' },
+      dtype: { type: 'string' },
+      properties: { type: 'string', short: 'p' },
+      runs: { type: 'string' },
+      seed: { type: 'string' },
+      replay: { type: 'string' },
+      'max-n': { type: 'string' },
+      'max-t': { type: 'string' },
+      report: { type: 'string' },
+      format: { type: 'string' },
+      timeout: { type: 'string' },
+      'max-shrinks': { type: 'string' },
+      'time-budget': { type: 'string' },
+      'unit-time-budget': { type: 'string' },
+      isolation: { type: 'string' },
+      expectations: { type: 'string' },
+      shard: { type: 'string' },
+      jobs: { type: 'string' },
+      opt: { type: 'string', multiple: true },
+      list: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
     },
   });
   const v = parsed.values;
   const mode = v.help === true ? 'help' : v.version === true ? 'version' : v.list === true ? 'list' : 'run';
-  if (mode === 'run' && v.adapter === undefined) throw new UsageError('--adapter is required: a built-in name (e.g. reference) or the path of an adapter module');
+  if (mode === 'run' && v.adapter === undefined)
+    throw new UsageError('--adapter is required: a built-in name (e.g. reference) or the path of an adapter module');
   if (v.dtype !== undefined && v.dtype !== 'float32' && v.dtype !== 'float64') throw new UsageError(`--dtype must be float32 or float64, got '${v.dtype}'`);
   let seed = integer('seed', v.seed, DEFAULTS.seed, -(2 ** 31), 2 ** 31 - 1);
   let path: string | undefined;
@@ -153,13 +199,19 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
   const jobs = integer('jobs', v.jobs, 1, 1, 64);
   const isolation = (v.isolation ?? 'process') as Isolation;
   if (!(ISOLATIONS as readonly string[]).includes(isolation)) throw new UsageError(`--isolation must be ${ISOLATIONS.join(' or ')}, got '${v.isolation}'`);
-  if (jobs > 1 && v.shard !== undefined) throw new UsageError('--jobs and --shard do not combine: --jobs N already runs the N shards of the run, in N processes, and merges them');
+  if (jobs > 1 && v.shard !== undefined)
+    throw new UsageError('--jobs and --shard do not combine: --jobs N already runs the N shards of the run, in N processes, and merges them');
   if (jobs > 1 && path !== undefined) throw new UsageError('--jobs does not apply to --replay, which runs one case');
   return {
-    mode, adapter: v.adapter, backend: v.backend, variant: v.variant, dtype: v.dtype as Dtype | undefined,
+    mode,
+    adapter: v.adapter,
+    backend: v.backend,
+    variant: v.variant,
+    dtype: v.dtype as Dtype | undefined,
     properties: properties(v.properties),
     runs: integer('runs', v.runs, DEFAULTS.runs, 1, 10_000_000),
-    seed, path,
+    seed,
+    path,
     maxN: integer('max-n', v['max-n'], DEFAULTS.maxN, 1, 1024),
     maxT: integer('max-t', v['max-t'], DEFAULTS.maxT, 1, 1024),
     report: v.report ?? DEFAULTS.report,

@@ -15,7 +15,9 @@ import { packageRoot } from '../spec/packageRoot.js';
 /** A durations file: unit durations of one framework version's committed reports. */
 export interface Durations {
   /** Framework version the reports are of. */ readonly version: string;
-  /** Sizes and cases per property of those runs. */ readonly maxN: number; readonly maxT: number; readonly runs: number;
+  /** Sizes and cases per property of those runs. */ readonly maxN: number;
+  readonly maxT: number;
+  readonly runs: number;
   /** Where the figures come from, in words (machine, command). */ readonly measured: string;
   /** Milliseconds a run spent outside its units (the adapter's start), by backend. */ readonly start?: Readonly<Record<string, number>>;
   /** Milliseconds per unit, keyed `backend/variant/dtype/property` (variant `-` when none). */ readonly units: Readonly<Record<string, number>>;
@@ -43,7 +45,8 @@ export function expectedDurationLine(adapter: string, plan: RunPlan, o: { readon
   const head = `${plan.units.length} unit${plan.units.length === 1 ? '' : 's'} × ${o.runs} case${o.runs === 1 ? '' : 's'}`;
   const d = durationsOf(adapter);
   if (d === undefined) return `${head}; no expected duration (no committed reports of adapter '${adapter}')`;
-  if (plan.info?.version !== d.version) return `${head}; no expected duration (the committed reports are of version ${d.version}, this is ${plan.info?.version ?? 'unknown'})`;
+  if (plan.info?.version !== d.version)
+    return `${head}; no expected duration (the committed reports are of version ${d.version}, this is ${plan.info?.version ?? 'unknown'})`;
   if (d.maxN !== o.maxN || d.maxT !== o.maxT) return `${head}; no expected duration (the committed reports used --max-n ${d.maxN} --max-t ${d.maxT})`;
   let ms = 0;
   let missing = 0;

@@ -24,7 +24,11 @@ export interface LiveTable {
  * and nothing else was printed, when `heartbeat` is set (CI and other non-terminal output).
  * `beforeWrite` clears a live progress line first.
  */
-export function liveTable(out: NodeJS.WritableStream, err: NodeJS.WritableStream, o: { readonly heartbeat: boolean; readonly beforeWrite?: () => void; readonly now?: () => number }): LiveTable {
+export function liveTable(
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+  o: { readonly heartbeat: boolean; readonly beforeWrite?: () => void; readonly now?: () => number },
+): LiveTable {
   const now = o.now ?? Date.now;
   let widths: number[] = [];
   let last = now();
@@ -34,14 +38,18 @@ export function liveTable(out: NodeJS.WritableStream, err: NodeJS.WritableStream
     out.write(`${line}\n`);
     last = now();
   };
-  const format = (cells: readonly string[]): string => cells.map((c, j) => (j >= 4 ? c.padStart(widths[j]) : c.padEnd(widths[j]))).join('  ').trimEnd();
+  const format = (cells: readonly string[]): string =>
+    cells
+      .map((c, j) => (j >= 4 ? c.padStart(widths[j]) : c.padEnd(widths[j])))
+      .join('  ')
+      .trimEnd();
   const timer = o.heartbeat
     ? setInterval(() => {
-      const t = now();
-      if (t - last < HEARTBEAT_MS || unit.label === '') return;
-      err.write(`rnn-jac-spec: still running ${unit.label}: ${unit.cases} cases in ${formatDuration(t - unit.since)}\n`);
-      last = t;
-    }, 1000)
+        const t = now();
+        if (t - last < HEARTBEAT_MS || unit.label === '') return;
+        err.write(`rnn-jac-spec: still running ${unit.label}: ${unit.cases} cases in ${formatDuration(t - unit.since)}\n`);
+        last = t;
+      }, 1000)
     : undefined;
   timer?.unref();
   return {

@@ -43,9 +43,9 @@ export async function main(argv: readonly string[], out: NodeJS.WritableStream =
   let stopInterrupts: (() => void) | undefined;
   try {
     const o = parseCliOptions(argv);
-    if (o.mode === 'help') return void out.write(usage()), 0;
-    if (o.mode === 'version') return void out.write(`${packageVersion()}\n`), 0;
-    if (o.mode === 'list') return void out.write(listing()), 0;
+    if (o.mode === 'help') return (void out.write(usage()), 0);
+    if (o.mode === 'version') return (void out.write(`${packageVersion()}\n`), 0);
+    if (o.mode === 'list') return (void out.write(listing()), 0);
     // Read before the run, so that a bad file or directory costs no run time.
     // `--expectations tfjs`: the file shipped for the installed framework version.
     const expectationsPath = o.expectations === undefined ? undefined : expectationsFile(o.expectations);
@@ -54,9 +54,22 @@ export async function main(argv: readonly string[], out: NodeJS.WritableStream =
     const dir = reports;
     const startedAt = new Date();
     const runOptions = {
-      adapterSpec: o.adapter!, backend: o.backend, variant: o.variant, dtype: o.dtype,
-      properties: o.properties, runs: o.runs, seed: o.seed, path: o.path, maxN: o.maxN, maxT: o.maxT,
-      timeoutMs: o.timeoutMs, maxShrinks: o.maxShrinks, timeBudgetMs: o.timeBudgetMs, unitTimeBudgetMs: o.unitTimeBudgetMs, shard: o.shard, opts: o.opts,
+      adapterSpec: o.adapter!,
+      backend: o.backend,
+      variant: o.variant,
+      dtype: o.dtype,
+      properties: o.properties,
+      runs: o.runs,
+      seed: o.seed,
+      path: o.path,
+      maxN: o.maxN,
+      maxT: o.maxT,
+      timeoutMs: o.timeoutMs,
+      maxShrinks: o.maxShrinks,
+      timeBudgetMs: o.timeBudgetMs,
+      unitTimeBudgetMs: o.unitTimeBudgetMs,
+      shard: o.shard,
+      opts: o.opts,
     };
     /** The run as a report before its adapter started: no unit, and why. */
     const unstarted = (extra: RunExtra): RunResult => runResultOf(runOptions, { name: safeLine(o.adapter, 100), isolation: o.isolation }, startedAt, [], extra);
@@ -79,9 +92,10 @@ export async function main(argv: readonly string[], out: NodeJS.WritableStream =
       return exitCode;
     });
     try {
-      host = o.isolation === 'none'
-        ? await inProcessHost(await loadAdapter(o.adapter!, { ...o.opts }), { catchFaults: true })
-        : await startProcessHost({ spec: o.adapter!, options: { ...o.opts }, timeoutMs: o.timeoutMs });
+      host =
+        o.isolation === 'none'
+          ? await inProcessHost(await loadAdapter(o.adapter!, { ...o.opts }), { catchFaults: true })
+          : await startProcessHost({ spec: o.adapter!, options: { ...o.opts }, timeoutMs: o.timeoutMs });
     } catch (e) {
       const message = e instanceof AdapterLoadError ? e.message : `the adapter host could not be started: ${errorText(e)}`;
       dir.write(withExpectations(unstarted({ faults: [{ during: 'start', message }] })));
@@ -90,7 +104,9 @@ export async function main(argv: readonly string[], out: NodeJS.WritableStream =
     let ran: RunResult;
     try {
       ran = await run({
-        ...runOptions, host, startedAt,
+        ...runOptions,
+        host,
+        startedAt,
         onProgress: (p) => {
           progress.onProgress?.(p);
           table.progress(p.label, p.cases);
@@ -115,8 +131,9 @@ export async function main(argv: readonly string[], out: NodeJS.WritableStream =
     host = undefined;
     return reportRun(withExpectations(faults.length > 0 ? { ...ran, faults } : ran), reports, o.formats, out, err, { streamed: true });
   } catch (e) {
-    if (e instanceof UsageError) return void err.write(`rnn-jac-spec: ${e.message}\nRun 'rnn-jac-spec --help' for the options.\n`), 2;
-    if (e instanceof AdapterLoadError || e instanceof RunSetupError || e instanceof ExpectationsError || e instanceof ReportDirError) return void err.write(`rnn-jac-spec: ${e.message}\n`), 2;
+    if (e instanceof UsageError) return (void err.write(`rnn-jac-spec: ${e.message}\nRun 'rnn-jac-spec --help' for the options.\n`), 2);
+    if (e instanceof AdapterLoadError || e instanceof RunSetupError || e instanceof ExpectationsError || e instanceof ReportDirError)
+      return (void err.write(`rnn-jac-spec: ${e.message}\n`), 2);
     err.write(`rnn-jac-spec: internal error: ${e instanceof Error ? (e.stack ?? e.message) : errorText(e)}\n`);
     return 2;
   } finally {
@@ -126,7 +143,8 @@ export async function main(argv: readonly string[], out: NodeJS.WritableStream =
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url === (await import('node:url')).pathToFileURL((await import('node:fs')).realpathSync(process.argv[1])).href;
+const invokedDirectly =
+  process.argv[1] !== undefined && import.meta.url === (await import('node:url')).pathToFileURL((await import('node:fs')).realpathSync(process.argv[1])).href;
 if (invokedDirectly) {
   // A `--jobs` child dies with its parent; a closed stdout (`| head`) loses the summary, not the run.
   watchParent();

@@ -73,16 +73,21 @@ function readShard(path: string): { name: string; report: RunResult } {
 export async function mergeCommand(argv: readonly string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   let reports: ReportDir | undefined;
   try {
-    const parsed = parseArgv({ args: [...argv], allowPositionals: true, options: { report: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-    if (parsed.values.help === true) return void out.write(mergeUsage()), 0;
-    if (parsed.positionals.length === 0) throw new UsageError('merge needs the reports of the shards: rnn-jac-spec merge REPORT... [--report DIR] [--format LIST]');
+    const parsed = parseArgv({
+      args: [...argv],
+      allowPositionals: true,
+      options: { report: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+    if (parsed.values.help === true) return (void out.write(mergeUsage()), 0);
+    if (parsed.positionals.length === 0)
+      throw new UsageError('merge needs the reports of the shards: rnn-jac-spec merge REPORT... [--report DIR] [--format LIST]');
     const formats = formatsOf(parsed.values.format);
     const merged = mergeReports(parsed.positionals.map(readShard));
     reports = openReportDir(parsed.values.report ?? DEFAULTS.report, formats);
     return reportRun(merged, reports, formats, out, err);
   } catch (e) {
-    if (e instanceof UsageError) return void err.write(`rnn-jac-spec merge: ${e.message}\nRun 'rnn-jac-spec merge --help' for the usage.\n`), 2;
-    if (e instanceof MergeError || e instanceof ReportDirError) return void err.write(`rnn-jac-spec merge: ${e.message}\n`), 2;
+    if (e instanceof UsageError) return (void err.write(`rnn-jac-spec merge: ${e.message}\nRun 'rnn-jac-spec merge --help' for the usage.\n`), 2);
+    if (e instanceof MergeError || e instanceof ReportDirError) return (void err.write(`rnn-jac-spec merge: ${e.message}\n`), 2);
     // Exit 1 means a failed property: a fault of the tool itself is no verdict.
     err.write(`rnn-jac-spec merge: internal error: ${e instanceof Error ? (e.stack ?? e.message) : errorText(e)}\n`);
     return 2;

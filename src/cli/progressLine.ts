@@ -27,7 +27,11 @@ export function formatProgress(p: Progress, elapsedMs: number, casesSoFar: numbe
  * A live progress line on stderr, only on a TTY outside CI (CI logs get no carriage-return noise),
  * redrawn at most every 100 ms. Returns the callback for run() and a function that clears the line.
  */
-export function progressLine(stream: NodeJS.WriteStream = process.stderr, env = process.env, now = () => Date.now()): { onProgress?: (p: Progress) => void; clear: () => void; done: () => void } {
+export function progressLine(
+  stream: NodeJS.WriteStream = process.stderr,
+  env = process.env,
+  now = () => Date.now(),
+): { onProgress?: (p: Progress) => void; clear: () => void; done: () => void } {
   const enabled = stream.isTTY === true && (env.CI === undefined || env.CI === '' || env.CI === 'false');
   if (!enabled) return { clear: () => {}, done: () => {} };
   let shown = false;

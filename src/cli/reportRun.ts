@@ -27,7 +27,13 @@ export function noVerdictLines(result: RunResult): string[] {
   // Faults that left no unit are the reason nothing was tested; say nothing more.
   if (result.interrupted !== true && result.summary.cases === 0 && !(faults.length > 0 && result.results.length === 0)) {
     lines.push('rnn-jac-spec: nothing was tested: no case was checked in any unit');
-    const reasons = [...new Set(result.results.map((r) => `  ${r.property} on ${[r.target.variant, r.target.dtype].filter((x) => x !== undefined).join(' ')}: ${r.reason ?? r.verdict}`))];
+    const reasons = [
+      ...new Set(
+        result.results.map(
+          (r) => `  ${r.property} on ${[r.target.variant, r.target.dtype].filter((x) => x !== undefined).join(' ')}: ${r.reason ?? r.verdict}`,
+        ),
+      ),
+    ];
     lines.push(...(reasons.length > 0 ? reasons : ['  the run has no unit: the adapter declares no target for the chosen properties']));
   }
   return lines;
@@ -43,7 +49,9 @@ function appendStepSummary(result: RunResult, warn: NodeJS.WritableStream, env =
   try {
     appendFileSync(file, `${renderMarkdown(result)}\n`);
   } catch (e) {
-    warn.write(`rnn-jac-spec: cannot append to GITHUB_STEP_SUMMARY (${safeLine(file, 300)}): ${e instanceof Error ? safeLine(e.message, 300) : 'unknown error'}\n`);
+    warn.write(
+      `rnn-jac-spec: cannot append to GITHUB_STEP_SUMMARY (${safeLine(file, 300)}): ${e instanceof Error ? safeLine(e.message, 300) : 'unknown error'}\n`,
+    );
   }
 }
 
@@ -58,7 +66,14 @@ function appendStepSummary(result: RunResult, warn: NodeJS.WritableStream, env =
  * @param err - standard error
  * @param o - `streamed`: the header and rows were printed as the run went
  */
-export function reportRun(result: RunResult, reports: ReportDir, formats: readonly ReportFormat[], out: NodeJS.WritableStream, err?: NodeJS.WritableStream, o: { readonly streamed?: boolean } = {}): number {
+export function reportRun(
+  result: RunResult,
+  reports: ReportDir,
+  formats: readonly ReportFormat[],
+  out: NodeJS.WritableStream,
+  err?: NodeJS.WritableStream,
+  o: { readonly streamed?: boolean } = {},
+): number {
   const written = reports.write(result);
   out.write(`${summary(result, o)}\n`);
   if (formats.includes('github')) out.write(renderGithubAnnotations(result));

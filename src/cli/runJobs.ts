@@ -33,7 +33,11 @@ export function childArgv(argv: readonly string[]): string[] {
   return out;
 }
 
-interface Child { readonly code: number | null; readonly signal: NodeJS.Signals | null; readonly stderr: string }
+interface Child {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stderr: string;
+}
 
 /** The children of this process's --jobs run, killed if it exits first (a signal, a crash). */
 const live = new Set<ReturnType<typeof spawn>>();
@@ -54,7 +58,10 @@ function runChild(args: readonly string[]): Promise<Child> {
   return new Promise((resolve) => {
     // CI=true: no progress line from the children; stdout (their summaries) is not needed. Each
     // child watches this process and dies with it, even if it is killed with SIGKILL.
-    const p = spawn(process.execPath, [fileURLToPath(new URL('./main.js', import.meta.url)), ...args], { env: { ...process.env, CI: 'true', [PARENT_ENV]: String(process.pid) }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const p = spawn(process.execPath, [fileURLToPath(new URL('./main.js', import.meta.url)), ...args], {
+      env: { ...process.env, CI: 'true', [PARENT_ENV]: String(process.pid) },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     live.add(p);
     let stderr = '';
     // What the child's adapter printed (lines marked [adapter], already made safe) goes on to this
@@ -83,7 +90,15 @@ function runChild(args: readonly string[]): Promise<Child> {
  * @returns the exit code: the children's 2 (with their message) when one could not start; 2 with a
  *   report of the units that ended when a child broke off (killed, interrupted); else the merged run's exit code
  */
-export async function runJobs(argv: readonly string[], o: CliOptions, withExpectations: (r: RunResult) => RunResult, reports: ReportDir, unstarted: (extra: RunExtra) => RunResult, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+export async function runJobs(
+  argv: readonly string[],
+  o: CliOptions,
+  withExpectations: (r: RunResult) => RunResult,
+  reports: ReportDir,
+  unstarted: (extra: RunExtra) => RunResult,
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'rnn-jac-spec-jobs-'));
   const started = Date.now();
   // An interrupt is passed on to the children, which write the units they finished; the parent then
@@ -91,18 +106,25 @@ export async function runJobs(argv: readonly string[], o: CliOptions, withExpect
   let interrupted: { signal: string; code: number } | undefined;
   const codes: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
   /** The shard reports written so far. */
-  const readShards = (): ({ name: string; report: RunResult } | undefined)[] => Array.from({ length: o.jobs }, (_, k) => {
-    const name = join(dir, String(k + 1), REPORT_FILE_NAMES.json);
-    try {
-      return { name, report: JSON.parse(readFileSync(name, 'utf8')) as RunResult };
-    } catch {
-      return undefined;
-    }
-  });
+  const readShards = (): ({ name: string; report: RunResult } | undefined)[] =>
+    Array.from({ length: o.jobs }, (_, k) => {
+      const name = join(dir, String(k + 1), REPORT_FILE_NAMES.json);
+      try {
+        return { name, report: JSON.parse(readFileSync(name, 'utf8')) as RunResult };
+      } catch {
+        return undefined;
+      }
+    });
   /** Reports an interrupted run: the units the children wrote (the children may still be writing). */
   const reportInterrupted = (how: { signal: string; code: number }): number => {
     const written = readShards().flatMap((r) => (r !== undefined ? [r] : []));
-    reportRun(withExpectations(written.length > 0 ? { ...mergePartialShards(written, true), durationMs: Date.now() - started } : unstarted({ interrupted: true })), reports, o.formats, out, err);
+    reportRun(
+      withExpectations(written.length > 0 ? { ...mergePartialShards(written, true), durationMs: Date.now() - started } : unstarted({ interrupted: true })),
+      reports,
+      o.formats,
+      out,
+      err,
+    );
     err.write(`rnn-jac-spec: interrupted by ${how.signal}; the reports hold the units that ended\n`);
     return how.code;
   };
@@ -128,11 +150,13 @@ export async function runJobs(argv: readonly string[], o: CliOptions, withExpect
     const base = childArgv(argv);
     const tty = (err as { isTTY?: boolean }).isTTY === true && process.env.CI === undefined;
     let done = 0;
-    const children = await Promise.all(Array.from({ length: o.jobs }, async (_, k) => {
-      const c = await runChild([...base, '--shard', `${k + 1}/${o.jobs}`, '--report', join(dir, String(k + 1)), '--format', 'json']);
-      if (tty) err.write(`\r\x1b[2Krnn-jac-spec: ${++done} of ${o.jobs} jobs done`);
-      return c;
-    }));
+    const children = await Promise.all(
+      Array.from({ length: o.jobs }, async (_, k) => {
+        const c = await runChild([...base, '--shard', `${k + 1}/${o.jobs}`, '--report', join(dir, String(k + 1)), '--format', 'json']);
+        if (tty) err.write(`\r\x1b[2Krnn-jac-spec: ${++done} of ${o.jobs} jobs done`);
+        return c;
+      }),
+    );
     if (tty) err.write('\r\x1b[2K');
     if (interrupted !== undefined) return reportInterrupted(interrupted);
     const read = readShards();
@@ -141,10 +165,22 @@ export async function runJobs(argv: readonly string[], o: CliOptions, withExpect
     const refused = children.findIndex((_, k) => read[k]?.report.faults?.some((f) => f.during === 'start') === true);
     if (refused >= 0) {
       reports.write(withExpectations(unstarted({ faults: read[refused]!.report.faults })));
-      return void err.write(children[refused].stderr.split('\n').filter((l) => !l.startsWith('[adapter] ')).join('\n')), 2;
+      return (
+        void err.write(
+          children[refused].stderr
+            .split('\n')
+            .filter((l) => !l.startsWith('[adapter] '))
+            .join('\n'),
+        ),
+        2
+      );
     }
     // A child that wrote no report, or an interrupted one, broke off: its units are missing.
-    const lost = children.flatMap((c, k) => (read[k] === undefined || read[k]!.report.interrupted === true ? [{ during: `--jobs child ${k + 1}/${o.jobs}`, message: lostChild(c, read[k] !== undefined) }] : []));
+    const lost = children.flatMap((c, k) =>
+      read[k] === undefined || read[k]!.report.interrupted === true
+        ? [{ during: `--jobs child ${k + 1}/${o.jobs}`, message: lostChild(c, read[k] !== undefined) }]
+        : [],
+    );
     if (lost.length === 0) {
       try {
         // The merge adds the shards' times (and keeps their faults); the run took the wall time.
@@ -156,7 +192,13 @@ export async function runJobs(argv: readonly string[], o: CliOptions, withExpect
       }
     }
     const partial = written.length > 0 ? mergePartialShards(written, false) : unstarted({});
-    return reportRun(withExpectations({ ...partial, durationMs: Date.now() - started, faults: [...(partial.faults ?? []), ...lost] }), reports, o.formats, out, err);
+    return reportRun(
+      withExpectations({ ...partial, durationMs: Date.now() - started, faults: [...(partial.faults ?? []), ...lost] }),
+      reports,
+      o.formats,
+      out,
+      err,
+    );
   } finally {
     for (const s of Object.keys(codes)) process.off(s, onSignal);
     rmSync(dir, { recursive: true, force: true });
@@ -165,7 +207,12 @@ export async function runJobs(argv: readonly string[], o: CliOptions, withExpect
 
 /** Why a --jobs child broke off, in one line: how it ended, and the last thing it said. */
 function lostChild(c: Child, interruptedReport: boolean): string {
-  const how = c.signal !== null ? `was killed by ${c.signal}` : interruptedReport ? `was interrupted (exit ${c.code})` : `exited with code ${c.code} without a report`;
-  const said = c.stderr.trim().split('\n').filter((l) => l.trim() !== '').pop();
+  const how =
+    c.signal !== null ? `was killed by ${c.signal}` : interruptedReport ? `was interrupted (exit ${c.code})` : `exited with code ${c.code} without a report`;
+  const said = c.stderr
+    .trim()
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .pop();
   return `${how}, perhaps by adapter code (a signal sent to its parent); its units are missing from this report${said !== undefined ? ` (it said: ${safeLine(said, 300)})` : ''}`;
 }

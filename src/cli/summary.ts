@@ -8,7 +8,14 @@ import type { PropertyResult, RunResult } from '../result.js';
 
 function table(rows: readonly string[][]): string {
   const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));
-  return rows.map((r) => r.map((c, j) => (j >= 4 ? c.padStart(widths[j]) : c.padEnd(widths[j]))).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((c, j) => (j >= 4 ? c.padStart(widths[j]) : c.padEnd(widths[j])))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** The table's column titles. */
@@ -45,7 +52,10 @@ function casesCell(p: PropertyResult): string {
 
 /** The first line of the output, known before the adapter starts: version, seed and sizes. */
 export function runLine(r: { readonly options: Pick<RunResult['options'], 'seed' | 'runs' | 'maxN' | 'maxT' | 'timeBudgetMs' | 'unitTimeBudgetMs'> }): string {
-  const budgets = [r.options.timeBudgetMs !== undefined ? `time budget ${formatDuration(r.options.timeBudgetMs)}` : '', r.options.unitTimeBudgetMs !== undefined ? `${formatDuration(r.options.unitTimeBudgetMs)} per unit` : ''].filter((b) => b !== '');
+  const budgets = [
+    r.options.timeBudgetMs !== undefined ? `time budget ${formatDuration(r.options.timeBudgetMs)}` : '',
+    r.options.unitTimeBudgetMs !== undefined ? `${formatDuration(r.options.unitTimeBudgetMs)} per unit` : '',
+  ].filter((b) => b !== '');
   return `seed ${r.options.seed}, ${r.options.runs} cases per property, n ≤ ${r.options.maxN}, T ≤ ${r.options.maxT}${budgets.length > 0 ? `, ${budgets.join(', ')}` : ''}`;
 }
 
@@ -57,7 +67,10 @@ export function toolPart(tool: RunResult['tool']): string {
 /** The adapter as the header names it, with what its info() said. */
 export function adapterLine(adapter: { readonly name: string; readonly info?: RunResult['adapter']['info'] }): string {
   const info = adapter.info;
-  const about = info !== undefined ? ` (${info.framework} ${info.version}${info.backend !== undefined ? `, backend ${info.backend}` : ''}${info.device !== undefined ? `, ${info.device}` : ''})` : '';
+  const about =
+    info !== undefined
+      ? ` (${info.framework} ${info.version}${info.backend !== undefined ? `, backend ${info.backend}` : ''}${info.device !== undefined ? `, ${info.device}` : ''})`
+      : '';
   return `adapter ${adapter.name}${about}`;
 }
 
@@ -69,11 +82,15 @@ export function adapterLine(adapter: { readonly name: string; readonly info?: Ru
 export function summary(r: RunResult, o: { readonly streamed?: boolean } = {}): string {
   const head = `${toolPart(r.tool)}: ${adapterLine(r.adapter)}\n${runLine(r)}`;
   const rows = [[...COLUMNS], ...r.results.map(tableRow)];
-  const failures = r.results.filter((p) => p.verdict === 'fail').map((p) => {
-    const note = expectationNote(p);
-    return `${verdictWord(p)} ${p.property} (${p.rule}) on ${targetLabel(p.target)}${note === undefined ? '' : ` (${note})`}\n  ${describeFailure(p).replace(/\n/g, '\n  ')}`;
-  });
-  const xpass = r.results.filter((p) => p.expectation?.outcome === 'unexpected-pass').map((p) => `XPASS ${p.property} (${p.rule}) on ${targetLabel(p.target)}: ${expectationNote(p)}`);
+  const failures = r.results
+    .filter((p) => p.verdict === 'fail')
+    .map((p) => {
+      const note = expectationNote(p);
+      return `${verdictWord(p)} ${p.property} (${p.rule}) on ${targetLabel(p.target)}${note === undefined ? '' : ` (${note})`}\n  ${describeFailure(p).replace(/\n/g, '\n  ')}`;
+    });
+  const xpass = r.results
+    .filter((p) => p.expectation?.outcome === 'unexpected-pass')
+    .map((p) => `XPASS ${p.property} (${p.rule}) on ${targetLabel(p.target)}: ${expectationNote(p)}`);
   const na = r.results.filter((p) => p.verdict === 'not-applicable' && p.reason !== undefined);
   const reasons = [...new Set(na.map((p) => `  ${p.property}: ${p.reason}`))];
   const observations = [...new Set(r.results.flatMap((p) => p.observations ?? []))];
@@ -91,7 +108,10 @@ export function summary(r: RunResult, o: { readonly streamed?: boolean } = {}): 
   const unlike = s.unexpectedFailures ? `, ${s.unexpectedFailures} not the failure listed` : '';
   const expected = s.expectedFailures === undefined ? '' : ` (${s.expectedFailures} expected${unlike})`;
   const stale = s.unexpectedPasses ? `; ${s.unexpectedPasses} expected failure(s) passed` : '';
-  parts.push('', `${s.pass} passed, ${s.fail} failed${expected}, ${s.notApplicable} not applicable: ${s.cases} cases${s.fail > 0 ? ' (shrinking included)' : ''} in ${formatDuration(r.durationMs)}${stale}`);
+  parts.push(
+    '',
+    `${s.pass} passed, ${s.fail} failed${expected}, ${s.notApplicable} not applicable: ${s.cases} cases${s.fail > 0 ? ' (shrinking included)' : ''} in ${formatDuration(r.durationMs)}${stale}`,
+  );
   if (s.expectedFailures !== undefined) parts.push(`Run ${failingResults(r).length > 0 ? 'fails' : 'passes'} against ${r.options.expectations}.`);
   // Streamed, the rest follows the last row after one blank line (parts starts with '').
   return parts.join('\n');

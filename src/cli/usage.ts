@@ -62,7 +62,9 @@ export function listing(): string {
   const spec = specDocument();
   const w = Math.max(...spec.properties.map((p) => p.id.length));
   const props = spec.properties.map((p) => `  ${p.id.padEnd(w)}  ${p.rule.padEnd(10)} ${p.title}: ${p.formula}`).join('\n');
-  const adapters = Object.entries(builtinAdapters).map(([k, a]) => `  ${k}: ${a.description}${a.requires.length > 0 ? ` (needs ${a.requires.join(', ')})` : ''}`).join('\n');
+  const adapters = Object.entries(builtinAdapters)
+    .map(([k, a]) => `  ${k}: ${a.description}${a.requires.length > 0 ? ` (needs ${a.requires.join(', ')})` : ''}`)
+    .join('\n');
   const acts = spec.activations.map((a) => `  ${a.name}${a.params.length > 0 ? `(${a.params.map((p) => p.name).join(', ')})` : ''}: σ = ${a.sigma}`).join('\n');
   return `Properties (spec ${spec.specVersion}):\n${props}\n\nBuilt-in adapters:\n${adapters}\n\nActivations:\n${acts}\n`;
 }

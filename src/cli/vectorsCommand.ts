@@ -41,7 +41,8 @@ const GIVE = 'give --out a directory this user can write to (it is created if mi
 /** Creates `dir` with its parents, or says why it cannot be used. */
 async function outDir(dir: string): Promise<void> {
   const existing = await stat(dir).catch(() => undefined);
-  if (existing !== undefined && !existing.isDirectory()) throw new OutDirError(`--out ${dir} is a file, not a directory: give a directory (it is created if missing)`);
+  if (existing !== undefined && !existing.isDirectory())
+    throw new OutDirError(`--out ${dir} is a file, not a directory: give a directory (it is created if missing)`);
   try {
     await mkdir(dir, { recursive: true });
   } catch (e) {
@@ -53,7 +54,7 @@ async function outDir(dir: string): Promise<void> {
 export async function vectorsCommand(argv: readonly string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   try {
     const v = parseArgv({ args: [...argv], options: { out: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }).values;
-    if (v.help === true) return void out.write(vectorsUsage()), 0;
+    if (v.help === true) return (void out.write(vectorsUsage()), 0);
     if (v.out === undefined) throw new UsageError('vectors needs --out DIR, the directory to write the golden vectors to');
     const seed = integer('seed', v.seed, DEFAULTS.seed, -(2 ** 31), 2 ** 31 - 1);
     // Before computing the vectors, so that a bad --out is refused at once.
@@ -75,11 +76,13 @@ export async function vectorsCommand(argv: readonly string[], out: NodeJS.Writab
       }
     }
     const count = Object.values(index.files).reduce((s, f) => s + f.vectors, 0);
-    out.write(`${count} golden vectors in ${Object.keys(files).length} files (seed ${index.seed}, spec ${index.specVersion}): ${texts.map((t) => t.path).join(', ')}\n`);
+    out.write(
+      `${count} golden vectors in ${Object.keys(files).length} files (seed ${index.seed}, spec ${index.specVersion}): ${texts.map((t) => t.path).join(', ')}\n`,
+    );
     return 0;
   } catch (e) {
-    if (e instanceof UsageError) return void err.write(`rnn-jac-spec vectors: ${e.message}\nRun 'rnn-jac-spec vectors --help' for the usage.\n`), 2;
-    if (e instanceof OutDirError) return void err.write(`rnn-jac-spec vectors: ${e.message}\n`), 2;
+    if (e instanceof UsageError) return (void err.write(`rnn-jac-spec vectors: ${e.message}\nRun 'rnn-jac-spec vectors --help' for the usage.\n`), 2);
+    if (e instanceof OutDirError) return (void err.write(`rnn-jac-spec vectors: ${e.message}\n`), 2);
     // Exit 1 would read as a failed property: a fault of the tool itself is no verdict.
     err.write(`rnn-jac-spec vectors: internal error: ${e instanceof Error ? (e.stack ?? e.message) : errorText(e)}\n`);
     return 2;

@@ -40,12 +40,20 @@ export function diagnose(catalogue: Catalogue, expected: Bounded, actual: ArrayL
     const fitted = fitFamily(family, expected, actual);
     if (fitted !== undefined) return { id: fitted.id, formula: fitted.formula, message: fitted.message };
   }
-  const compound = compoundForm(sized.filter((f) => slack(f.value.e) <= limit), expected, actual, dtype);
+  const compound = compoundForm(
+    sized.filter((f) => slack(f.value.e) <= limit),
+    expected,
+    actual,
+    dtype,
+  );
   if (compound !== undefined) return compound;
   const loose = [...new Set(matches.map((f) => f.id))];
   const described = describeError(expected, actual, dtype);
   if (loose.length === 0) return described;
-  return { ...described, message: `${described.message} (it also matches ${loose.join(', ')}, but only loosely: the case sits on or next to a kink, where a whole interval of values is accepted, so that is no evidence)` };
+  return {
+    ...described,
+    message: `${described.message} (it also matches ${loose.join(', ')}, but only loosely: the case sits on or next to a kink, where a whole interval of values is accepted, so that is no evidence)`,
+  };
 }
 
 /**
@@ -121,8 +129,11 @@ function describeError(expected: Bounded, actual: ArrayLike<number>, dtype: Dtyp
     };
   }
   const where =
-    expected.cols > 1 && cols.size === 1 ? `; wrong entries are confined to column ${[...cols][0]}` :
-    expected.rows > 1 && rows.size === 1 ? `; wrong entries are confined to row ${[...rows][0]}` : '';
+    expected.cols > 1 && cols.size === 1
+      ? `; wrong entries are confined to column ${[...cols][0]}`
+      : expected.rows > 1 && rows.size === 1
+        ? `; wrong entries are confined to row ${[...rows][0]}`
+        : '';
   // Every wrong entry right to a few digits: the formula is right but loses accuracy somewhere.
   const worst = worstRelativeError(expected, actual);
   if (worst !== undefined && worst < INACCURATE_LIMIT) {

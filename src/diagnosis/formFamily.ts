@@ -65,7 +65,12 @@ export function fitFamily(f: FormFamily, expected: Bounded, actual: ArrayLike<nu
     if (compare(g, actual, f.id).maxRatio <= 1) break;
     const h = Math.max(Math.abs(theta), 1) * 2 ** -20;
     const gh = f.valueAt(theta + h);
-    theta += step(actual, g.v, Float64Array.from(gh.v, (x, i) => (x - g.v[i]) / h), use);
+    theta += step(
+      actual,
+      g.v,
+      Float64Array.from(gh.v, (x, i) => (x - g.v[i]) / h),
+      use,
+    );
   }
   if (!Number.isFinite(theta) || f.names?.(theta) === false) return undefined;
   const text = shortest(f, theta, actual);

@@ -28,8 +28,18 @@ export function gradientForms(c: GeneratedLossCase, which: GradientName): WrongF
     });
   }
   forms.push(
-    { id: 'forward-jacobian-in-backprop', formula: 'δ_t = c_t + J_{t+1}·δ_{t+1}', message: 'the gradient is carried back through time with J instead of Jᵀ (W instead of Wᵀ in the backward pass)', value: wrong({ forwardJacobian: true }) },
-    { id: 'no-backpropagation-through-time', formula: 'last step only', message: 'only the last step contributes: the gradient does not flow back through earlier steps (a detached state)', value: wrong({ lastStepOnly: true }) },
+    {
+      id: 'forward-jacobian-in-backprop',
+      formula: 'δ_t = c_t + J_{t+1}·δ_{t+1}',
+      message: 'the gradient is carried back through time with J instead of Jᵀ (W instead of Wᵀ in the backward pass)',
+      value: wrong({ forwardJacobian: true }),
+    },
+    {
+      id: 'no-backpropagation-through-time',
+      formula: 'last step only',
+      message: 'only the last step contributes: the gradient does not flow back through earlier steps (a detached state)',
+      value: wrong({ lastStepOnly: true }),
+    },
     { id: 'negated', formula: `−∂L/∂${which}`, message: 'the gradient has the wrong sign', value: fin(negated(right)) },
   );
   // The whole recurrence with Wᵀ; ∂L/∂W comes back transposed to W's layout, as mapping R's gradient does.
@@ -41,13 +51,28 @@ export function gradientForms(c: GeneratedLossCase, which: GradientName): WrongF
     value: fin(which === 'W' ? { ...transpose(rowVector), rows: rowVector.rows, cols: rowVector.cols } : rowVector),
   });
   if (c.T > 1) {
-    forms.push({ id: 'tape-one-step-off', formula: 'δ_{t−1} = c_{t−1} + J_{t−1}ᵀ·δ_t', message: "BPTT reads the tape one step off: δ is carried back from step t with the Jacobian of step t − 1 (σ' and the state saved for the wrong step)", value: wrong({ tapeOneStepEarly: true }) });
+    forms.push({
+      id: 'tape-one-step-off',
+      formula: 'δ_{t−1} = c_{t−1} + J_{t−1}ᵀ·δ_t',
+      message: "BPTT reads the tape one step off: δ is carried back from step t with the Jacobian of step t − 1 (σ' and the state saved for the wrong step)",
+      value: wrong({ tapeOneStepEarly: true }),
+    });
   }
   if (which === 'x0') {
-    forms.push({ id: 'last-backward-step-missing', formula: '∂L/∂x_1 for ∂L/∂x_0', message: 'the last backward step is skipped: ∂L/∂x_1 is returned as ∂L/∂x_0 (an off-by-one in the backward loop)', value: wrong({ x0IsDelta1: true }) });
+    forms.push({
+      id: 'last-backward-step-missing',
+      formula: '∂L/∂x_1 for ∂L/∂x_0',
+      message: 'the last backward step is skipped: ∂L/∂x_1 is returned as ∂L/∂x_0 (an off-by-one in the backward loop)',
+      value: wrong({ x0IsDelta1: true }),
+    });
   } else {
     for (let t = 1; t <= c.T; t++) {
-      forms.push({ id: 'missing-step-term', formula: `Σ_{s≠${t}} (term of step s)`, message: `step ${t}'s term is missing from the sum over time of ∂L/∂${which} (an off-by-one in the loop that accumulates it)`, value: wrong({ dropTerm: t }) });
+      forms.push({
+        id: 'missing-step-term',
+        formula: `Σ_{s≠${t}} (term of step s)`,
+        message: `step ${t}'s term is missing from the sum over time of ∂L/∂${which} (an off-by-one in the loop that accumulates it)`,
+        value: wrong({ dropTerm: t }),
+      });
     }
   }
   return forms;

@@ -15,10 +15,16 @@ export function inputJacobianForms(c: GeneratedStepCase): WrongForm[] {
   const fin = (b: Bounded): Bounded => finish(b, c.dtype);
   const t = transpose(s.Ju);
   const forms: WrongForm[] = [
-    { id: 'transposed-jacobian', formula: '(∂x_t/∂u_t)ᵀ, m×n', message: 'your backend returns the transpose of the input Jacobian (m×n instead of n×m)', value: fin({ ...t, rows: s.Ju.rows, cols: s.Ju.cols }) },
+    {
+      id: 'transposed-jacobian',
+      formula: '(∂x_t/∂u_t)ᵀ, m×n',
+      message: 'your backend returns the transpose of the input Jacobian (m×n instead of n×m)',
+      value: fin({ ...t, rows: s.Ju.rows, cols: s.Ju.cols }),
+    },
     { id: 'negated', formula: '−∂x_t/∂u_t', message: 'the input Jacobian has the wrong sign', value: fin(negated(s.Ju)) },
   ];
-  if (c.form !== 'pascanu') forms.push({ id: 'no-activation-derivative', formula: 'U', message: "the activation's derivative is missing from the input Jacobian", value: fin(r.U) });
+  if (c.form !== 'pascanu')
+    forms.push({ id: 'no-activation-derivative', formula: 'U', message: "the activation's derivative is missing from the input Jacobian", value: fin(r.U) });
   if (c.form === 'elman') {
     forms.push({
       id: 'transpose-W',

@@ -10,10 +10,16 @@ import type { FormFamily } from './formFamily.js';
  * the whole result times a constant (a mean taken for a sum, a doubled term). `quantityOf` computes the
  * expected quantity of a case, with its bound.
  */
-export function parameterFamilies<C extends { readonly activation: ActivationRef; readonly dtype: Dtype }>(c: C, quantityOf: (c: C) => Bounded, o: { readonly scaled?: Bounded } = {}): FormFamily[] {
+export function parameterFamilies<C extends { readonly activation: ActivationRef; readonly dtype: Dtype }>(
+  c: C,
+  quantityOf: (c: C) => Bounded,
+  o: { readonly scaled?: Bounded } = {},
+): FormFamily[] {
   const out: FormFamily[] = [];
   const name = c.activation.name;
-  const alpha = specDocument().activations.find((a) => a.name === name)?.params.find((p) => p.name === 'alpha');
+  const alpha = specDocument()
+    .activations.find((a) => a.name === name)
+    ?.params.find((p) => p.name === 'alpha');
   if (alpha !== undefined) {
     const asked = c.activation.alpha ?? alpha.default;
     out.push({
@@ -46,7 +52,13 @@ export function parameterFamilies<C extends { readonly activation: ActivationRef
       // A factor within 5 % of 1 on every entry is what arithmetic in a narrower format does (reduced-precision).
       names: (k) => Math.abs(k - 1) > 0.05,
       // One more rounding for the product by the constant.
-      valueAt: (k) => ({ ...e, v: e.v.map((x) => k * x), e: e.e.map((x, i) => Math.abs(k) * x + 2 * u * Math.abs(k * e.v[i])), s: Math.abs(k) * e.s, f: Math.abs(k) * e.f + 2 * u * Math.abs(k) * e.s }),
+      valueAt: (k) => ({
+        ...e,
+        v: e.v.map((x) => k * x),
+        e: e.e.map((x, i) => Math.abs(k) * x + 2 * u * Math.abs(k * e.v[i])),
+        s: Math.abs(k) * e.s,
+        f: Math.abs(k) * e.f + 2 * u * Math.abs(k) * e.s,
+      }),
       describe: (k) => ({
         formula: `${k} × the expected value`,
         message: `every entry is ${k} times the expected one: a constant factor is wrong (a mean taken for a sum, a term counted twice, a missing or extra scale)`,

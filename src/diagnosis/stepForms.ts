@@ -41,8 +41,19 @@ export function stepJacobianForms(c: GeneratedStepCase): WrongForm[] {
   const fin = (b: Bounded): Bounded => finish(b, c.dtype);
   const forms: WrongForm[] = [
     elman
-      ? { id: 'transpose-W', formula: `diag(σ'(a_t))·Wᵀ`, message: 'W is transposed inside the Jacobian: the row-vector weight layout (h·R) was read as the column-vector one (W·h)', value: fin(scaleRows(D, Wt, p)) }
-      : { id: 'transpose-W', formula: `Wᵀ·diag(σ'(x_{t-1}))`, message: "the Jacobian is the form printed in Pascanu et al. (2013), Wᵀ·diag(σ'): W is transposed inside it (row-vector weights read as column-vector ones)", value: fin(scaleCols(Wt, D, p)) },
+      ? {
+          id: 'transpose-W',
+          formula: `diag(σ'(a_t))·Wᵀ`,
+          message: 'W is transposed inside the Jacobian: the row-vector weight layout (h·R) was read as the column-vector one (W·h)',
+          value: fin(scaleRows(D, Wt, p)),
+        }
+      : {
+          id: 'transpose-W',
+          formula: `Wᵀ·diag(σ'(x_{t-1}))`,
+          message:
+            "the Jacobian is the form printed in Pascanu et al. (2013), Wᵀ·diag(σ'): W is transposed inside it (row-vector weights read as column-vector ones)",
+          value: fin(scaleCols(Wt, D, p)),
+        },
     {
       id: 'transposed-jacobian',
       formula: elman ? `Wᵀ·diag(σ'(a_t)) = (diag(σ'(a_t))·W)ᵀ` : `diag(σ'(x_{t-1}))·Wᵀ = (W·diag(σ'(x_{t-1})))ᵀ`,
@@ -52,7 +63,9 @@ export function stepJacobianForms(c: GeneratedStepCase): WrongForm[] {
     {
       id: 'diag-wrong-side',
       formula: elman ? `W·diag(σ'(a_t))` : `diag(σ'(x_{t-1}))·W`,
-      message: elman ? "σ' scales the columns instead of the rows: the pascanu form's Jacobian was applied to the elman form" : "σ' scales the rows instead of the columns: the elman form's Jacobian was applied to the pascanu form",
+      message: elman
+        ? "σ' scales the columns instead of the rows: the pascanu form's Jacobian was applied to the elman form"
+        : "σ' scales the rows instead of the columns: the elman form's Jacobian was applied to the pascanu form",
       value: fin(elman ? scaleCols(W, D, p) : scaleRows(D, W, p)),
     },
     {
@@ -74,22 +87,47 @@ export function stepJacobianForms(c: GeneratedStepCase): WrongForm[] {
         value: fin(stepParts(transposedW(c), x, u, p).J),
       },
 
-      { id: 'derivative-at-previous-state', formula: "diag(σ'(h_{t-1}))·W", message: "σ' is taken at the wrong time step: at h_{t-1} instead of the pre-activation a_t", value: fin(scaleRows(mapDerivative(x, r.act, r.alpha, p), W, p)) },
-      { id: 'derivative-of-output', formula: "diag(σ'(h_t))·W", message: "σ' is evaluated at the output h_t = σ(a_t) instead of at a_t (e.g. 1 − tanh² applied to tanh's output twice)", value: fin(scaleRows(mapDerivative(s.next, r.act, r.alpha, p), W, p)) },
+      {
+        id: 'derivative-at-previous-state',
+        formula: "diag(σ'(h_{t-1}))·W",
+        message: "σ' is taken at the wrong time step: at h_{t-1} instead of the pre-activation a_t",
+        value: fin(scaleRows(mapDerivative(x, r.act, r.alpha, p), W, p)),
+      },
+      {
+        id: 'derivative-of-output',
+        formula: "diag(σ'(h_t))·W",
+        message: "σ' is evaluated at the output h_t = σ(a_t) instead of at a_t (e.g. 1 − tanh² applied to tanh's output twice)",
+        value: fin(scaleRows(mapDerivative(s.next, r.act, r.alpha, p), W, p)),
+      },
     );
   } else {
-    forms.push({ id: 'derivative-at-next-state', formula: "W·diag(σ'(x_t))", message: "σ' is taken at the wrong time step: at x_t instead of x_{t-1}", value: fin(scaleCols(W, mapDerivative(s.next, r.act, r.alpha, p), p)) });
+    forms.push({
+      id: 'derivative-at-next-state',
+      formula: "W·diag(σ'(x_t))",
+      message: "σ' is taken at the wrong time step: at x_t instead of x_{t-1}",
+      value: fin(scaleCols(W, mapDerivative(s.next, r.act, r.alpha, p), p)),
+    });
   }
   const spec = specDocument().activations.find((a) => a.name === c.activation.name);
   const alphaDefault = spec?.params.find((q) => q.name === 'alpha')?.default;
   if (alphaDefault !== undefined && alphaDefault !== c.activation.alpha) {
     const J = stepParts({ ...r, alpha: alphaDefault }, x, u, p).J;
-    forms.push({ id: 'alpha-ignored', formula: `J with alpha = ${alphaDefault}`, message: `the activation's alpha = ${c.activation.alpha} was ignored: the Jacobian uses alpha = ${alphaDefault}`, value: fin(J) });
+    forms.push({
+      id: 'alpha-ignored',
+      formula: `J with alpha = ${alphaDefault}`,
+      message: `the activation's alpha = ${c.activation.alpha} was ignored: the Jacobian uses alpha = ${alphaDefault}`,
+      value: fin(J),
+    });
   }
   for (const other of Object.values(activations)) {
     if (other.name === c.activation.name) continue;
     const J = stepParts({ ...r, act: other }, x, u, p).J;
-    forms.push({ id: 'wrong-activation-derivative', formula: `J with σ = ${other.name}`, message: `the derivative is that of ${other.name}, not of ${c.activation.name}`, value: fin(J) });
+    forms.push({
+      id: 'wrong-activation-derivative',
+      formula: `J with σ = ${other.name}`,
+      message: `the derivative is that of ${other.name}, not of ${c.activation.name}`,
+      value: fin(J),
+    });
   }
   return forms;
 }

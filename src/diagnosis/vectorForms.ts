@@ -13,15 +13,26 @@ export function productForms(c: GeneratedStepCase, vector: Float64Array, mode: '
   const vec = exact(c.n, 1, vector);
   const fin = (b: Bounded): Bounded => finish(b, c.dtype);
   const right = matmul(mode === 'vjp' ? transpose(J) : J, vec, p);
-  const own: WrongForm[] = mode === 'vjp'
-    ? [
-        { id: 'vjp-applies-J', formula: 'J·v', message: 'the VJP multiplies by J instead of Jᵀ (the cotangent is pushed forward, not pulled back)', value: fin(matmul(J, vec, p)) },
-        { id: 'negated', formula: '−Jᵀ·v', message: 'the VJP has the wrong sign', value: fin(negated(right)) },
-      ]
-    : [
-        { id: 'jvp-applies-Jt', formula: 'Jᵀ·w', message: 'the JVP multiplies by Jᵀ instead of J (a reverse-mode product returned as forward mode)', value: fin(matmul(transpose(J), vec, p)) },
-        { id: 'negated', formula: '−J·w', message: 'the JVP has the wrong sign', value: fin(negated(right)) },
-      ];
+  const own: WrongForm[] =
+    mode === 'vjp'
+      ? [
+          {
+            id: 'vjp-applies-J',
+            formula: 'J·v',
+            message: 'the VJP multiplies by J instead of Jᵀ (the cotangent is pushed forward, not pulled back)',
+            value: fin(matmul(J, vec, p)),
+          },
+          { id: 'negated', formula: '−Jᵀ·v', message: 'the VJP has the wrong sign', value: fin(negated(right)) },
+        ]
+      : [
+          {
+            id: 'jvp-applies-Jt',
+            formula: 'Jᵀ·w',
+            message: 'the JVP multiplies by Jᵀ instead of J (a reverse-mode product returned as forward mode)',
+            value: fin(matmul(transpose(J), vec, p)),
+          },
+          { id: 'negated', formula: '−J·w', message: 'the JVP has the wrong sign', value: fin(negated(right)) },
+        ];
   const transposed = withTransposedW(c);
   return [
     ...own,

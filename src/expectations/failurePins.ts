@@ -22,7 +22,10 @@ export function observedFailure(r: PropertyResult): ObservedFailure {
  * @param f - the failure
  */
 export function admits(e: Expectation | ExpectedFailure, f: ObservedFailure): boolean {
-  return (e.kind === undefined || (f.kind !== undefined && e.kind.includes(f.kind))) && (e.diagnosis === undefined || (f.diagnosis !== undefined && e.diagnosis.includes(f.diagnosis)));
+  return (
+    (e.kind === undefined || (f.kind !== undefined && e.kind.includes(f.kind))) &&
+    (e.diagnosis === undefined || (f.diagnosis !== undefined && e.diagnosis.includes(f.diagnosis)))
+  );
 }
 
 /**

@@ -12,7 +12,8 @@ export class ExpectationsError extends Error {
   }
 }
 
-const EXAMPLE = '{"expectations": [{"property": "step-jacobian", "variant": ["jacfwd", "jit-jacfwd"], "kind": "mismatch", "diagnosis": "transposed-jacobian", "reason": "jacfwd returns the transpose (issue 123)"}]}';
+const EXAMPLE =
+  '{"expectations": [{"property": "step-jacobian", "variant": ["jacfwd", "jit-jacfwd"], "kind": "mismatch", "diagnosis": "transposed-jacobian", "reason": "jacfwd returns the transpose (issue 123)"}]}';
 
 /** The keys whose names are checked against a closed list, with that list. */
 const CLOSED: Partial<Record<(typeof SELECTORS)[number] | (typeof PINS)[number], readonly string[]>> = { dtype: DTYPES, kind: FAILURE_KINDS };
@@ -49,17 +50,20 @@ export function parseExpectations(text: string, source: string, knownProperties:
     const e = entry as Record<string, unknown>;
     const keys: readonly string[] = [...SELECTORS, ...PINS];
     const unknown = Object.keys(e).filter((k) => k !== 'reason' && !keys.includes(k));
-    if (unknown.length > 0) fail(`${at} has unknown key ${unknown.map((k) => `"${k}"`).join(', ')}; the selectors are ${SELECTORS.join(', ')}, the pins ${PINS.join(', ')}`);
+    if (unknown.length > 0)
+      fail(`${at} has unknown key ${unknown.map((k) => `"${k}"`).join(', ')}; the selectors are ${SELECTORS.join(', ')}, the pins ${PINS.join(', ')}`);
     if (typeof e.reason !== 'string' || e.reason.trim() === '') fail(`${at} needs a "reason" (why the failure is expected)`);
     const out: Record<string, unknown> = { reason: e.reason };
     for (const key of [...SELECTORS, ...PINS]) {
       const v = e[key];
       if (v === undefined) continue;
       const names = typeof v === 'string' ? [v] : v;
-      if (!Array.isArray(names) || names.length === 0 || !names.every((x) => typeof x === 'string' && x.trim() !== '')) fail(`${at}.${key} must be a name or a non-empty array of names`);
+      if (!Array.isArray(names) || names.length === 0 || !names.every((x) => typeof x === 'string' && x.trim() !== ''))
+        fail(`${at}.${key} must be a name or a non-empty array of names`);
       const allowed = key === 'property' ? knownProperties : CLOSED[key];
       const bad = allowed === undefined ? [] : (names as string[]).filter((x) => !allowed.includes(x));
-      if (key === 'property' && bad.length > 0) fail(`${at}.property names no property of the spec: ${bad.join(', ')} (the spec has: ${knownProperties.join(', ')})`);
+      if (key === 'property' && bad.length > 0)
+        fail(`${at}.property names no property of the spec: ${bad.join(', ')} (the spec has: ${knownProperties.join(', ')})`);
       if (bad.length > 0) fail(`${at}.${key} has unknown ${key} ${bad.map((x) => `"${x}"`).join(', ')} (allowed: ${allowed!.join(', ')})`);
       out[key] = names;
     }

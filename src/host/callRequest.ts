@@ -38,5 +38,5 @@ export type CallValue = Float64Array | Readonly<Record<GradientField, Float64Arr
 
 /** How one call ended. */
 export type CallOutcome =
-  | { readonly ok: true; readonly value: CallValue; /** Time inside the adapter member, ms. */ readonly adapterMs: number }
+  | { readonly ok: true; readonly value: CallValue /** Time inside the adapter member, ms. */; readonly adapterMs: number }
   | { readonly ok: false; readonly failure: CaseFailureData; readonly adapterMs?: number };

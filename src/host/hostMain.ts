@@ -57,7 +57,10 @@ async function next(): Promise<void> {
   current = { id: item.id, method: item.request.method, answered: false };
   const fault = pendingFaults.shift();
   if (fault !== undefined) {
-    answer(item.id, { ok: false, failure: { kind: 'threw', quantity: item.request.method, summary: `${fault.message} (${fault.during}; this call was not made)` } });
+    answer(item.id, {
+      ok: false,
+      failure: { kind: 'threw', quantity: item.request.method, summary: `${fault.message} (${fault.during}; this call was not made)` },
+    });
     return;
   }
   const late = recent.laterWrite(item.request.method);
@@ -87,8 +90,15 @@ process.on('unhandledRejection', (err) => fault('an unhandled rejection', err));
 // process.exit from adapter code: say who called it, synchronously, then exit as asked.
 const realExit = process.exit.bind(process);
 process.exit = ((code?: number | string | null) => {
-  const frame = new Error().stack?.split('\n').slice(2).find((l) => !l.includes('/host/hostMain.'));
-  const words: LastWords = { code: Number(code ?? process.exitCode ?? 0), ...(current !== undefined ? { during: `adapter.${current.method}` } : {}), ...(frame !== undefined ? { at: safeLine(frame.trim(), 300) } : {}) };
+  const frame = new Error().stack
+    ?.split('\n')
+    .slice(2)
+    .find((l) => !l.includes('/host/hostMain.'));
+  const words: LastWords = {
+    code: Number(code ?? process.exitCode ?? 0),
+    ...(current !== undefined ? { during: `adapter.${current.method}` } : {}),
+    ...(frame !== undefined ? { at: safeLine(frame.trim(), 300) } : {}),
+  };
   try {
     writeSync(LAST_WORDS_FD, `${JSON.stringify(words)}\n`);
   } catch {

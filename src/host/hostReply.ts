@@ -50,13 +50,21 @@ function readMs(v: unknown): number {
  */
 export function readHostOutcome(request: CallRequest, message: Record<string, unknown>): CallOutcome {
   const raw = message.outcome;
-  if (!isObject(raw)) return { ok: false, failure: { kind: 'threw', quantity: request.method, summary: `the adapter host sent a malformed result for adapter.${request.method}` } };
+  if (!isObject(raw))
+    return {
+      ok: false,
+      failure: { kind: 'threw', quantity: request.method, summary: `the adapter host sent a malformed result for adapter.${request.method}` },
+    };
   const adapterMs = readMs(raw.adapterMs);
   if (raw.ok !== true) return { ok: false, failure: readFailure(request, raw.failure), adapterMs };
   try {
     return { ok: true, value: readResult(request, raw.value, true), adapterMs };
   } catch (e) {
-    return { ok: false, failure: e instanceof CaseFailure ? e.data : threwFailure(request.method, e, 'reading the result the adapter host sent threw'), adapterMs };
+    return {
+      ok: false,
+      failure: e instanceof CaseFailure ? e.data : threwFailure(request.method, e, 'reading the result the adapter host sent threw'),
+      adapterMs,
+    };
   }
 }
 

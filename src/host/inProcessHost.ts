@@ -32,10 +32,17 @@ export async function inProcessHost(adapter: Adapter, o: InProcessHostOptions = 
   let current: { method: string; fail: (o: CallOutcome) => void } | undefined;
   let lastMethod: string | undefined;
   const faults: HostFault[] = [];
-  const onFault = (what: string) => (err: unknown): void => {
-    if (current !== undefined) current.fail({ ok: false, failure: threwFailure(current.method, err, `${what} in adapter code during adapter.${current.method}:`) });
-    else faults.push({ during: lastMethod === undefined ? 'before the first call' : `after adapter.${lastMethod} returned`, message: `${what} in adapter code: ${errorText(err)}` });
-  };
+  const onFault =
+    (what: string) =>
+    (err: unknown): void => {
+      if (current !== undefined)
+        current.fail({ ok: false, failure: threwFailure(current.method, err, `${what} in adapter code during adapter.${current.method}:`) });
+      else
+        faults.push({
+          during: lastMethod === undefined ? 'before the first call' : `after adapter.${lastMethod} returned`,
+          message: `${what} in adapter code: ${errorText(err)}`,
+        });
+    };
   const onException = onFault('an uncaught exception');
   const onRejection = onFault('an unhandled rejection');
   if (o.catchFaults === true) {
@@ -50,7 +57,8 @@ export async function inProcessHost(adapter: Adapter, o: InProcessHostOptions = 
 
   const callOnce = async (request: CallRequest, timeoutMs: number): Promise<CallOutcome> => {
     const pending = faults.shift();
-    if (pending !== undefined) return { ok: false, failure: { kind: 'threw', quantity: request.method, summary: `${pending.message} (${pending.during}; this call was not made)` } };
+    if (pending !== undefined)
+      return { ok: false, failure: { kind: 'threw', quantity: request.method, summary: `${pending.message} (${pending.during}; this call was not made)` } };
     const late = recent.laterWrite(request.method);
     if (late !== undefined) return { ok: false, failure: late };
     const realExit = process.exit;
@@ -62,7 +70,14 @@ export async function inProcessHost(adapter: Adapter, o: InProcessHostOptions = 
     try {
       const outcome = await new Promise<CallOutcome>((resolve) => {
         current = { method: request.method, fail: resolve };
-        timer = setTimeout(() => resolve({ ok: false, failure: { kind: 'timeout', quantity: request.method, summary: `adapter.${request.method} did not return within ${timeoutMs} ms (--timeout)` } }), timeoutMs);
+        timer = setTimeout(
+          () =>
+            resolve({
+              ok: false,
+              failure: { kind: 'timeout', quantity: request.method, summary: `adapter.${request.method} did not return within ${timeoutMs} ms (--timeout)` },
+            }),
+          timeoutMs,
+        );
         void invokeAdapter(adapter, request).then((inv) => {
           const outcome = settleInputs(request, inv);
           if (inv.inputs !== undefined && (outcome.ok || outcome.failure.kind !== 'mutated-input')) recent.keep(request, inv.inputs);
@@ -71,7 +86,15 @@ export async function inProcessHost(adapter: Adapter, o: InProcessHostOptions = 
       });
       const took = performance.now() - started;
       // A call that blocked the thread could not be interrupted: it is timed when it returns.
-      if (outcome.ok && took > timeoutMs) return { ok: false, failure: { kind: 'timeout', quantity: request.method, summary: `adapter.${request.method} took ${Math.round(took)} ms, more than ${timeoutMs} ms (--timeout)` } };
+      if (outcome.ok && took > timeoutMs)
+        return {
+          ok: false,
+          failure: {
+            kind: 'timeout',
+            quantity: request.method,
+            summary: `adapter.${request.method} took ${Math.round(took)} ms, more than ${timeoutMs} ms (--timeout)`,
+          },
+        };
       return outcome;
     } finally {
       clearTimeout(timer);
@@ -104,7 +127,9 @@ export async function inProcessHost(adapter: Adapter, o: InProcessHostOptions = 
         let timer: NodeJS.Timeout | undefined;
         try {
           const timedOut = await Promise.race([
-            Promise.resolve().then(() => adapter.dispose!()).then(() => false),
+            Promise.resolve()
+              .then(() => adapter.dispose!())
+              .then(() => false),
             new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), timeoutMs))),
           ]);
           if (timedOut) out.push({ during: 'adapter.dispose()', message: `adapter.dispose() did not return within ${timeoutMs} ms (--timeout)` });

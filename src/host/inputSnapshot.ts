@@ -22,7 +22,8 @@ const apply = Reflect.apply;
 const typedLength = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype) as object, 'length')!.get!;
 const clone = structuredClone;
 const compareBytes = Buffer.compare;
-const viewGetter = (name: string): ((this: ArrayBufferView) => unknown) => Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype) as object, name)!.get!;
+const viewGetter = (name: string): ((this: ArrayBufferView) => unknown) =>
+  Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype) as object, name)!.get!;
 const bufferOf = viewGetter('buffer');
 const byteOffsetOf = viewGetter('byteOffset');
 const byteLengthOf = viewGetter('byteLength');
@@ -45,9 +46,14 @@ function columnsOf(field: string, kase: Readonly<Record<string, unknown>>): numb
   const n = kase.n as number;
   const m = kase.m as number;
   switch (field) {
-    case 'W': case 'cs': return n;
-    case 'U': case 'us': return m;
-    default: return undefined;
+    case 'W':
+    case 'cs':
+      return n;
+    case 'U':
+    case 'us':
+      return m;
+    default:
+      return undefined;
   }
 }
 
@@ -68,9 +74,11 @@ function show(v: unknown): string {
 function diff(path: string, before: unknown, after: unknown, cols: number | undefined): string | undefined {
   if (isArrayLike(before)) {
     const n = lengthOf(before);
-    if (!isArrayLike(after) || lengthOf(after) !== n) return `${path} (was ${describeValue(before)}${isView(before) ? ` of ${n}` : ''}, is ${describeValue(after)})`;
+    if (!isArrayLike(after) || lengthOf(after) !== n)
+      return `${path} (was ${describeValue(before)}${isView(before) ? ` of ${n}` : ''}, is ${describeValue(after)})`;
     // Two Float64Arrays (every numeric input) with the same bytes are equal: one native comparison.
-    if (getPrototypeOf(before) === F64 && getPrototypeOf(after) === F64 && compareBytes(bytesOf(before as Float64Array), bytesOf(after as Float64Array)) === 0) return undefined;
+    if (getPrototypeOf(before) === F64 && getPrototypeOf(after) === F64 && compareBytes(bytesOf(before as Float64Array), bytesOf(after as Float64Array)) === 0)
+      return undefined;
     for (let k = 0; k < n; k++) {
       if (!is(before[k], after[k])) {
         const at = cols !== undefined && cols > 0 ? `[${floor(k / cols)}, ${k % cols}]` : `[${k}]`;

@@ -26,7 +26,11 @@ function topFrames(err: unknown): string | undefined {
   try {
     if (!(err instanceof Error) || typeof err.stack !== 'string') return undefined;
     const prefix = `${process.cwd()}/`;
-    const frames = err.stack.split('\n').filter((l) => /^\s+at /.test(l)).slice(0, FRAMES).map((l) => l.trim().split(prefix).join(''));
+    const frames = err.stack
+      .split('\n')
+      .filter((l) => /^\s+at /.test(l))
+      .slice(0, FRAMES)
+      .map((l) => l.trim().split(prefix).join(''));
     return frames.length > 0 ? safeLines(frames.join('\n'), FRAMES) : undefined;
   } catch {
     return undefined;
@@ -115,7 +119,11 @@ export async function invokeAdapter(adapter: Adapter, req: CallRequest, o: { rea
  */
 function writtenInputs(req: CallRequest, inputs: CallInputs): string | undefined {
   try {
-    return inputMutation(req.case, inputs.case, req.vector === undefined ? undefined : { name: req.method === 'vjp' ? 'v' : 'w', original: req.vector, copy: inputs.vector });
+    return inputMutation(
+      req.case,
+      inputs.case,
+      req.vector === undefined ? undefined : { name: req.method === 'vjp' ? 'v' : 'w', original: req.vector, copy: inputs.vector },
+    );
   } catch {
     return 'the case (its fields now throw when read)';
   }
@@ -130,7 +138,15 @@ export function settleInputs(req: CallRequest, inv: Invocation): CallOutcome {
   if (inv.inputs === undefined) return inv.outcome;
   const mutated = writtenInputs(req, inv.inputs);
   if (mutated === undefined) return inv.outcome;
-  return { ok: false, adapterMs: inv.outcome.adapterMs, failure: { kind: 'mutated-input', quantity: req.method, summary: `adapter mutated its input ${mutated} in adapter.${req.method}: a framework must not write into the arrays it is given` } };
+  return {
+    ok: false,
+    adapterMs: inv.outcome.adapterMs,
+    failure: {
+      kind: 'mutated-input',
+      quantity: req.method,
+      summary: `adapter mutated its input ${mutated} in adapter.${req.method}: a framework must not write into the arrays it is given`,
+    },
+  };
 }
 
 /**
@@ -141,5 +157,9 @@ export function laterWrite(previous: CallRequest, inputs: CallInputs, method?: s
   const mutated = writtenInputs(previous, inputs);
   if (mutated === undefined) return undefined;
   const found = method !== undefined ? `found at adapter.${method}` : 'found when the run ended';
-  return { kind: 'mutated-input', quantity: method ?? previous.method, summary: `adapter code wrote into input ${mutated} of adapter.${previous.method} after that call had returned (${found}): a framework must not write into the arrays it is given, not even later` };
+  return {
+    kind: 'mutated-input',
+    quantity: method ?? previous.method,
+    summary: `adapter code wrote into input ${mutated} of adapter.${previous.method} after that call had returned (${found}): a framework must not write into the arrays it is given, not even later`,
+  };
 }

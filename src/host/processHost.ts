@@ -70,7 +70,8 @@ const MAX_LAST_WORDS = 4096;
 interface Pending {
   readonly request: CallRequest;
   readonly timeoutMs: number;
-  /** Its id and the child it was posted to (undefined until posted). */ id?: number; child?: Child;
+  /** Its id and the child it was posted to (undefined until posted). */ id?: number;
+  child?: Child;
 }
 
 /** One child process with its adapter started. */
@@ -144,7 +145,8 @@ function spawnChild(o: ProcessHostOptions): Child {
 /** Why a host process ended, in words: who called exit and where, or the signal. */
 function endText(how: { code: number | null; signal: NodeJS.Signals | null }, words: LastWords | undefined): string {
   if (words !== undefined) return `adapter code called process.exit(${words.code})${words.at !== undefined ? ` ${words.at}` : ''}`;
-  if (how.signal !== null) return `the adapter host was killed by ${how.signal}${how.signal === 'SIGSEGV' || how.signal === 'SIGBUS' || how.signal === 'SIGABRT' ? ' (a crash in native code)' : ''}`;
+  if (how.signal !== null)
+    return `the adapter host was killed by ${how.signal}${how.signal === 'SIGSEGV' || how.signal === 'SIGBUS' || how.signal === 'SIGABRT' ? ' (a crash in native code)' : ''}`;
   return `the adapter host exited with code ${how.code}`;
 }
 
@@ -158,8 +160,12 @@ function post(c: Child, m: ToHost): void {
 }
 
 /** Waits for the first message of a type, the child's exit, or the deadline. */
-function awaitMessage<T extends FromHost['type']>(c: Child, types: readonly T[], timeoutMs: number, match?: (m: Extract<FromHost, { type: T }>) => boolean):
-  Promise<{ message: Extract<FromHost, { type: T }> } | { exited: { code: number | null; signal: NodeJS.Signals | null } } | { timedOut: true }> {
+function awaitMessage<T extends FromHost['type']>(
+  c: Child,
+  types: readonly T[],
+  timeoutMs: number,
+  match?: (m: Extract<FromHost, { type: T }>) => boolean,
+): Promise<{ message: Extract<FromHost, { type: T }> } | { exited: { code: number | null; signal: NodeJS.Signals | null } } | { timedOut: true }> {
   return new Promise((resolve) => {
     const onMessage = (m: FromHost): void => {
       if (m === null || typeof m !== 'object' || !(types as readonly string[]).includes(m.type)) return;
@@ -172,9 +178,10 @@ function awaitMessage<T extends FromHost['type']>(c: Child, types: readonly T[],
     let waiting = true;
     // A listener per wait, removed with it (a reaction on `c.exited` per call would pile up for the
     // life of the host: one per case).
-    const onExit = (): void => void c.exited.then((exited) => {
-      if (waiting) done(), resolve({ exited });
-    });
+    const onExit = (): void =>
+      void c.exited.then((exited) => {
+        if (waiting) done(), resolve({ exited });
+      });
     const done = (): void => {
       waiting = false;
       clearTimeout(timer);
@@ -205,7 +212,9 @@ async function startChild(o: ProcessHostOptions): Promise<{ child: Child; declar
   const boot = await awaitMessage(child, ['alive'], HOST_BOOT_MS);
   if (!('message' in boot)) {
     killGroup(child.proc);
-    throw new AdapterLoadError(`the adapter host process did not start${'exited' in boot ? ` (${endText(boot.exited, undefined)})` : ` within ${HOST_BOOT_MS} ms`}: ${child.tail().join(' / ') || 'it printed nothing'}`);
+    throw new AdapterLoadError(
+      `the adapter host process did not start${'exited' in boot ? ` (${endText(boot.exited, undefined)})` : ` within ${HOST_BOOT_MS} ms`}: ${child.tail().join(' / ') || 'it printed nothing'}`,
+    );
   }
   post(child, { type: 'start', spec: o.spec, options: o.options, cwd: o.cwd ?? process.cwd() });
   const r = await awaitMessage(child, ['ready', 'start-failed'], o.timeoutMs);
@@ -221,7 +230,10 @@ async function startChild(o: ProcessHostOptions): Promise<{ child: Child; declar
     const said = (r.message as unknown as Record<string, unknown>).message;
     throw new AdapterLoadError(safeLines(typeof said === 'string' ? said : 'the adapter could not start', 40, 500));
   }
-  if ('timedOut' in r) throw new AdapterLoadError(`adapter '${safeLine(o.spec, 100)}' did not start within ${o.timeoutMs} ms (--timeout): its module, factory or info() did not return${printed}`);
+  if ('timedOut' in r)
+    throw new AdapterLoadError(
+      `adapter '${safeLine(o.spec, 100)}' did not start within ${o.timeoutMs} ms (--timeout): its module, factory or info() did not return${printed}`,
+    );
   throw new AdapterLoadError(`adapter '${safeLine(o.spec, 100)}' could not start: ${endText(r.exited, child.lastWords())} while it was starting${printed}`);
 }
 
@@ -247,7 +259,10 @@ export async function startProcessHost(o: ProcessHostOptions): Promise<AdapterHo
     void c.exited.then((how) => {
       if (child !== c || posted() > 0) return; // killed by us, replaced, or the call in flight reports it
       child = undefined;
-      pendingFault = { during: lastMethod === undefined ? 'before the first call' : `after adapter.${lastMethod} returned`, message: `${endText(how, c.lastWords())} between calls` };
+      pendingFault = {
+        during: lastMethod === undefined ? 'before the first call' : `after adapter.${lastMethod} returned`,
+        message: `${endText(how, c.lastWords())} between calls`,
+      };
     });
   };
   watchIdle(first.child);
@@ -308,7 +323,10 @@ export async function startProcessHost(o: ProcessHostOptions): Promise<AdapterHo
     child = undefined;
     if ('timedOut' in r) {
       killGroup(c.proc);
-      return fail(`adapter.${request.method} did not return within ${timeoutMs} ms (--timeout); the adapter host was killed and is restarted for the next call`, 'timeout');
+      return fail(
+        `adapter.${request.method} did not return within ${timeoutMs} ms (--timeout); the adapter host was killed and is restarted for the next call`,
+        'timeout',
+      );
     }
     return fail(`${endText(r.exited, c.lastWords())} during adapter.${request.method}; the adapter host is restarted for the next call`);
   };
@@ -323,10 +341,12 @@ export async function startProcessHost(o: ProcessHostOptions): Promise<AdapterHo
       const e: Pending = { request, timeoutMs };
       queue.push(e);
       pump();
-      const result = busy.then(() => callOnce(e)).finally(() => {
-        queue.splice(queue.indexOf(e), 1);
-        pump();
-      });
+      const result = busy
+        .then(() => callOnce(e))
+        .finally(() => {
+          queue.splice(queue.indexOf(e), 1);
+          pump();
+        });
       busy = result.catch(() => undefined);
       return result;
     },
@@ -341,12 +361,10 @@ export async function startProcessHost(o: ProcessHostOptions): Promise<AdapterHo
       const r = await awaitMessage(c, ['disposed'], timeoutMs + SETTLE_MS);
       if ('message' in r) {
         faults.push(...readHostFaults(r.message as unknown as Record<string, unknown>));
-      }
-      else if ('timedOut' in r) {
+      } else if ('timedOut' in r) {
         killGroup(c.proc);
         faults.push({ during: 'adapter.dispose()', message: `adapter.dispose() did not return within ${timeoutMs} ms (--timeout)` });
-      }
-      else faults.push({ during: 'adapter.dispose()', message: `${endText(r.exited, c.lastWords())} during adapter.dispose()` });
+      } else faults.push({ during: 'adapter.dispose()', message: `${endText(r.exited, c.lastWords())} during adapter.dispose()` });
       // Disconnecting ends a well-behaved host; one that lingers (a live handle) is killed.
       try {
         c.proc.disconnect();

@@ -26,7 +26,8 @@ const MAX_NOTES = 1000;
  */
 export function checkInfo(raw: unknown): AdapterInfo {
   const shape = 'info() must return { framework, version, backend?, device?, notes? }, all strings';
-  if (raw === null || typeof raw !== 'object') throw new AdapterLoadError(`adapter.info() returned ${safeLine(raw === null ? 'null' : `${typeof raw} ${String(raw)}`, 60)}, not an object: ${shape}`);
+  if (raw === null || typeof raw !== 'object')
+    throw new AdapterLoadError(`adapter.info() returned ${safeLine(raw === null ? 'null' : `${typeof raw} ${String(raw)}`, 60)}, not an object: ${shape}`);
   const r = raw as Record<string, unknown>;
   const out: Record<string, string> = {};
   for (const k of ['framework', 'version', 'backend', 'device', 'notes'] as const) {
@@ -54,7 +55,10 @@ export async function readInfo(adapter: Adapter): Promise<AdapterInfo | undefine
 /** The declaration and info of an adapter object (the in-process host and the vitest integration). */
 export async function describeAdapter(adapter: Adapter): Promise<StartedAdapter> {
   const problems = validateAdapter(adapter);
-  if (problems.length > 0) throw new AdapterLoadError(`adapter '${safeLine(String((adapter as { name?: unknown })?.name), 60)}' does not follow the contract:\n  - ${problems.join('\n  - ')}`);
+  if (problems.length > 0)
+    throw new AdapterLoadError(
+      `adapter '${safeLine(String((adapter as { name?: unknown })?.name), 60)}' does not follow the contract:\n  - ${problems.join('\n  - ')}`,
+    );
   let declaration: AdapterDeclaration;
   try {
     declaration = declarationOf(adapter);

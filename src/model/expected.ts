@@ -47,7 +47,10 @@ export function expectedForward(c: Omit<SequenceCase, 'variant'>): Bounded {
 
 /** The ordered product J_T ⋯ J_1 of the given step Jacobians. */
 export function orderedProduct(steps: readonly StepParts[], p: Precision): Bounded {
-  return chainProduct(steps.map((s) => s.J), p);
+  return chainProduct(
+    steps.map((s) => s.J),
+    p,
+  );
 }
 
 /** RJS-SEQ: expected ∂x_T/∂x_0 = J_T ⋯ J_1, n×n. */

@@ -26,7 +26,10 @@ export interface Recurrence {
  * the products themselves. One step's bound never uses s of an exact input, and the forward states'
  * bounds barely do (2× looser on 0.25 % of entries without it), so they need no O(n³) work.
  */
-export function recurrence(c: { form: Form; n: number; m: number; W: Float64Array; U: Float64Array; b: Float64Array; activation: ActivationRef }, chain = false): Recurrence {
+export function recurrence(
+  c: { form: Form; n: number; m: number; W: Float64Array; U: Float64Array; b: Float64Array; activation: ActivationRef },
+  chain = false,
+): Recurrence {
   const norm = chain ? spectralNormBound : spectralNormUpper;
   const W = exact(c.n, c.n, c.W, norm(c.W, c.n, c.n));
   const U = exact(c.n, c.m, c.U, norm(c.U, c.n, c.m));

@@ -44,13 +44,22 @@ export const adjoint: Property<AdjointCase> = {
     const vjp = await vjpCall;
     const second = await jvpCall;
     // Each product against its own expected value first: the diagnosis then names the side that is wrong.
-    let ratio = verify(eVjp, vjp, 'Jᵀ·v', c.dtype, () => [...productForms(c, v, 'vjp'), ...parameterFamilies(step, (k) => expectedVjp(k, v), { scaled: eVjp })]);
+    let ratio = verify(eVjp, vjp, 'Jᵀ·v', c.dtype, () => [
+      ...productForms(c, v, 'vjp'),
+      ...parameterFamilies(step, (k) => expectedVjp(k, v), { scaled: eVjp }),
+    ]);
     let jw: Float64Array;
     if (withJvp) {
       jw = second;
-      ratio = Math.max(ratio, verify(eJvp, jw, 'J·w', c.dtype, () => [...productForms(c, w, 'jvp'), ...parameterFamilies(step, (k) => expectedJvp(k, w), { scaled: eJvp })]));
+      ratio = Math.max(
+        ratio,
+        verify(eJvp, jw, 'J·w', c.dtype, () => [...productForms(c, w, 'jvp'), ...parameterFamilies(step, (k) => expectedJvp(k, w), { scaled: eJvp })]),
+      );
     } else {
-      ratio = Math.max(ratio, verify(expectedStepJacobian(c), second, '∂x_t/∂x_{t-1}', c.dtype, () => [...stepJacobianForms(c), ...parameterFamilies(step, expectedStepJacobian)]));
+      ratio = Math.max(
+        ratio,
+        verify(expectedStepJacobian(c), second, '∂x_t/∂x_{t-1}', c.dtype, () => [...stepJacobianForms(c), ...parameterFamilies(step, expectedStepJacobian)]),
+      );
       jw = Float64Array.from({ length: c.n }, (_, i) => dot(second.subarray(i * c.n, (i + 1) * c.n), w));
     }
     const lhs = dot(v, jw);

@@ -21,7 +21,13 @@ function handled<T>(p: Promise<T>): Promise<T> {
  * Calls an array-valued member on the case (with the target's variant). The call is under way when
  * this returns, so the property can compute its expected value meanwhile and await the result after.
  */
-export function callArray(env: CheckEnv, method: Exclude<CallMethod, 'parameterGradients'>, kase: object, result: ResultShape, vector?: Float64Array): Promise<Float64Array> {
+export function callArray(
+  env: CheckEnv,
+  method: Exclude<CallMethod, 'parameterGradients'>,
+  kase: object,
+  result: ResultShape,
+  vector?: Float64Array,
+): Promise<Float64Array> {
   const request = { method, case: { ...kase, variant: env.variant }, result, ...(vector !== undefined ? { vector } : {}) };
   return handled(env.call(request) as Promise<Float64Array>);
 }
@@ -30,5 +36,9 @@ export function callArray(env: CheckEnv, method: Exclude<CallMethod, 'parameterG
 export function callGradients(env: CheckEnv, kase: { readonly n: number; readonly m: number }): Promise<Readonly<Record<GradientField, Float64Array>>> {
   const dims: Record<GradientField, [number, number]> = { W: [kase.n, kase.n], U: [kase.n, kase.m], b: [kase.n, 1], x0: [kase.n, 1] };
   const fields = Object.fromEntries(GRADIENT_FIELDS.map((f) => [f, shapeOf(`∂L/∂${f}`, ...dims[f])])) as Record<GradientField, ResultShape>;
-  return handled(env.call({ method: 'parameterGradients', case: { ...kase, variant: env.variant }, result: { fields } }) as Promise<Readonly<Record<GradientField, Float64Array>>>);
+  return handled(
+    env.call({ method: 'parameterGradients', case: { ...kase, variant: env.variant }, result: { fields } }) as Promise<
+      Readonly<Record<GradientField, Float64Array>>
+    >,
+  );
 }

@@ -20,10 +20,12 @@ function kinked(names: readonly string[]): string[] {
 export const kinkSubgradient: Property<GeneratedStepCase> = {
   id: 'kink-subgradient',
   notApplicable: (_a, c) =>
-    kinked(c.activations).length === 0 ? 'the adapter supports no activation with a kink (relu, leakyRelu, elu)' :
-    c.forms.includes('pascanu') ? undefined : 'the adapter does not implement the pascanu form',
-  arbitrary: (c: CaseConstraints) =>
-    stepCase({ ...c, forms: ['pascanu'], activations: kinked(c.activations), onKink: true }),
+    kinked(c.activations).length === 0
+      ? 'the adapter supports no activation with a kink (relu, leakyRelu, elu)'
+      : c.forms.includes('pascanu')
+        ? undefined
+        : 'the adapter does not implement the pascanu form',
+  arbitrary: (c: CaseConstraints) => stepCase({ ...c, forms: ['pascanu'], activations: kinked(c.activations), onKink: true }),
   async check(c, env) {
     const quantity = '∂x_t/∂x_{t-1} on a kink';
     const pending = callArray(env, 'stepJacobian', c, shapeOf(quantity, c.n, c.n));
@@ -48,7 +50,11 @@ function observeSubgradients(c: GeneratedStepCase, J: ArrayLike<number>, env: Ch
       if (c.W[i * c.n + k] === 0) continue;
       const s = J[i * c.n + k] / c.W[i * c.n + k];
       const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-5 * Math.max(1, Math.abs(b));
-      const which = close(s, kink.right) ? 'the right-hand derivative' : close(s, kink.left) ? 'the left-hand derivative' : `${s.toPrecision(4)}, inside the interval`;
+      const which = close(s, kink.right)
+        ? 'the right-hand derivative'
+        : close(s, kink.left)
+          ? 'the left-hand derivative'
+          : `${s.toPrecision(4)}, inside the interval`;
       env.observe(`${c.activation.name}'(${kink.at}) = ${which} (${c.dtype})`);
       return;
     }

@@ -18,7 +18,13 @@ export const parameterGradients: Property<GeneratedLossCase> = {
     const actual = await pending;
     let ratio = 0;
     for (const name of GRADIENT_FIELDS) {
-      ratio = Math.max(ratio, verify(expected[name], actual[name], `∂L/∂${name}`, c.dtype, () => [...gradientForms(c, name), ...parameterFamilies(c, (k) => expectedParameterGradients(k)[name], { scaled: expected[name] })]));
+      ratio = Math.max(
+        ratio,
+        verify(expected[name], actual[name], `∂L/∂${name}`, c.dtype, () => [
+          ...gradientForms(c, name),
+          ...parameterFamilies(c, (k) => expectedParameterGradients(k)[name], { scaled: expected[name] }),
+        ]),
+      );
     }
     return ratio;
   },

@@ -8,8 +8,14 @@ export type { Capability } from '../host/adapterDeclaration.js';
 
 /** Property IDs (CLI names), in the order of specs/spec.json. */
 export type PropertyId =
-  | 'step-jacobian' | 'kink-subgradient' | 'input-jacobian' | 'sequence-jacobian'
-  | 'parameter-gradients' | 'adjoint' | 'forward' | 'gradient-bound';
+  | 'step-jacobian'
+  | 'kink-subgradient'
+  | 'input-jacobian'
+  | 'sequence-jacobian'
+  | 'parameter-gradients'
+  | 'adjoint'
+  | 'forward'
+  | 'gradient-bound';
 
 /** What a property's check gets besides the case. */
 export interface CheckEnv {

@@ -15,6 +15,9 @@ export const sequenceJacobian: Property<GeneratedSequenceCase> = {
     const quantity = '∂x_T/∂x_0';
     const pending = callArray(env, 'sequenceJacobian', c, shapeOf(quantity, c.n, c.n));
     const expected = expectedSequenceJacobian(c);
-    return verify(expected, await pending, quantity, c.dtype, () => [...sequenceJacobianForms(c), ...parameterFamilies(c, expectedSequenceJacobian, { scaled: expected })]);
+    return verify(expected, await pending, quantity, c.dtype, () => [
+      ...sequenceJacobianForms(c),
+      ...parameterFamilies(c, expectedSequenceJacobian, { scaled: expected }),
+    ]);
   },
 };

@@ -37,7 +37,14 @@ export function describeCase(c: Counterexample): string {
 
 /** How fast-check got to the case: cases to the first failure, shrinks, and a spent shrink budget. */
 export function describeSearch(c: Counterexample): string {
-  const budget = c.shrinkStopped === 'max-shrinks' ? ' (shrinking stopped at the --max-shrinks budget)' : c.shrinkStopped === 'timeouts' ? ' (shrinking stopped: calls kept timing out)' : c.shrinkStopped === 'time-budget' ? ' (shrinking stopped at the time budget)' : '';
+  const budget =
+    c.shrinkStopped === 'max-shrinks'
+      ? ' (shrinking stopped at the --max-shrinks budget)'
+      : c.shrinkStopped === 'timeouts'
+        ? ' (shrinking stopped: calls kept timing out)'
+        : c.shrinkStopped === 'time-budget'
+          ? ' (shrinking stopped at the time budget)'
+          : '';
   return `failed after ${c.failedAfter} case(s), ${c.shrinks} shrink(s)${budget}`;
 }
 

@@ -26,7 +26,11 @@ export const MAX_CASE_CHARS = 2000;
 export function escapeData(s: string): string {
   // Other control characters (ESC, BEL, …) would reach the log as they are: written as \xHH instead.
   // eslint-disable-next-line no-control-regex
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return s
+    .replace(/%/g, '%25')
+    .replace(/\r/g, '%0D')
+    .replace(/\n/g, '%0A')
+    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 /**
@@ -75,8 +79,18 @@ export const MAX_ANNOTATIONS = 10;
 export function renderGithubAnnotations(result: RunResult): string {
   const failing = failingResults(result);
   const shown = failing.length <= MAX_ANNOTATIONS ? failing : failing.slice(0, MAX_ANNOTATIONS - 1);
-  const lines = shown.map((r) => `::error title=${escapeProperty(`rnn-jac-spec ${r.property} (${r.rule}) on ${targetLabel(r.target)}`)}::${escapeData(message(r))}\n`);
+  const lines = shown.map(
+    (r) => `::error title=${escapeProperty(`rnn-jac-spec ${r.property} (${r.rule}) on ${targetLabel(r.target)}`)}::${escapeData(message(r))}\n`,
+  );
   const rest = failing.length - shown.length;
-  if (rest > 0) lines.push(`::error title=${escapeProperty(`rnn-jac-spec: ${rest} more failing units`)}::${escapeData(`${rest} more properties fail the run: ${failing.slice(shown.length).map((r) => `${r.property} on ${targetLabel(r.target)}`).join(', ')}. Every failure is in the reports (Markdown, JUnit, JSON).`)}\n`);
+  if (rest > 0)
+    lines.push(
+      `::error title=${escapeProperty(`rnn-jac-spec: ${rest} more failing units`)}::${escapeData(
+        `${rest} more properties fail the run: ${failing
+          .slice(shown.length)
+          .map((r) => `${r.property} on ${targetLabel(r.target)}`)
+          .join(', ')}. Every failure is in the reports (Markdown, JUnit, JSON).`,
+      )}\n`,
+    );
   return lines.join('');
 }

@@ -46,7 +46,9 @@ export function heatmapSvg(m: MatrixData, kind: string, scale: number, mark?: (i
       const k = i * m.cols + j;
       const v = m.values[k];
       const outline = mark?.(k) === true && cell >= 4 ? ' stroke="#000" stroke-width="1"' : '';
-      rects.push(`<rect x="${j * cell}" y="${i * cell}" width="${cell}" height="${cell}" fill="${divergingColor(v / scale)}"${outline}><title>[${i}, ${j}] = ${text(formatNumber(v, 17))}</title></rect>`);
+      rects.push(
+        `<rect x="${j * cell}" y="${i * cell}" width="${cell}" height="${cell}" fill="${divergingColor(v / scale)}"${outline}><title>[${i}, ${j}] = ${text(formatNumber(v, 17))}</title></rect>`,
+      );
     }
   }
   return `<svg class="heatmap" data-kind="${attr(kind)}" width="${w + 2}" height="${h + 2}" viewBox="-1 -1 ${w + 2} ${h + 2}" role="img" aria-label="${attr(`${kind}, ${m.rows}×${m.cols}`)}"><rect x="-1" y="-1" width="${w + 2}" height="${h + 2}" fill="none" stroke="#999"/>${rects.join('')}</svg>`;

@@ -39,12 +39,16 @@ function resultsTable(result: RunResult): string {
     const word = verdictWord(r);
     const cls = VERDICT_CLASS[word];
     const why = r.reason ?? expectationNote(r);
-    return `<tr><td>${text(r.property)}</td><td>${text(r.rule)}</td><td><code>${text(targetLabel(r.target))}</code></td>` +
+    return (
+      `<tr><td>${text(r.property)}</td><td>${text(r.rule)}</td><td><code>${text(targetLabel(r.target))}</code></td>` +
       `<td class="${cls}"${why !== undefined ? ` title="${attr(why)}"` : ''}>${word}</td><td class="num">${r.cases}</td>` +
-      `<td class="num">${r.verdict === 'pass' ? formatNumber(r.maxRatio, 3) : ''}</td><td>${histogramCell(r)}</td><td class="num">${formatDuration(r.durationMs)}</td></tr>`;
+      `<td class="num">${r.verdict === 'pass' ? formatNumber(r.maxRatio, 3) : ''}</td><td>${histogramCell(r)}</td><td class="num">${formatDuration(r.durationMs)}</td></tr>`
+    );
   });
-  return `<table class="results"><tr><th>Property</th><th>Rule</th><th>Target</th><th>Verdict</th><th>Cases</th><th>Max error/tolerance</th>` +
-    `<th title="passing cases per bin: 0, ≤1e-6 … ≤0.1, ≤0.5, ≤1; red: failed">Error/tolerance over cases</th><th>Time</th></tr>${rows.join('')}</table>`;
+  return (
+    `<table class="results"><tr><th>Property</th><th>Rule</th><th>Target</th><th>Verdict</th><th>Cases</th><th>Max error/tolerance</th>` +
+    `<th title="passing cases per bin: 0, ≤1e-6 … ≤0.1, ≤0.5, ≤1; red: failed">Error/tolerance over cases</th><th>Time</th></tr>${rows.join('')}</table>`
+  );
 }
 
 /** Expected, actual and their difference, as three heatmaps (expected and actual on one scale). */
@@ -55,9 +59,11 @@ function heatmaps(expected: MatrixData, actual: MatrixData, tolerance: MatrixDat
   const beyond = tolerance === undefined ? undefined : (k: number) => !(Math.abs(diff.values[k]) <= tolerance.values[k]);
   const figure = (svg: string, caption: string) => `<figure>${svg}<figcaption>${caption}</figcaption></figure>`;
   const shape = `${expected.rows}×${expected.cols}`;
-  return `<div class="heatmaps">${figure(heatmapSvg(expected, 'expected', s), `Expected (${shape}); blue −${text(formatNumber(s, 3))} … white 0 … red +${text(formatNumber(s, 3))}`)}` +
+  return (
+    `<div class="heatmaps">${figure(heatmapSvg(expected, 'expected', s), `Expected (${shape}); blue −${text(formatNumber(s, 3))} … white 0 … red +${text(formatNumber(s, 3))}`)}` +
     `${figure(heatmapSvg(actual, 'actual', s), `Actual, same scale`)}` +
-    `${figure(heatmapSvg(diff, 'difference', ds, beyond), `Actual − expected, ±${text(formatNumber(ds, 3))}${beyond ? '; outlined: beyond tolerance' : ''}`)}</div>`;
+    `${figure(heatmapSvg(diff, 'difference', ds, beyond), `Actual − expected, ±${text(formatNumber(ds, 3))}${beyond ? '; outlined: beyond tolerance' : ''}`)}</div>`
+  );
 }
 
 function failureSection(r: PropertyResult, k: number): string {
@@ -68,7 +74,10 @@ function failureSection(r: PropertyResult, k: number): string {
   const parts = [head, `<p>${text(f.summary)}</p>`];
   const note = expectationNote(r);
   if (note !== undefined) parts.push(`<p class="${VERDICT_CLASS[verdictWord(r)]}">${text(note)}</p>`);
-  if (f.diagnosis) parts.push(`<p class="diagnosis"><b>Diagnosis: ${text(f.diagnosis.id)}</b>: ${text(f.diagnosis.message)}${f.diagnosis.formula ? ` <br>Actual matches <code>${text(f.diagnosis.formula)}</code>` : ''}</p>`);
+  if (f.diagnosis)
+    parts.push(
+      `<p class="diagnosis"><b>Diagnosis: ${text(f.diagnosis.id)}</b>: ${text(f.diagnosis.message)}${f.diagnosis.formula ? ` <br>Actual matches <code>${text(f.diagnosis.formula)}</code>` : ''}</p>`,
+    );
   if (f.expected && f.actual && f.expected.values.length === f.actual.values.length) parts.push(heatmaps(f.expected, f.actual, f.tolerance));
   if (f.worst) parts.push(`<p>Worst entry: ${text(describeWorst(f.worst))}</p>`);
   parts.push(`<p>Replay (one command, this case exactly):</p><pre>${text(c.replay)}</pre>`);
@@ -89,18 +98,38 @@ export function renderHtml(result: RunResult): string {
   // Faults outside any case, or no case checked: the run gives no verdict (exit 2), whatever passed.
   const noVerdict = givesNoVerdict(result);
   const about: [string, string | undefined][] = [
-    ['Adapter', `${result.adapter.spec} (${result.adapter.name})`], ['Framework', info?.framework], ['Version', info?.version],
-    ['Backend', info?.backend], ['Device', info?.device], ['Notes', info?.notes],
+    ['Adapter', `${result.adapter.spec} (${result.adapter.name})`],
+    ['Framework', info?.framework],
+    ['Version', info?.version],
+    ['Backend', info?.backend],
+    ['Device', info?.device],
+    ['Notes', info?.notes],
     ['rnn-jac-spec', `${result.tool.version} (spec ${result.tool.specVersion})`],
-    ['Options', `seed ${result.options.seed}, ${result.options.runs} cases per property, n ≤ ${result.options.maxN}, T ≤ ${result.options.maxT}${result.options.expectations ? `, expectations ${result.options.expectations}` : ''}`],
+    [
+      'Options',
+      `seed ${result.options.seed}, ${result.options.runs} cases per property, n ≤ ${result.options.maxN}, T ≤ ${result.options.maxT}${result.options.expectations ? `, expectations ${result.options.expectations}` : ''}`,
+    ],
   ];
   const failures = result.results.filter((r) => r.verdict === 'fail' || r.expectation?.outcome === 'unexpected-pass');
   const body = [
     `<h1>rnn-jac-spec report: ${text(result.adapter.name)}</h1>`,
     `<p class="verdict ${failing || noVerdict ? 'fail' : 'pass'}">${failing ? 'FAIL' : noVerdict ? 'NO VERDICT' : 'PASS'}${result.interrupted === true ? ' (interrupted: the units that ended)' : ''}${noVerdict && !failing ? ` (${(result.faults ?? []).map((f) => text(`${f.during}: ${f.message}`)).join('; ') || 'nothing was tested'})` : ''} — ${s.fail} failed${s.expectedFailures !== undefined ? ` (${s.expectedFailures} expected${s.unexpectedFailures ? `, ${s.unexpectedFailures} not the failure listed` : ''})` : ''}${s.unexpectedPasses ? `, ${s.unexpectedPasses} expected failure(s) passed` : ''}, ${s.pass} passed, ${s.notApplicable} not applicable; ${s.cases} cases in ${text(formatDuration(result.durationMs))}, started ${text(result.startedAt)}</p>`,
-    `<table class="info">${about.filter(([, v]) => v !== undefined).map(([k, v]) => `<tr><th>${k}</th><td>${text(v!)}</td></tr>`).join('')}</table>`,
-    '<h2>Results</h2>', resultsTable(result),
-    ...(failures.length > 0 ? ['<h2>Failures</h2>', ...failures.map((r, k) => (r.verdict === 'fail' ? failureSection(r, k) : `<section class="failure"><h3>${text(`${r.property} (${r.rule}) on ${targetLabel(r.target)}`)}</h3><p>${text(expectationNote(r)!)}</p></section>`))] : []),
+    `<table class="info">${about
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `<tr><th>${k}</th><td>${text(v!)}</td></tr>`)
+      .join('')}</table>`,
+    '<h2>Results</h2>',
+    resultsTable(result),
+    ...(failures.length > 0
+      ? [
+          '<h2>Failures</h2>',
+          ...failures.map((r, k) =>
+            r.verdict === 'fail'
+              ? failureSection(r, k)
+              : `<section class="failure"><h3>${text(`${r.property} (${r.rule}) on ${targetLabel(r.target)}`)}</h3><p>${text(expectationNote(r)!)}</p></section>`,
+          ),
+        ]
+      : []),
   ];
   return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${text(`rnn-jac-spec report: ${result.adapter.name}`)}</title><style>${STYLE}</style></head>\n<body>\n${body.join('\n')}\n</body></html>\n`;
 }

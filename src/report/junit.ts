@@ -59,7 +59,9 @@ function isError(r: PropertyResult): boolean {
 function runErrors(result: RunResult): { name: string; type: string; message: string }[] {
   return [
     ...(result.faults ?? []).map((f) => ({ name: `fault (${f.during})`, type: 'fault', message: f.message })),
-    ...(result.interrupted === true ? [{ name: 'interrupted', type: 'interrupted', message: 'the run was interrupted: this report holds the units that ended' }] : []),
+    ...(result.interrupted === true
+      ? [{ name: 'interrupted', type: 'interrupted', message: 'the run was interrupted: this report holds the units that ended' }]
+      : []),
   ];
 }
 
@@ -162,7 +164,11 @@ export function renderJunit(result: RunResult): string {
     lines.push(
       `  <testsuite name="rnn-jac-spec run" ${countAttributes({ tests: 0, failures: 0, errors: 0, skipped: 0, ms: 0 }, 0, errors.length)} timestamp="${attr(result.startedAt)}">`,
       ...properties(result),
-      ...errors.flatMap((e) => [`    <testcase classname="rnn-jac-spec.run" name="${attr(e.name)}" time="0.000">`, `      <error message="${attr(e.message)}" type="${e.type}">${text(e.message)}</error>`, '    </testcase>']),
+      ...errors.flatMap((e) => [
+        `    <testcase classname="rnn-jac-spec.run" name="${attr(e.name)}" time="0.000">`,
+        `      <error message="${attr(e.message)}" type="${e.type}">${text(e.message)}</error>`,
+        '    </testcase>',
+      ]),
       '  </testsuite>',
     );
   }

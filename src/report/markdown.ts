@@ -108,14 +108,19 @@ function resultsSection(results: readonly PropertyResult[], runs: number): strin
 function faultsSection(result: RunResult): string[] {
   const faults = result.faults ?? [];
   if (faults.length === 0) return [];
-  return ['## Faults', '', 'The run gives no verdict (exit 2), for what happened outside any case:', '', ...faults.map((f) => `- ${mdText(f.during)}: ${mdText(f.message)}`), ''];
+  return [
+    '## Faults',
+    '',
+    'The run gives no verdict (exit 2), for what happened outside any case:',
+    '',
+    ...faults.map((f) => `- ${mdText(f.during)}: ${mdText(f.message)}`),
+    '',
+  ];
 }
 
 /** Observations that are not verdicts, e.g. the subgradient used at a kink. */
 function observationsSection(results: readonly PropertyResult[]): string[] {
-  const lines = results.flatMap((r) =>
-    (r.observations ?? []).map((o) => `- ${mdCode(r.property)} on ${mdCode(targetLabel(r.target))}: ${mdText(o)}`),
-  );
+  const lines = results.flatMap((r) => (r.observations ?? []).map((o) => `- ${mdCode(r.property)} on ${mdCode(targetLabel(r.target))}: ${mdText(o)}`));
   return lines.length === 0 ? [] : ['## Observations', '', ...lines, ''];
 }
 

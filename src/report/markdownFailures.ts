@@ -44,7 +44,10 @@ function worst(f: CaseFailureData): string[] {
 /** The expected and actual values of the shrunk case, as aligned text blocks. */
 function matrices(f: CaseFailureData): string[] {
   const out: string[] = [];
-  for (const [label, m] of [['Expected', f.expected], ['Actual', f.actual]] as const) {
+  for (const [label, m] of [
+    ['Expected', f.expected],
+    ['Actual', f.actual],
+  ] as const) {
     if (!m) continue;
     const cut = m.rows > MAX_SHOWN || m.cols > MAX_SHOWN ? `, first ${MAX_SHOWN}×${MAX_SHOWN} shown` : '';
     out.push(`${label} ${mdCode(f.quantity)} (${formatShape(m)}${cut}):`, '', mdBlock(formatMatrix(m, MAX_SHOWN, MAX_SHOWN), 'text'), '');

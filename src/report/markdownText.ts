@@ -23,7 +23,9 @@ export function visible(s: string): string {
  * @returns inline Markdown that renders as `s`
  */
 export function mdText(s: string): string {
-  return visible(s).replace(/\r\n?|\n/g, ' ').replace(/[\\`*_[\]<>|#~&]/g, '\\$&');
+  return visible(s)
+    .replace(/\r\n?|\n/g, ' ')
+    .replace(/[\\`*_[\]<>|#~&]/g, '\\$&');
 }
 
 /**

@@ -35,9 +35,15 @@ export function mergeReports(reports: readonly { readonly name: string; readonly
   const first = reports[0];
   const { count, units } = first.report.options.shard!;
   for (const r of reports) {
-    if (runKey(r.report) !== runKey(first.report)) throw new MergeError(`${r.name} and ${first.name} come from different runs (tool, adapter or options differ): shards of one run share every option but --shard`);
+    if (runKey(r.report) !== runKey(first.report))
+      throw new MergeError(
+        `${r.name} and ${first.name} come from different runs (tool, adapter or options differ): shards of one run share every option but --shard`,
+      );
     const s = r.report.options.shard!;
-    if (s.count !== count || s.units !== units) throw new MergeError(`${r.name} is shard ${s.index}/${s.count} of ${s.units} units, ${first.name} shard ${first.report.options.shard!.index}/${count} of ${units}: one run has one shard count`);
+    if (s.count !== count || s.units !== units)
+      throw new MergeError(
+        `${r.name} is shard ${s.index}/${s.count} of ${s.units} units, ${first.name} shard ${first.report.options.shard!.index}/${count} of ${units}: one run has one shard count`,
+      );
   }
   const byIndex = new Map<number, (typeof reports)[number]>();
   for (const r of reports) {
@@ -47,10 +53,17 @@ export function mergeReports(reports: readonly { readonly name: string; readonly
     byIndex.set(i, r);
   }
   const missing = Array.from({ length: count }, (_, k) => k + 1).filter((i) => !byIndex.has(i));
-  if (missing.length > 0) throw new MergeError(`gap: shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')} missing (have ${[...byIndex.keys()].sort((a, b) => a - b).map((i) => `${i}/${count}`).join(', ')})`);
+  if (missing.length > 0)
+    throw new MergeError(
+      `gap: shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')} missing (have ${[...byIndex.keys()]
+        .sort((a, b) => a - b)
+        .map((i) => `${i}/${count}`)
+        .join(', ')})`,
+    );
   for (const [i, r] of byIndex) {
     const expected = Math.floor((units - i) / count) + 1;
-    if (r.report.results.length !== (i <= units ? expected : 0)) throw new MergeError(`${r.name} holds ${r.report.results.length} results where shard ${i}/${count} of ${units} units has ${i <= units ? expected : 0}`);
+    if (r.report.results.length !== (i <= units ? expected : 0))
+      throw new MergeError(`${r.name} holds ${r.report.results.length} results where shard ${i}/${count} of ${units} units has ${i <= units ? expected : 0}`);
   }
   // Unit k went to shard k mod count + 1, as its (k div count)-th result.
   const results = Array.from({ length: units }, (_, k) => byIndex.get((k % count) + 1)!.report.results[Math.floor(k / count)]);
@@ -95,7 +108,10 @@ export function mergePartialShards(reports: readonly { readonly name: string; re
   const first = reports.find((r) => (r.report.options.shard?.units ?? 0) > 0)?.report ?? reports[0].report;
   const { count, units } = first.options.shard!;
   const byIndex = new Map(reports.map((r) => [r.report.options.shard!.index, r.report]));
-  const results = withoutStrayExpectations(Array.from({ length: units }, (_, k) => byIndex.get((k % count) + 1)?.results[Math.floor(k / count)]).filter((r) => r !== undefined), first.options.expectations !== undefined);
+  const results = withoutStrayExpectations(
+    Array.from({ length: units }, (_, k) => byIndex.get((k % count) + 1)?.results[Math.floor(k / count)]).filter((r) => r !== undefined),
+    first.options.expectations !== undefined,
+  );
   const { shard: _s, ...options } = first.options;
   const faults = reports.flatMap((r) => r.report.faults ?? []);
   const { interrupted: _i, faults: _f, ...head } = first;

@@ -7,7 +7,21 @@
  * @packageDocumentation
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { RunResult } from '../result.js';
 import { renderHtml } from './html.js';
@@ -27,7 +41,12 @@ export const LOCK_FILE = '.rnn-jac-spec.lock';
 const TEMP = /^\.rnn-jac-spec-.*\.tmp$|^\.rnn-jac-spec\..*\.tmp$|^\..+\.\d+\.[0-9a-f]+\.tmp$/;
 
 /** The renderer of each file format. */
-const RENDERERS: Readonly<Record<FileReportFormat, (result: RunResult) => string>> = { json: renderJson, junit: renderJunit, md: renderMarkdown, html: renderHtml };
+const RENDERERS: Readonly<Record<FileReportFormat, (result: RunResult) => string>> = {
+  json: renderJson,
+  junit: renderJunit,
+  md: renderMarkdown,
+  html: renderHtml,
+};
 
 /** An open report directory. */
 export interface ReportDir {
@@ -91,12 +110,15 @@ function lock(dir: string): string {
             writeFileSync(path, `${process.pid}\n`, { flag: 'wx' });
             return path;
           } catch (e2) {
-            if (code(e2) !== 'EEXIST') throw new ReportDirError(`cannot write to the report directory ${dir} (${code(e2)}): give a --report directory this user can write to`);
+            if (code(e2) !== 'EEXIST')
+              throw new ReportDirError(`cannot write to the report directory ${dir} (${code(e2)}): give a --report directory this user can write to`);
           }
-        } else if (code(e) !== 'EEXIST') throw new ReportDirError(`cannot write to the report directory ${dir} (${code(e)}): give a --report directory this user can write to`);
+        } else if (code(e) !== 'EEXIST')
+          throw new ReportDirError(`cannot write to the report directory ${dir} (${code(e)}): give a --report directory this user can write to`);
       }
       const holder = holderOf(path);
-      if (alive(holder) && holder !== process.pid) throw new ReportDirError(`another run (pid ${holder}) is writing to ${dir}: wait for it to end, or give this run another --report directory`);
+      if (alive(holder) && holder !== process.pid)
+        throw new ReportDirError(`another run (pid ${holder}) is writing to ${dir}: wait for it to end, or give this run another --report directory`);
       const aside = `${path}.stale.${process.pid}`;
       try {
         renameSync(path, aside);
@@ -130,7 +152,8 @@ function lock(dir: string): string {
 export function openReportDir(dir: string, formats: readonly ReportFormat[]): ReportDir {
   const files = [...new Set(formats.filter(isFileFormat))];
   if (files.length === 0) return { dir, write: () => [], release: () => undefined };
-  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new ReportDirError(`--report ${dir} is a file, not a directory: give a directory (it is created if missing)`);
+  if (existsSync(dir) && !statSync(dir).isDirectory())
+    throw new ReportDirError(`--report ${dir} is a file, not a directory: give a directory (it is created if missing)`);
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {

@@ -41,7 +41,15 @@ function kindOf(v: unknown): string {
   return String(v);
 }
 
-const ARTICLE: Readonly<Record<string, string>> = { object: 'an object', array: 'an array', string: 'a string', integer: 'an integer', number: 'a number', boolean: 'a boolean', null: 'null' };
+const ARTICLE: Readonly<Record<string, string>> = {
+  object: 'an object',
+  array: 'an array',
+  string: 'a string',
+  integer: 'an integer',
+  number: 'a number',
+  boolean: 'a boolean',
+  null: 'null',
+};
 
 /** A JSON pointer's reference token for one member name (RFC 6901). */
 function token(name: string): string {
@@ -54,7 +62,10 @@ function requirement(e: ErrorObject): string {
   const got = ` (got ${kindOf(e.data)})`;
   switch (e.keyword) {
     case 'type':
-      return `must be ${String(p.type).split(',').map((t) => ARTICLE[t] ?? t).join(' or ')}${got}`;
+      return `must be ${String(p.type)
+        .split(',')
+        .map((t) => ARTICLE[t] ?? t)
+        .join(' or ')}${got}`;
     case 'const':
       return `must be ${JSON.stringify(p.allowedValue)}${got}`;
     case 'enum':
@@ -88,12 +99,17 @@ function describe(errors: readonly ErrorObject[]): string {
   if (first === undefined) return 'the report does not match the report format';
   const at = (path: string): string => (path === '' ? 'the report' : path);
   if (first.keyword === 'required') return `${first.instancePath}/${token(String(first.params.missingProperty))} is missing`;
-  if (first.keyword === 'additionalProperties') return `${first.instancePath}/${token(String(first.params.additionalProperty))} is not a member of the report format`;
+  if (first.keyword === 'additionalProperties')
+    return `${first.instancePath}/${token(String(first.params.additionalProperty))} is not a member of the report format`;
   // ajv lists the errors of an anyOf's branches first, then the anyOf itself.
   const anyOf = errors.find((e) => e.keyword === 'anyOf' && e.instancePath === first.instancePath && first.schemaPath.startsWith(`${e.schemaPath}/`));
   if (anyOf !== undefined) {
     const branches = errors.filter((e) => e !== anyOf && e.instancePath === first.instancePath && e.schemaPath.startsWith(`${anyOf.schemaPath}/`));
-    const words = branches.map((e) => requirement(e).replace(/ \(got [^)]*\)$/, '').replace(/^must be /, ''));
+    const words = branches.map((e) =>
+      requirement(e)
+        .replace(/ \(got [^)]*\)$/, '')
+        .replace(/^must be /, ''),
+    );
     return `${at(first.instancePath)} must be ${words.join(' or ')} (got ${kindOf(first.data)})`;
   }
   return `${at(first.instancePath)} ${requirement(first)}`;
@@ -111,9 +127,11 @@ function describe(errors: readonly ErrorObject[]): string {
 export function validateReport(value: unknown): RunResult {
   const version = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { reportVersion?: unknown }).reportVersion : undefined;
   if (typeof version === 'number' && version !== REPORT_VERSION) {
-    throw new InvalidReportError(version < REPORT_VERSION
-      ? `reportVersion ${version} is from an older rnn-jac-spec (this one reads version ${REPORT_VERSION}): the report must be regenerated, by running again with this rnn-jac-spec`
-      : `reportVersion ${version} is from a newer rnn-jac-spec (this one reads version ${REPORT_VERSION}): use the rnn-jac-spec that wrote it`);
+    throw new InvalidReportError(
+      version < REPORT_VERSION
+        ? `reportVersion ${version} is from an older rnn-jac-spec (this one reads version ${REPORT_VERSION}): the report must be regenerated, by running again with this rnn-jac-spec`
+        : `reportVersion ${version} is from a newer rnn-jac-spec (this one reads version ${REPORT_VERSION}): use the rnn-jac-spec that wrote it`,
+    );
   }
   const validate = validator();
   if (!validate(value)) throw new InvalidReportError(describe(validate.errors ?? []));

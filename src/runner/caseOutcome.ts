@@ -27,7 +27,6 @@ export async function outcomeOf(property: string, check: () => Promise<number>):
 /** Diagnoses that name no wrong form: they describe the error (RJS-DIAG-3), not a cause. */
 const NO_FORM = ['unknown', 'inaccurate', 'reduced-precision'];
 
-
 /**
  * Whether a shrink candidate's failure is the same failure (RJS-GEN-8): the same kind and, for a
  * mismatch, the same wrong form when one was named, or again none (an error that matches no form,

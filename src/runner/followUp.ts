@@ -10,7 +10,11 @@ import { serializeCase } from './serializeCase.js';
  * was no tie or no follow-up can be built. The follow-up decides nothing but the name: the verdict
  * and the counterexample stay those of the shrunk case.
  */
-export async function followUp(failure: CaseFailureData, kase: unknown, o: { readonly activations: readonly string[]; readonly variant: string | undefined; readonly check: (kase: unknown) => Promise<CaseOutcome> }): Promise<CaseFailureData> {
+export async function followUp(
+  failure: CaseFailureData,
+  kase: unknown,
+  o: { readonly activations: readonly string[]; readonly variant: string | undefined; readonly check: (kase: unknown) => Promise<CaseOutcome> },
+): Promise<CaseFailureData> {
   const d = failure.diagnosis;
   if (failure.kind !== 'mismatch' || d === undefined || d.alsoMatches === undefined || d.alsoMatches.length === 0) return failure;
   const next = followUpCase(kase, o.activations);
@@ -27,7 +31,13 @@ export async function followUp(failure: CaseFailureData, kase: unknown, o: { rea
   }
   const others = tied.filter((id) => id !== seen.id);
   const message = `${stripTie(seen.message)}; on the shrunk case it could not be told apart from ${others.join(', ')}, and a follow-up case (${next.change}) matches only this form`;
-  const diagnosis: Diagnosis = { id: seen.id, message, ...(seen.formula !== undefined ? { formula: seen.formula } : {}), ...(seen.also !== undefined ? { also: seen.also } : {}), followUp: record };
+  const diagnosis: Diagnosis = {
+    id: seen.id,
+    message,
+    ...(seen.formula !== undefined ? { formula: seen.formula } : {}),
+    ...(seen.also !== undefined ? { also: seen.also } : {}),
+    followUp: record,
+  };
   return { ...failure, summary: replaceTail(failure.summary, d.message, message), diagnosis };
 }
 

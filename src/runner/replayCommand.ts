@@ -7,9 +7,11 @@ export interface ReplaySpec {
   /** The variant. */ readonly variant: string | undefined;
   /** The dtype. */ readonly dtype: Dtype;
   /** The property. */ readonly property: string;
-  /** Size limits (the generators depend on them). */ readonly maxN: number; readonly maxT: number;
+  /** Size limits (the generators depend on them). */ readonly maxN: number;
+  readonly maxT: number;
   /** `--opt` values. */ readonly opts: Readonly<Record<string, string>>;
-  /** fast-check seed and path of the shrunk case. */ readonly seed: number; readonly path: string;
+  /** fast-check seed and path of the shrunk case. */ readonly seed: number;
+  readonly path: string;
   /** `--timeout` (a timeout failure must replay under the same limit). */ readonly timeoutMs: number;
   /** `--runs`: the path's first step is a case index below it. */ readonly runs: number;
   /** `--isolation`, when not the default. */ readonly isolation?: 'process' | 'none';

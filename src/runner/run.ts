@@ -15,7 +15,8 @@ import { summarize } from './summarize.js';
 /** What a run is about to do: its units in order, and what the adapter said about itself. */
 export interface RunPlan {
   readonly units: readonly { readonly property: PropertyId; readonly target: Target }[];
-  /** The adapter's name and what its info() said. */ readonly name: string; readonly info: AdapterInfo | undefined;
+  /** The adapter's name and what its info() said. */ readonly name: string;
+  readonly info: AdapterInfo | undefined;
 }
 
 /** Everything a run needs; the CLI builds it from its arguments. */
@@ -38,7 +39,8 @@ export interface RunOptions {
   /** Cases per property and target. */ readonly runs: number;
   /** fast-check seed. */ readonly seed: number;
   /** Replays one case (`--replay SEED:PATH`): `seed` is then the replay seed. */ readonly path?: string;
-  /** Largest n and T. */ readonly maxN: number; readonly maxT: number;
+  /** Largest n and T. */ readonly maxN: number;
+  readonly maxT: number;
   /** Per-call timeout in ms. */ readonly timeoutMs: number;
   /** `--max-shrinks` (default DEFAULT_MAX_SHRINKS in runProperty.ts). */ readonly maxShrinks?: number;
   /**
@@ -60,7 +62,8 @@ export interface RunOptions {
 
 /** Where a run is. */
 export interface Progress {
-  /** Property × target index (1-based) and how many there are. */ readonly step: number; readonly steps: number;
+  /** Property × target index (1-based) and how many there are. */ readonly step: number;
+  readonly steps: number;
   /** What runs now, e.g. `step-jacobian float32`. */ readonly label: string;
   /** Cases run so far in this step. */ readonly cases: number;
   /** Cases each step generates (`runs`; shrinking a failure adds more). */ readonly runs: number;
@@ -74,7 +77,9 @@ export class RunSetupError extends Error {
 /** What {@link targetsOf} needs of a run. */
 export interface TargetOptions {
   /** The adapter's declaration. */ readonly adapter: AdapterDeclaration;
-  /** `--backend`, `--variant`, `--dtype`. */ readonly backend?: string; readonly variant?: string; readonly dtype?: Dtype;
+  /** `--backend`, `--variant`, `--dtype`. */ readonly backend?: string;
+  readonly variant?: string;
+  readonly dtype?: Dtype;
 }
 
 /** The targets a run covers: the adapter's variants × dtypes, narrowed by `--variant` and `--dtype`. */
@@ -94,9 +99,13 @@ export function targetsOf(o: TargetOptions): Target[] {
     return only === undefined || only.includes(dtype);
   };
   if (o.variant !== undefined && o.dtype !== undefined && !computesIn(o.variant, o.dtype)) {
-    throw new RunSetupError(`variant '${o.variant}' of adapter '${a.name}' does not compute in ${o.dtype}; it computes in: ${a.variantScopes?.[o.variant]?.dtypes?.join(', ')}`);
+    throw new RunSetupError(
+      `variant '${o.variant}' of adapter '${a.name}' does not compute in ${o.dtype}; it computes in: ${a.variantScopes?.[o.variant]?.dtypes?.join(', ')}`,
+    );
   }
-  return chosen.flatMap((variant) => dtypes.filter((dtype) => computesIn(variant, dtype)).map((dtype) => ({ adapter: a.name, backend: o.backend, variant, dtype })));
+  return chosen.flatMap((variant) =>
+    dtypes.filter((dtype) => computesIn(variant, dtype)).map((dtype) => ({ adapter: a.name, backend: o.backend, variant, dtype })),
+  );
 }
 
 /**
@@ -140,19 +149,34 @@ function adapterOpts(opts: Readonly<Record<string, string>>): Record<string, str
 }
 
 /** What a run's record adds to its results: an interruption, or faults that leave it without a verdict. */
-export interface RunExtra { readonly interrupted?: true; readonly faults?: readonly HostFault[] }
+export interface RunExtra {
+  readonly interrupted?: true;
+  readonly faults?: readonly HostFault[];
+}
 
 /**
  * The record of a run: its options, who ran, and the results so far; also what a run that never
  * started (its adapter did not load, it was interrupted first) reports, with `faults` saying why.
  */
-export function runResultOf(o: Omit<RunOptions, 'host' | 'adapter'>, who: RunIdentity, startedAt: Date, done: readonly PropertyResult[], extra: RunExtra = {}): RunResult {
+export function runResultOf(
+  o: Omit<RunOptions, 'host' | 'adapter'>,
+  who: RunIdentity,
+  startedAt: Date,
+  done: readonly PropertyResult[],
+  extra: RunExtra = {},
+): RunResult {
   return {
     reportVersion: 2,
     tool: { name: 'rnn-jac-spec', version: packageVersion(), specVersion: specDocument().specVersion },
     adapter: { spec: o.adapterSpec, name: who.name, ...(who.info !== undefined ? { info: who.info } : {}) },
     options: {
-      seed: o.seed, runs: o.runs, maxN: o.maxN, maxT: o.maxT, properties: [...o.properties], timeoutMs: o.timeoutMs, isolation: who.isolation,
+      seed: o.seed,
+      runs: o.runs,
+      maxN: o.maxN,
+      maxT: o.maxT,
+      properties: [...o.properties],
+      timeoutMs: o.timeoutMs,
+      isolation: who.isolation,
       ...(o.maxShrinks !== undefined ? { maxShrinks: o.maxShrinks } : {}),
       ...(o.timeBudgetMs !== undefined ? { timeBudgetMs: o.timeBudgetMs } : {}),
       ...(o.unitTimeBudgetMs !== undefined ? { unitTimeBudgetMs: o.unitTimeBudgetMs } : {}),
@@ -191,23 +215,39 @@ export async function run(o: RunOptions): Promise<RunResult> {
   const who = { name: declaration.name, info, isolation: host.isolation, ...(o.shard !== undefined ? { units: units.length } : {}) };
   const soFar: RunSoFar = (done, interrupted) => runResultOf(o, who, startedAt, done, interrupted === true ? { interrupted } : {});
   // An interrupted run, or one that ends in an internal error (with it as a fault), reports the units that ended.
-  o.onStart?.((faults) => (faults === undefined ? soFar(results, true) : runResultOf(o, who, startedAt, results, { faults })), steps, { units: mine.map((u) => ({ property: u.id, target: u.target })), name: declaration.name, info });
+  o.onStart?.((faults) => (faults === undefined ? soFar(results, true) : runResultOf(o, who, startedAt, results, { faults })), steps, {
+    units: mine.map((u) => ({ property: u.id, target: u.target })),
+    name: declaration.name,
+    info,
+  });
   for (const { target, id } of mine) {
     const { constraints, supported } = caseConstraintsOf(declaration, target, o.maxN, o.maxT);
     const label = `${id} ${target.variant !== undefined ? `${target.variant} ` : ''}${target.dtype}`;
     const step = results.length + 1;
     o.onProgress?.({ step, steps, label, cases: 0, runs: o.runs });
     const deadline = unitDeadline(o, startedAt, steps - results.length);
-    const result = supported.length === 0
-      ? notApplicable(id, target, `the adapter supports no catalogue activation (it lists: ${declaration.activations.join(', ') || 'none'})`)
-      : await runProperty({
-        id, property: properties[id], host, adapterSpec: o.adapterSpec, target, constraints,
-        runs: o.runs, seed: o.seed, path: o.path, timeoutMs: o.timeoutMs, opts: o.opts, maxShrinks: o.maxShrinks, deadline,
-        onCase: (cases) => o.onProgress?.({ step, steps, label, cases, runs: o.runs }),
-      }).catch((e: unknown) => {
-        if (e instanceof ReplayPathError) throw new RunSetupError(e.message);
-        throw e;
-      });
+    const result =
+      supported.length === 0
+        ? notApplicable(id, target, `the adapter supports no catalogue activation (it lists: ${declaration.activations.join(', ') || 'none'})`)
+        : await runProperty({
+            id,
+            property: properties[id],
+            host,
+            adapterSpec: o.adapterSpec,
+            target,
+            constraints,
+            runs: o.runs,
+            seed: o.seed,
+            path: o.path,
+            timeoutMs: o.timeoutMs,
+            opts: o.opts,
+            maxShrinks: o.maxShrinks,
+            deadline,
+            onCase: (cases) => o.onProgress?.({ step, steps, label, cases, runs: o.runs }),
+          }).catch((e: unknown) => {
+            if (e instanceof ReplayPathError) throw new RunSetupError(e.message);
+            throw e;
+          });
     results.push(result);
     o.onResult?.(result);
   }
@@ -230,7 +270,11 @@ function unitDeadline(o: Pick<RunOptions, 'timeBudgetMs' | 'unitTimeBudgetMs'>, 
  * The forms and catalogue activations a variant covers (its {@link VariantScope}, else the
  * adapter's), and the scope itself, which properties read for capabilities and finite differences.
  */
-export function scopeOf(a: AdapterDeclaration, variant: string | undefined, dtype?: Dtype): { forms: readonly Form[]; supported: string[]; scope: VariantScope | undefined } {
+export function scopeOf(
+  a: AdapterDeclaration,
+  variant: string | undefined,
+  dtype?: Dtype,
+): { forms: readonly Form[]; supported: string[]; scope: VariantScope | undefined } {
   const scope: VariantScope | undefined = variant !== undefined ? a.variantScopes?.[variant] : undefined;
   const forms = scope?.forms ?? (a.forms && a.forms.length > 0 ? a.forms : ['pascanu' as const]);
   const names = scope?.activations ?? a.activations;

@@ -15,11 +15,15 @@ import { followUp } from './followUp.js';
 
 /** What one property run needs. */
 export interface PropertyRun {
-  /** The property. */ readonly id: PropertyId; readonly property: Property<unknown>;
-  /** The adapter's host and its `--adapter` spec (for replay lines). */ readonly host: AdapterHost; readonly adapterSpec: string;
+  /** The property. */ readonly id: PropertyId;
+  readonly property: Property<unknown>;
+  /** The adapter's host and its `--adapter` spec (for replay lines). */ readonly host: AdapterHost;
+  readonly adapterSpec: string;
   /** The target. */ readonly target: Target;
   /** Generation constraints. */ readonly constraints: CaseConstraints;
-  /** Cases to run, seed, and a path to replay one case. */ readonly runs: number; readonly seed: number; readonly path?: string;
+  /** Cases to run, seed, and a path to replay one case. */ readonly runs: number;
+  readonly seed: number;
+  readonly path?: string;
   /** Per-call timeout. */ readonly timeoutMs: number;
   /** `--opt` values, for replay lines. */ readonly opts: Readonly<Record<string, string>>;
   /** Called after every case. */ readonly onCase?: (cases: number) => void;
@@ -137,19 +141,21 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
   }
 
   const base = { ...head, cases, maxRatio, durationMs: performance.now() - started, observations: [...observations].sort(), ratioHistogram: histogram };
-  if (found === undefined) return { ...base, cases, durationMs: performance.now() - started, verdict: 'pass', ...(atBudget ? { stoppedAtBudget: true as const } : {}) };
+  if (found === undefined)
+    return { ...base, cases, durationMs: performance.now() - started, verdict: 'pass', ...(atBudget ? { stoppedAtBudget: true as const } : {}) };
 
-  const shrunk: Shrunk<unknown> = r.path !== undefined
-    ? { value: found.checked.value, failure: found.checked.outcome.failure, steps: [], calls: 0 }
-    : await shrinkFailure(found.checked, {
-      arbitrary,
-      check: async (kase) => {
-        const o = await check(kase);
-        countTimeout(o);
-        return o;
-      },
-      stop: (calls) => (timeouts >= MAX_TIMEOUTS ? 'timeouts' : calls >= maxShrinks ? 'max-shrinks' : pastDeadline() ? 'time-budget' : undefined),
-    });
+  const shrunk: Shrunk<unknown> =
+    r.path !== undefined
+      ? { value: found.checked.value, failure: found.checked.outcome.failure, steps: [], calls: 0 }
+      : await shrinkFailure(found.checked, {
+          arbitrary,
+          check: async (kase) => {
+            const o = await check(kase);
+            countTimeout(o);
+            return o;
+          },
+          stop: (calls) => (timeouts >= MAX_TIMEOUTS ? 'timeouts' : calls >= maxShrinks ? 'max-shrinks' : pastDeadline() ? 'time-budget' : undefined),
+        });
   // A replay follows up too, so that it names what the report named.
   const failure = await followUp(shrunk.failure, shrunk.value.value, { activations: r.constraints.activations, variant: r.target.variant, check });
   const path = [found.index, ...found.prefix, ...shrunk.steps].join(':');
@@ -164,7 +170,21 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
       failure,
       seed: r.seed,
       path,
-      replay: replayCommand({ adapter: r.adapterSpec, backend: r.target.backend, variant: r.target.variant, dtype: r.target.dtype, property: r.id, maxN: r.constraints.maxN, maxT: r.constraints.maxT, opts: r.opts, seed: r.seed, path, timeoutMs: r.timeoutMs, runs: r.runs, isolation: r.host.isolation }),
+      replay: replayCommand({
+        adapter: r.adapterSpec,
+        backend: r.target.backend,
+        variant: r.target.variant,
+        dtype: r.target.dtype,
+        property: r.id,
+        maxN: r.constraints.maxN,
+        maxT: r.constraints.maxT,
+        opts: r.opts,
+        seed: r.seed,
+        path,
+        timeoutMs: r.timeoutMs,
+        runs: r.runs,
+        isolation: r.host.isolation,
+      }),
       failedAfter: found.index + 1,
       shrinks: shrunk.steps.length,
       shrinkCalls: shrunk.calls,

@@ -14,7 +14,8 @@ export interface ShrinkRun<C> {
 
 /** The smallest failure found, the shrink steps to it, and what shrinking cost. */
 export interface Shrunk<C> {
-  readonly value: CheckedCase<C>['value']; readonly failure: CaseFailureData;
+  readonly value: CheckedCase<C>['value'];
+  readonly failure: CaseFailureData;
   /** Index of the accepted candidate at each step (the replay path after the case index). */ readonly steps: readonly number[];
   /** Candidates checked (adapter calls). */ readonly calls: number;
   readonly stopped?: ShrinkStop;
@@ -69,9 +70,13 @@ export function walkPath<C>(arbitrary: CaseArbitrary<C>, start: CheckedCase<C>['
     let i = 0;
     let found: typeof value | undefined;
     for (const candidate of arbitrary.candidates(value.context as DrawContext, true)) {
-      if (i++ === step) { found = candidate; break; }
+      if (i++ === step) {
+        found = candidate;
+        break;
+      }
     }
-    if (found === undefined) throw new RangeError(`replay path step ${k + 2} is ${step}, but that case has only ${i} shrink candidates: copy the Replay line of a report as printed`);
+    if (found === undefined)
+      throw new RangeError(`replay path step ${k + 2} is ${step}, but that case has only ${i} shrink candidates: copy the Replay line of a report as printed`);
     value = found;
   }
   return value;

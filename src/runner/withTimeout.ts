@@ -42,6 +42,10 @@ function topFrames(err: unknown): string | undefined {
   if (!(err instanceof Error) || err.stack === undefined) return undefined;
   // Paths relative to the working directory: reports are shared, the machine's layout is not news.
   const prefix = `${process.cwd()}/`;
-  const frames = err.stack.split('\n').filter((l) => /^\s+at /.test(l)).slice(0, FRAMES).map((l) => l.trim().split(prefix).join(''));
+  const frames = err.stack
+    .split('\n')
+    .filter((l) => /^\s+at /.test(l))
+    .slice(0, FRAMES)
+    .map((l) => l.trim().split(prefix).join(''));
   return frames.length > 0 ? frames.join('\n') : undefined;
 }

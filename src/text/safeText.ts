@@ -15,11 +15,16 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 function escapeChar(ch: string): string {
   switch (ch) {
-    case '\n': return '\\n';
-    case '\r': return '\\r';
-    case '\t': return '\\t';
-    case '\u001b': return '\\e';
-    default: return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    case '\n':
+      return '\\n';
+    case '\r':
+      return '\\r';
+    case '\t':
+      return '\\t';
+    case '\u001b':
+      return '\\e';
+    default:
+      return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
   }
 }
 

@@ -20,23 +20,42 @@ interface Coincidence {
 const COINCIDENCES: readonly Coincidence[] = [
   {
     activation: 'identity',
-    ids: ['no-activation-derivative', 'diag-wrong-side', 'derivative-at-next-state', 'derivative-at-previous-state', 'derivative-of-output', 'reversed-product-order', 'tape-one-step-off', 'wrong-form', 'pre-activation-states'],
-    reason: "σ(x) = x and σ' ≡ 1: where σ' is taken, whether it is taken, which side of W it scales, which step's Jacobian (all are W) and in which order, and the three recurrence forms make no difference",
+    ids: [
+      'no-activation-derivative',
+      'diag-wrong-side',
+      'derivative-at-next-state',
+      'derivative-at-previous-state',
+      'derivative-of-output',
+      'reversed-product-order',
+      'tape-one-step-off',
+      'wrong-form',
+      'pre-activation-states',
+    ],
+    reason:
+      "σ(x) = x and σ' ≡ 1: where σ' is taken, whether it is taken, which side of W it scales, which step's Jacobian (all are W) and in which order, and the three recurrence forms make no difference",
   },
   {
-    activation: 'identity', file: 'input-jacobian', ids: ['transpose-W'],
+    activation: 'identity',
+    file: 'input-jacobian',
+    ids: ['transpose-W'],
     reason: "σ' ≡ 1: ∂x_t/∂u_t = U whatever pre-activation σ' is taken at, so a W transposed in the forward pass does not reach it",
   },
   {
-    activation: 'relu', ids: ['wrong-activation-derivative'], formula: /σ = (leakyRelu|elu)\)?/,
+    activation: 'relu',
+    ids: ['wrong-activation-derivative'],
+    formula: /σ = (leakyRelu|elu)\)?/,
     reason: "leakyRelu and elu with relu's alpha (0) are relu",
   },
   {
-    activation: 'relu', form: 'elman', ids: ['derivative-of-output'],
+    activation: 'relu',
+    form: 'elman',
+    ids: ['derivative-of-output'],
     reason: "σ'(σ(a)) = σ'(a) for a > 0, and for a < 0 σ(a) = 0 is relu's kink, where every subgradient in [0, 1], the right 0 included, is accepted",
   },
   {
-    activation: 'leakyRelu', form: 'elman', ids: ['derivative-of-output'],
+    activation: 'leakyRelu',
+    form: 'elman',
+    ids: ['derivative-of-output'],
     reason: "σ(a) has the sign of a and σ' is constant on each side of 0, so σ'(σ(a)) = σ'(a)",
   },
 ];
@@ -45,9 +64,18 @@ const COINCIDENCES: readonly Coincidence[] = [
  * Why the wrong form coincides with the right value on every case of the file like `c` (its
  * activation and recurrence form), or undefined when some case can reject it.
  */
-export function coincidence(file: GoldenFileName, c: { readonly activation: { readonly name: string }; readonly form: Form }, f: WrongForm): string | undefined {
-  const hit = COINCIDENCES.find((k) =>
-    k.activation === c.activation.name && (k.file === undefined || k.file === file) && (k.form === undefined || k.form === c.form) &&
-    k.ids.includes(f.id) && (k.formula === undefined || k.formula.test(f.formula)));
+export function coincidence(
+  file: GoldenFileName,
+  c: { readonly activation: { readonly name: string }; readonly form: Form },
+  f: WrongForm,
+): string | undefined {
+  const hit = COINCIDENCES.find(
+    (k) =>
+      k.activation === c.activation.name &&
+      (k.file === undefined || k.file === file) &&
+      (k.form === undefined || k.form === c.form) &&
+      k.ids.includes(f.id) &&
+      (k.formula === undefined || k.formula.test(f.formula)),
+  );
   return hit?.reason;
 }

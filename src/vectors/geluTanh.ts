@@ -52,7 +52,7 @@ export const geluTanh: Activation = {
   sigma: (x) => x * half(k(x).k),
   derivative,
   second,
-  sigmaScale: (x) => Math.abs(x) * (1 + Math.abs(Math.tanh(k(x).k))) / 2,
+  sigmaScale: (x) => (Math.abs(x) * (1 + Math.abs(Math.tanh(k(x).k)))) / 2,
   derivativeScale: (x) => {
     const t = Math.tanh(k(x).k);
     return (1 + Math.abs(t)) / 2 + (Math.abs(x) * (1 + t * t) * k(x).k1) / 2;

@@ -13,7 +13,9 @@ export function goldenForms(file: GoldenFileName, c: GoldenCase): OutputForm[] {
   const def = GOLDEN_FILE_DEFS[file];
   const variations = def.variations(c, modelVariations(c.activation)).flatMap((v) => {
     const outputs = def.varied(c, v);
-    return Object.entries(outputs).map(([output, value]): OutputForm => ({ output, source: 'variation', form: { id: v.id, formula: v.formula, message: v.message, value } }));
+    return Object.entries(outputs).map(
+      ([output, value]): OutputForm => ({ output, source: 'variation', form: { id: v.id, formula: v.formula, message: v.message, value } }),
+    );
   });
   return [...def.catalogue(c), ...variations, ...def.derived(c)];
 }
@@ -21,7 +23,10 @@ export function goldenForms(file: GoldenFileName, c: GoldenCase): OutputForm[] {
 /** How one wrong form fares against a vector. */
 export interface FormVerdict {
   /** The form. */ readonly form: OutputForm;
-  /** `rejected`: every computation of it fails the vector; `coincident`: no case can tell it from the right value. */ readonly verdict: 'rejected' | 'coincident' | 'passed';
+  /** `rejected`: every computation of it fails the vector; `coincident`: no case can tell it from the right value. */ readonly verdict:
+    | 'rejected'
+    | 'coincident'
+    | 'passed';
   /** For `coincident`, why. */ readonly reason?: string;
 }
 

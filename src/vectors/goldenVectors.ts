@@ -91,9 +91,14 @@ export function goldenVectors(seed: number): { index: GoldenIndex; files: Record
     files[name] = { property: def.property, rule: def.rule, outputs: { ...def.outputs }, vectors };
   }
   const index: GoldenIndex = {
-    format: 'rnn-jac-spec golden vectors', version: GOLDEN_FORMAT_VERSION, specVersion: spec.specVersion, seed,
+    format: 'rnn-jac-spec golden vectors',
+    version: GOLDEN_FORMAT_VERSION,
+    specVersion: spec.specVersion,
+    seed,
     rule: 'A framework passes a vector when every entry of every output satisfies |actual − expected| ≤ tolerance (RJS-TOL-1); tolerances are for the dtype of the case. Every vector is failed by every known wrong form of its file (RJS-VEC-3 of specs/SPEC.md).',
-    files: Object.fromEntries(GOLDEN_FILES.map((n) => [n, { path: `${n}.json`, property: files[n].property, rule: files[n].rule, vectors: files[n].vectors.length }])),
+    files: Object.fromEntries(
+      GOLDEN_FILES.map((n) => [n, { path: `${n}.json`, property: files[n].property, rule: files[n].rule, vectors: files[n].vectors.length }]),
+    ),
   };
   return { index, files };
 }

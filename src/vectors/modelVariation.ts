@@ -25,7 +25,9 @@ export interface ModelVariation {
 
 /** The catalogue default of the activation's alpha, when it has one and the case's alpha differs. */
 function defaultAlpha(a: ActivationRef): number | undefined {
-  const d = specDocument().activations.find((x) => x.name === a.name)?.params.find((q) => q.name === 'alpha')?.default;
+  const d = specDocument()
+    .activations.find((x) => x.name === a.name)
+    ?.params.find((q) => q.name === 'alpha')?.default;
   return d !== undefined && d !== a.alpha ? d : undefined;
 }
 
@@ -34,7 +36,9 @@ export function alphaDefault(a: ActivationRef): ModelVariation | undefined {
   const d = defaultAlpha(a);
   if (d === undefined) return undefined;
   return {
-    id: 'alpha-default', formula: `alpha = ${d} in place of ${a.alpha}`, forward: true,
+    id: 'alpha-default',
+    formula: `alpha = ${d} in place of ${a.alpha}`,
+    forward: true,
     message: `the activation's alpha = ${a.alpha} was ignored: everything is computed with the default alpha = ${d}`,
     recurrence: (r) => ({ ...r, alpha: d }),
   };
@@ -42,21 +46,27 @@ export function alphaDefault(a: ActivationRef): ModelVariation | undefined {
 
 /** The exact (erf) gelu replaced by its tanh approximation, in σ and σ' alike. */
 export const GELU_TANH: ModelVariation = {
-  id: 'gelu-tanh-approximation', formula: 'x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))/2 in place of x·Φ(x)', forward: true,
+  id: 'gelu-tanh-approximation',
+  formula: 'x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))/2 in place of x·Φ(x)',
+  forward: true,
   message: "gelu is computed in its tanh approximation (approximate='tanh') where the catalogue's gelu is the exact erf form",
   recurrence: (r) => ({ ...r, act: geluTanh as Activation }),
 };
 
 /** σ' applied on the wrong side of W: D·W in place of W·D (pascanu forms), W·D in place of D·W (elman). */
 export const DIAG_WRONG_SIDE: ModelVariation = {
-  id: 'diag-wrong-side', formula: "diag(σ')·W ↔ W·diag(σ')", forward: false,
+  id: 'diag-wrong-side',
+  formula: "diag(σ')·W ↔ W·diag(σ')",
+  forward: false,
   message: "σ' scales the rows of W where it scales the columns (or the reverse): every step Jacobian is the other form's",
   step: (s, r, p) => ({ ...s, J: r.form === 'elman' ? scaleCols(r.W, s.slope, p) : scaleRows(s.slope, r.W, p) }),
 };
 
 /** σ used where σ' belongs, at every point where the model differentiates σ. */
 export const SIGMA_FOR_DERIVATIVE: ModelVariation = {
-  id: 'sigma-for-derivative', formula: "σ in place of σ'", forward: false,
+  id: 'sigma-for-derivative',
+  formula: "σ in place of σ'",
+  forward: false,
   message: "σ was used where σ' belongs, in every step Jacobian and in the backward pass",
   step: (s, r, p) => {
     const slope = mapSigma(s.pre, r.act, r.alpha, p);
@@ -70,10 +80,5 @@ export const SIGMA_FOR_DERIVATIVE: ModelVariation = {
 /** The variations that apply to a case with this activation, in a fixed order. */
 export function modelVariations(a: ActivationRef): ModelVariation[] {
   const alpha = alphaDefault(a);
-  return [
-    ...(alpha === undefined ? [] : [alpha]),
-    ...(a.name === 'gelu' ? [GELU_TANH] : []),
-    DIAG_WRONG_SIDE,
-    SIGMA_FOR_DERIVATIVE,
-  ];
+  return [...(alpha === undefined ? [] : [alpha]), ...(a.name === 'gelu' ? [GELU_TANH] : []), DIAG_WRONG_SIDE, SIGMA_FOR_DERIVATIVE];
 }

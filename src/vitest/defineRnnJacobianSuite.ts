@@ -22,11 +22,14 @@ import { caseConstraintsOf, targetsOf } from '../runner/run.js';
 export interface RnnJacobianSuiteOptions {
   /** The adapter under test, already created (in an ESM test file: `await createAdapter(...)`). */ readonly adapter: Adapter;
   /** Properties to register (default: all, in spec order). */ readonly properties?: readonly PropertyId[];
-  /** Only this variant / dtype (default: every one the adapter declares). */ readonly variant?: string; readonly dtype?: Dtype;
+  /** Only this variant / dtype (default: every one the adapter declares). */ readonly variant?: string;
+  readonly dtype?: Dtype;
   /** Cases per property and target (default 100, as the CLI). */ readonly runs?: number;
   /** fast-check seed (default 12115063, as the CLI; vitest prints the seed of a failure to replay it). */ readonly seed?: number;
-  /** Largest n and T (default 64 and 16, as the CLI). */ readonly maxN?: number; readonly maxT?: number;
-  /** Milliseconds one adapter call may take (default 30000) and one test (default: unlimited). */ readonly callTimeoutMs?: number; readonly testTimeoutMs?: number;
+  /** Largest n and T (default 64 and 16, as the CLI). */ readonly maxN?: number;
+  readonly maxT?: number;
+  /** Milliseconds one adapter call may take (default 30000) and one test (default: unlimited). */ readonly callTimeoutMs?: number;
+  readonly testTimeoutMs?: number;
 }
 
 /**
@@ -61,9 +64,13 @@ export function defineRnnJacobianSuite(o: RnnJacobianSuiteOptions): void {
           continue;
         }
         const env = { adapter: declaration, variant: target.variant, scope: constraints.scope, call, observe: () => {} };
-        test.prop([property.arbitrary(constraints, declaration)], { numRuns: runs, seed })(name, async (kase) => {
-          await property.check(kase, env);
-        }, o.testTimeoutMs ?? 0);
+        test.prop([property.arbitrary(constraints, declaration)], { numRuns: runs, seed })(
+          name,
+          async (kase) => {
+            await property.check(kase, env);
+          },
+          o.testTimeoutMs ?? 0,
+        );
       }
     }
   });

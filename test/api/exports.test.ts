@@ -11,7 +11,17 @@ describe('package entry point', () => {
   });
   it('runs an adapter loaded by name through the public API', async () => {
     const adapter = await api.loadAdapter('reference', {});
-    const r = await api.run({ adapter, adapterSpec: 'reference', properties: ['step-jacobian'], runs: 5, seed: 1, maxN: 4, maxT: 2, timeoutMs: 1000, opts: {} });
+    const r = await api.run({
+      adapter,
+      adapterSpec: 'reference',
+      properties: ['step-jacobian'],
+      runs: 5,
+      seed: 1,
+      maxN: 4,
+      maxT: 2,
+      timeoutMs: 1000,
+      opts: {},
+    });
     expect(r.summary).toMatchObject({ pass: 2, fail: 0 });
   });
 });

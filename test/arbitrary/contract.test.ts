@@ -65,7 +65,10 @@ describe.each(['float64', 'float32'] as const)('case generator contract (%s)', (
       }
     });
     it('shrinks an always-failing case to n = 1', () => {
-      const out = fc.check(fc.property(arb, () => false), { seed: 3, numRuns: 1 });
+      const out = fc.check(
+        fc.property(arb, () => false),
+        { seed: 3, numRuns: 1 },
+      );
       expect(out.failed).toBe(true);
       const k = out.counterexample![0] as Case;
       expect(k.n).toBe(1);
@@ -104,7 +107,13 @@ describe('drawRecurrentMatrix', () => {
     expect(Math.max(...ratios)).toBeLessThanOrEqual(1.35);
   });
 
-  it.each([[1, 1], [2, 4], [8, 16], [17, 8], [64, 16]])('n = %i, T = %i: the gain stays below the sequence limit', (n, T) => {
+  it.each([
+    [1, 1],
+    [2, 4],
+    [8, 16],
+    [17, 8],
+    [64, 16],
+  ])('n = %i, T = %i: the gain stays below the sequence limit', (n, T) => {
     for (const dtype of ['float32', 'float64'] as const) {
       const maxGain = sequenceGainLimit(n, T, unitRoundoff(dtype));
       for (let i = 0; i < 200; i++) {
@@ -120,7 +129,11 @@ describe('drawRecurrentMatrix', () => {
 
 describe('regionValue', () => {
   const RANGES: Record<Exclude<StateRegion, 'exp-overflow' | 'subnormal'>, [number, number]> = {
-    ordinary: [1e-3, 3.001], saturated: [3, 15], far: [15, 40], 'near-kink': [1e-6, 1e-2], 'on-kink': [0, 0],
+    ordinary: [1e-3, 3.001],
+    saturated: [3, 15],
+    far: [15, 40],
+    'near-kink': [1e-6, 1e-2],
+    'on-kink': [0, 0],
   };
   const rs = [0, 0.1, 0.25, 0.5, 0.75, 0.9, 0.999];
 
@@ -161,6 +174,10 @@ describe('regionValue', () => {
 describe('seeded regression snapshot', () => {
   it('the first cases of the default seed do not change silently', () => {
     const arb = stepCase({ maxN: 3, maxT: 2, maxM: 2, dtype: 'float32', forms: FORMS, activations: ALL });
-    expect(fc.sample(arb, { seed: 12115063, numRuns: 3 }).map((c) => JSON.parse(JSON.stringify(c, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v))))).toMatchSnapshot();
+    expect(
+      fc
+        .sample(arb, { seed: 12115063, numRuns: 3 })
+        .map((c) => JSON.parse(JSON.stringify(c, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v)))),
+    ).toMatchSnapshot();
   });
 });

@@ -40,7 +40,11 @@ describe('shrinkDraw order', () => {
   it('shrinks T by prefixes, keeping the leading inputs and loss weights', () => {
     const d = drawSequenceCase(caseRandom(2, 0), { ...STEP, minN: 4, maxN: 4, minT: 6, maxT: 6 }, true);
     const cands = [...shrinkDraw(d, SHRINK_START, LIMITS)].filter(([, cursor]) => cursor.phase === 1).map(([c]) => c);
-    expect(cands.map((c) => [c.n, c.m, c.T])).toEqual([[4, d.m, 1], [4, d.m, 4], [4, d.m, 5]]);
+    expect(cands.map((c) => [c.n, c.m, c.T])).toEqual([
+      [4, d.m, 1],
+      [4, d.m, 4],
+      [4, d.m, 5],
+    ]);
     for (const c of cands) {
       expect(Array.from(c.u)).toEqual(Array.from(d.u.slice(0, c.T * d.m)));
       expect(Array.from(c.cs)).toEqual(Array.from(d.cs.slice(0, c.T * d.n)));
@@ -117,7 +121,10 @@ describe('kink guard', () => {
 describe('shrinking gives small readable counterexamples', () => {
   it('a failure that needs n ≥ 2 shrinks to n = 2 with W = 0', () => {
     const arb = stepCase({ maxN: 64, maxT: 1, maxM: 8, dtype: 'float64', forms: ['pascanu'], activations: ['tanh'] });
-    const out = fc.check(fc.property(arb, (c) => c.n < 2), { seed: 1 });
+    const out = fc.check(
+      fc.property(arb, (c) => c.n < 2),
+      { seed: 1 },
+    );
     const c = out.counterexample![0];
     expect([c.n, c.m]).toEqual([2, 1]);
     expect(Array.from(c.W)).toEqual([0, 0, 0, 0]);

@@ -13,7 +13,8 @@ import type { CalibrationTarget } from './calibrationTargets.js';
 
 /** A property × variant unit of a target, as calibrated. */
 export interface CalibratedUnit {
-  /** Property and variant (undefined without variants). */ readonly property: string; readonly variant?: string;
+  /** Property and variant (undefined without variants). */ readonly property: string;
+  readonly variant?: string;
   /** Cases checked. */ readonly cases: number;
   /**
    * `pass`, or `fail`: a failure of a unit the committed report passes. Either a false failure (the
@@ -22,19 +23,30 @@ export interface CalibratedUnit {
    */ readonly verdict: string;
   /** Largest error/tolerance over the passing cases. */ readonly maxRatio: number;
   /** Passing cases per ratio bin (src/runner/ratioHistogram.ts). */ readonly ratioHistogram: readonly number[];
-  /** A failure: its summary, diagnosis and replay line. */ readonly failure?: { readonly summary: string; readonly diagnosis?: string; readonly replay: string };
+  /** A failure: its summary, diagnosis and replay line. */ readonly failure?: {
+    readonly summary: string;
+    readonly diagnosis?: string;
+    readonly replay: string;
+  };
 }
 
 /** What `npm run calibrate` records for a target. */
 export interface CalibratedTarget {
-  /** Label, adapter spec, backend, dtype. */ readonly label: string; readonly spec: string; readonly backend?: string; readonly dtype: string;
+  /** Label, adapter spec, backend, dtype. */ readonly label: string;
+  readonly spec: string;
+  readonly backend?: string;
+  readonly dtype: string;
   /** What the adapter's info() said (framework version). */ readonly version?: string;
   /** The spec version whose tolerances were checked (absent in entries recorded before it was kept). */ readonly specVersion?: string;
   /**
    * The seeds of the runs merged into this entry (calibrationReport.ts merges a run with a new seed
    * into an entry of the same spec, framework version and sizes), cases asked for in all, cases per
    * unit of one run, sizes.
-   */ readonly seeds: readonly number[]; readonly casesRequested: number; readonly runsPerUnit: number; readonly maxN: number; readonly maxT: number;
+   */ readonly seeds: readonly number[];
+  readonly casesRequested: number;
+  readonly runsPerUnit: number;
+  readonly maxN: number;
+  readonly maxT: number;
   /** Cases checked in all. */ readonly cases: number;
   /** Units that failed (see {@link CalibratedUnit.verdict}). */ readonly failures: number;
   /** Wall time, ms (summed over merged runs). */ readonly durationMs: number;
@@ -48,7 +60,10 @@ export interface CalibratedTarget {
  */
 export const CALIBRATION_MAX_SHRINKS = 200;
 
-interface CommittedReport { options: { maxN: number; maxT: number; timeoutMs: number }; results: { property: string; verdict: string; target: { variant?: string; dtype: string } }[] }
+interface CommittedReport {
+  options: { maxN: number; maxT: number; timeoutMs: number };
+  results: { property: string; verdict: string; target: { variant?: string; dtype: string } }[];
+}
 
 /** Runs `cases` cases (split evenly over the target's passing units) with `seed`. */
 export async function calibrate(t: CalibrationTarget, cases: number, seed: number, root: string): Promise<CalibratedTarget> {
@@ -65,16 +80,34 @@ export async function calibrate(t: CalibrationTarget, cases: number, seed: numbe
     for (const variant of variants) {
       const properties = passing.filter((r) => r.target.variant === variant).map((r) => r.property as PropertyId);
       const r: RunResult = await run({
-        adapter, adapterSpec: t.spec, backend: t.backend, variant, dtype: t.dtype, properties, runs: runsPerUnit, seed,
-        maxN: report.options.maxN, maxT: report.options.maxT, timeoutMs: report.options.timeoutMs, opts: {}, maxShrinks: CALIBRATION_MAX_SHRINKS,
+        adapter,
+        adapterSpec: t.spec,
+        backend: t.backend,
+        variant,
+        dtype: t.dtype,
+        properties,
+        runs: runsPerUnit,
+        seed,
+        maxN: report.options.maxN,
+        maxT: report.options.maxT,
+        timeoutMs: report.options.timeoutMs,
+        opts: {},
+        maxShrinks: CALIBRATION_MAX_SHRINKS,
       });
       version ??= r.adapter.info?.version;
       specVersion ??= r.tool.specVersion;
       for (const x of r.results) {
         const ce = x.counterexample;
         units.push({
-          property: x.property, ...(variant !== undefined ? { variant } : {}), cases: x.cases, verdict: x.verdict, maxRatio: x.maxRatio, ratioHistogram: x.ratioHistogram ?? [],
-          ...(ce !== undefined ? { failure: { summary: ce.failure.summary, ...(ce.failure.diagnosis ? { diagnosis: ce.failure.diagnosis.id } : {}), replay: ce.replay } } : {}),
+          property: x.property,
+          ...(variant !== undefined ? { variant } : {}),
+          cases: x.cases,
+          verdict: x.verdict,
+          maxRatio: x.maxRatio,
+          ratioHistogram: x.ratioHistogram ?? [],
+          ...(ce !== undefined
+            ? { failure: { summary: ce.failure.summary, ...(ce.failure.diagnosis ? { diagnosis: ce.failure.diagnosis.id } : {}), replay: ce.replay } }
+            : {}),
         });
       }
     }
@@ -82,9 +115,21 @@ export async function calibrate(t: CalibrationTarget, cases: number, seed: numbe
     await adapter.dispose?.();
   }
   return {
-    label: t.label, spec: t.spec, ...(t.backend !== undefined ? { backend: t.backend } : {}), dtype: t.dtype, ...(version !== undefined ? { version } : {}),
-    ...(specVersion !== undefined ? { specVersion } : {}), seeds: [seed], casesRequested: cases, runsPerUnit, maxN: report.options.maxN, maxT: report.options.maxT,
-    cases: units.reduce((s, u) => s + u.cases, 0), failures: units.filter((u) => u.verdict === 'fail').length,
-    durationMs: Date.now() - started, ranAt: new Date(started).toISOString(), units,
+    label: t.label,
+    spec: t.spec,
+    ...(t.backend !== undefined ? { backend: t.backend } : {}),
+    dtype: t.dtype,
+    ...(version !== undefined ? { version } : {}),
+    ...(specVersion !== undefined ? { specVersion } : {}),
+    seeds: [seed],
+    casesRequested: cases,
+    runsPerUnit,
+    maxN: report.options.maxN,
+    maxT: report.options.maxT,
+    cases: units.reduce((s, u) => s + u.cases, 0),
+    failures: units.filter((u) => u.verdict === 'fail').length,
+    durationMs: Date.now() - started,
+    ranAt: new Date(started).toISOString(),
+    units,
   };
 }

@@ -16,7 +16,9 @@ const ROOT = join(import.meta.dirname, '..', '..');
 /** A seed of its own: the calibration's cases are not those of the default run (seed 12115063). */
 const SEED = Number(process.env.CALIBRATE_SEED ?? 20261201);
 const CASES = Number(process.env.CALIBRATE_CASES ?? 100_000);
-const only = process.env.CALIBRATE_ONLY?.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+const only = process.env.CALIBRATE_ONLY?.split(',')
+  .map((s) => s.trim())
+  .filter((s) => s.length > 0);
 const chosen = calibrationTargets.filter((t) => only === undefined || only.some((o) => t.label.includes(o)));
 
 it.each(chosen.map((t) => [t.label, t] as const))('%s', async (_label, t) => {

@@ -31,7 +31,8 @@ async function withLock<T>(file: string, f: () => Promise<T>): Promise<T> {
       break;
     } catch (err) {
       // Recording takes milliseconds: a lock held for a minute was left by a killed run.
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || tries > 600) throw new Error(`calibrate: cannot lock ${lock}; if no calibration is running, remove it`, { cause: err });
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || tries > 600)
+        throw new Error(`calibrate: cannot lock ${lock}; if no calibration is running, remove it`, { cause: err });
       await sleep(100);
     }
   }
@@ -70,14 +71,27 @@ export function calibrationMarkdown(r: CalibrationReport): string {
     return `| ${t.label} | ${t.version ?? '-'} | ${t.specVersion ?? '?'} | ${t.cases.toLocaleString('en')} | ${t.units.length} | ${maxN} | ${t.failures} | ${worst ? `${worst.maxRatio.toPrecision(3)} (${unitName(worst)})` : '-'} | ${minutes(t.durationMs)} |`;
   });
   const details = r.targets.flatMap((t) => [
-    '', `### ${t.label}`, '', `spec ${t.specVersion ?? '(not recorded)'}; seed${t.seeds.length > 1 ? 's' : ''} ${t.seeds.join(', ')}; first ran ${t.ranAt}.`, '',
-    '| unit | cases | verdict | largest ratio |', '|---|---|---|---|',
-    ...t.units.map((u) => `| ${unitName(u)} | ${u.cases} | ${u.verdict}${u.failure ? `: ${u.failure.summary.replace(/\|/g, '\\|').slice(0, 200)}` : ''} | ${u.maxRatio.toPrecision(3)} |`),
+    '',
+    `### ${t.label}`,
+    '',
+    `spec ${t.specVersion ?? '(not recorded)'}; seed${t.seeds.length > 1 ? 's' : ''} ${t.seeds.join(', ')}; first ran ${t.ranAt}.`,
+    '',
+    '| unit | cases | verdict | largest ratio |',
+    '|---|---|---|---|',
+    ...t.units.map(
+      (u) =>
+        `| ${unitName(u)} | ${u.cases} | ${u.verdict}${u.failure ? `: ${u.failure.summary.replace(/\|/g, '\\|').slice(0, 200)}` : ''} | ${u.maxRatio.toPrecision(3)} |`,
+    ),
   ]);
   return [
-    '# False-positive calibration', '',
-    'Each target ran the units its committed conformance report passes, on fresh cases (`npm run calibrate`, seeds below; runs of one target with different seeds add up, and a spec column of `?` marks an entry recorded before the spec version was kept). A failure here is either a false failure (a tolerance too tight for a correct result) or a true one that the default run\'s 100 cases missed; docs/calibration.md classifies each. The largest ratio says how close the backends come to their tolerance.', '',
-    '| target | version | spec | cases | units | sizes | failures | largest error/tolerance (unit) | time |', '|---|---|---|---|---|---|---|---|---|',
-    ...rows, ...details, '',
+    '# False-positive calibration',
+    '',
+    "Each target ran the units its committed conformance report passes, on fresh cases (`npm run calibrate`, seeds below; runs of one target with different seeds add up, and a spec column of `?` marks an entry recorded before the spec version was kept). A failure here is either a false failure (a tolerance too tight for a correct result) or a true one that the default run's 100 cases missed; docs/calibration.md classifies each. The largest ratio says how close the backends come to their tolerance.",
+    '',
+    '| target | version | spec | cases | units | sizes | failures | largest error/tolerance (unit) | time |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...rows,
+    ...details,
+    '',
   ].join('\n');
 }

@@ -3,8 +3,21 @@ import type { CalibratedTarget } from './calibrate.js';
 import { canMergeCalibration, mergeCalibration, normalizeCalibrated } from './mergeCalibration.js';
 
 const entry = (seed: number, over: Partial<CalibratedTarget> = {}): CalibratedTarget => ({
-  label: 'tfjs cpu float32', spec: 'tfjs', backend: 'cpu', dtype: 'float32', version: '4.22.0', specVersion: '1.0.1',
-  seeds: [seed], casesRequested: 20, runsPerUnit: 10, maxN: 64, maxT: 16, cases: 20, failures: 0, durationMs: 1000, ranAt: `2026-12-01T00:00:0${seed % 10}.000Z`,
+  label: 'tfjs cpu float32',
+  spec: 'tfjs',
+  backend: 'cpu',
+  dtype: 'float32',
+  version: '4.22.0',
+  specVersion: '1.0.1',
+  seeds: [seed],
+  casesRequested: 20,
+  runsPerUnit: 10,
+  maxN: 64,
+  maxT: 16,
+  cases: 20,
+  failures: 0,
+  durationMs: 1000,
+  ranAt: `2026-12-01T00:00:0${seed % 10}.000Z`,
   units: [
     { property: 'step-jacobian', variant: 'grads', cases: 10, verdict: 'pass', maxRatio: 0.1 * seed, ratioHistogram: [1, 9] },
     { property: 'forward', variant: 'grads', cases: 10, verdict: 'pass', maxRatio: 0.5, ratioHistogram: [0, 10] },
@@ -27,7 +40,10 @@ describe('mergeCalibration', () => {
   });
 
   it('carries a failure of either run into the merged unit and counts it', () => {
-    const failing = entry(2, { failures: 1, units: [{ ...entry(2).units[0], verdict: 'fail', failure: { summary: 'x', replay: 'npx rnn-jac-spec …' } }, entry(2).units[1]] });
+    const failing = entry(2, {
+      failures: 1,
+      units: [{ ...entry(2).units[0], verdict: 'fail', failure: { summary: 'x', replay: 'npx rnn-jac-spec …' } }, entry(2).units[1]],
+    });
     const m = mergeCalibration(entry(1), failing);
     expect(m.failures).toBe(1);
     expect(m.units[0]).toMatchObject({ verdict: 'fail', failure: { summary: 'x' } });
@@ -69,7 +85,10 @@ describe('recordCalibration', () => {
     await Promise.all([recordCalibration(json, md, entry(1)), recordCalibration(json, md, other)]);
     await recordCalibration(json, md, entry(2));
     const report = JSON.parse(await readFile(json, 'utf8')) as { targets: CalibratedTarget[] };
-    expect(report.targets.map((t) => [t.label, t.seeds, t.cases])).toEqual([['tfjs cpu float32', [1, 2], 40], ['tfjs wasm float32', [1], 20]]);
+    expect(report.targets.map((t) => [t.label, t.seeds, t.cases])).toEqual([
+      ['tfjs cpu float32', [1, 2], 40],
+      ['tfjs wasm float32', [1], 20],
+    ]);
     expect(await readFile(md, 'utf8')).toContain('seeds 1, 2');
   });
 });

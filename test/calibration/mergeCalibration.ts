@@ -23,18 +23,32 @@ const unitKey = (u: CalibratedUnit): string => `${u.property}\u0000${u.variant ?
  */
 export function canMergeCalibration(old: CalibratedTarget, next: CalibratedTarget): boolean {
   const keys = (t: CalibratedTarget): string => t.units.map(unitKey).sort().join('\u0001');
-  return old.specVersion !== undefined && old.specVersion === next.specVersion && old.version === next.version &&
-    old.maxN === next.maxN && old.maxT === next.maxT && keys(old) === keys(next) && next.seeds.every((s) => !old.seeds.includes(s));
+  return (
+    old.specVersion !== undefined &&
+    old.specVersion === next.specVersion &&
+    old.version === next.version &&
+    old.maxN === next.maxN &&
+    old.maxT === next.maxT &&
+    keys(old) === keys(next) &&
+    next.seeds.every((s) => !old.seeds.includes(s))
+  );
 }
 
 /** Sums cases and histograms, keeps the largest ratio and the first failure of each unit. */
 function mergeUnit(a: CalibratedUnit, b: CalibratedUnit): CalibratedUnit {
   const failure = a.failure ?? b.failure;
-  const histogram = Array.from({ length: Math.max(a.ratioHistogram.length, b.ratioHistogram.length) }, (_, i) => (a.ratioHistogram[i] ?? 0) + (b.ratioHistogram[i] ?? 0));
+  const histogram = Array.from(
+    { length: Math.max(a.ratioHistogram.length, b.ratioHistogram.length) },
+    (_, i) => (a.ratioHistogram[i] ?? 0) + (b.ratioHistogram[i] ?? 0),
+  );
   return {
-    property: a.property, ...(a.variant !== undefined ? { variant: a.variant } : {}), cases: a.cases + b.cases,
-    verdict: a.verdict === 'fail' || b.verdict === 'fail' ? 'fail' : a.verdict, maxRatio: Math.max(a.maxRatio, b.maxRatio),
-    ratioHistogram: histogram, ...(failure !== undefined ? { failure } : {}),
+    property: a.property,
+    ...(a.variant !== undefined ? { variant: a.variant } : {}),
+    cases: a.cases + b.cases,
+    verdict: a.verdict === 'fail' || b.verdict === 'fail' ? 'fail' : a.verdict,
+    maxRatio: Math.max(a.maxRatio, b.maxRatio),
+    ratioHistogram: histogram,
+    ...(failure !== undefined ? { failure } : {}),
   };
 }
 
@@ -44,7 +58,12 @@ export function mergeCalibration(old: CalibratedTarget | undefined, next: Calibr
   const byKey = new Map(next.units.map((u) => [unitKey(u), u]));
   const units = old.units.map((u) => mergeUnit(u, byKey.get(unitKey(u))!));
   return {
-    ...old, seeds: [...old.seeds, ...next.seeds], casesRequested: old.casesRequested + next.casesRequested,
-    cases: old.cases + next.cases, failures: units.filter((u) => u.verdict === 'fail').length, durationMs: old.durationMs + next.durationMs, units,
+    ...old,
+    seeds: [...old.seeds, ...next.seeds],
+    casesRequested: old.casesRequested + next.casesRequested,
+    cases: old.cases + next.cases,
+    failures: units.filter((u) => u.verdict === 'fail').length,
+    durationMs: old.durationMs + next.durationMs,
+    units,
   };
 }

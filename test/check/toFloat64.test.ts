@@ -32,7 +32,10 @@ describe('toFloat64', () => {
   });
 
   it('finds NaN and Infinity in typed and plain arrays, at their index', () => {
-    expect(failure(Float64Array.of(1, Number.NaN), 2, 'a vector of 2')).toEqual({ kind: 'non-finite', summary: 'J: element 1 is NaN (the result must be finite)' });
+    expect(failure(Float64Array.of(1, Number.NaN), 2, 'a vector of 2')).toEqual({
+      kind: 'non-finite',
+      summary: 'J: element 1 is NaN (the result must be finite)',
+    });
     expect(failure(Float32Array.of(Number.POSITIVE_INFINITY, 1), 2, 'a vector of 2').kind).toBe('non-finite');
     expect(failure([1, Number.NEGATIVE_INFINITY], 2, 'a vector of 2').kind).toBe('non-finite');
   });

@@ -61,7 +61,17 @@ describe('replay lines', () => {
   // node:util parseArgs refuses an option value that starts with '-': the replay line must write
   // `--replay=SEED:PATH` as one word for a negative seed to replay.
   it('a negative seed gives a replay line that replays', () => {
-    const r = cli(['--adapter', './examples/transposed-adapter.mjs', '--seed=-5', '--dtype', 'float64', '--properties', 'step-jacobian', '--report', reportDir()]);
+    const r = cli([
+      '--adapter',
+      './examples/transposed-adapter.mjs',
+      '--seed=-5',
+      '--dtype',
+      'float64',
+      '--properties',
+      'step-jacobian',
+      '--report',
+      reportDir(),
+    ]);
     expect(r.status).toBe(1);
     const line = /^\s*Replay: npx rnn-jac-spec (.*)$/m.exec(r.stdout)![1];
     // No quoting is needed for these words (no spaces, no quotes).

@@ -16,7 +16,11 @@ const TIMINGS = new Set(['durationMs', 'startedAt']);
 function without(value: unknown, drop: ReadonlySet<string>): unknown {
   if (Array.isArray(value)) return value.map((v) => without(v, drop));
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([k]) => !drop.has(k)).map(([k, v]) => [k, without(v, drop)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => !drop.has(k))
+      .map(([k, v]) => [k, without(v, drop)]),
+  );
 }
 
 function md5(value: unknown): string {
@@ -53,7 +57,7 @@ describe('determinism', () => {
     expect(md5(again)).toBe(md5(seven));
   });
 
-  it('another seed gives other cases: none of the cases seed 8 draws is one of seed 7\'s', () => {
+  it("another seed gives other cases: none of the cases seed 8 draws is one of seed 7's", () => {
     const first = drawnCases(7);
     expect(first.length).toBeGreaterThan(0);
     // The digests are a function of the cases alone: the same seed gives them again.

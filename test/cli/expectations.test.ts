@@ -29,11 +29,16 @@ describe('--expectations', () => {
     const r = cli(['--adapter', './examples/transposed-adapter.mjs', ...STEP_ONLY, '--expectations', file, '--report', dir]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^XFAIL step-jacobian \(RJS-STEP\) on transposed\/default\/default\/float64 \(expected failure: Wᵀ·D on purpose \(examples\/\)\)$/m);
+    expect(r.stdout).toMatch(
+      /^XFAIL step-jacobian \(RJS-STEP\) on transposed\/default\/default\/float64 \(expected failure: Wᵀ·D on purpose \(examples\/\)\)$/m,
+    );
     expect(r.stdout).toMatch(/^0 passed, 2 failed \(2 expected\), 0 not applicable/m);
     expect(r.stdout).toContain(`Run passes against ${file}.`);
     const report = readReport(dir);
-    expect(report.results.map((x) => [x.verdict, x.expectation?.outcome])).toEqual([['fail', 'expected-failure'], ['fail', 'expected-failure']]);
+    expect(report.results.map((x) => [x.verdict, x.expectation?.outcome])).toEqual([
+      ['fail', 'expected-failure'],
+      ['fail', 'expected-failure'],
+    ]);
     expect(report.summary).toMatchObject({ fail: 2, expectedFailures: 2, unexpectedPasses: 0 });
   });
 
@@ -49,11 +54,15 @@ describe('--expectations', () => {
     const file = expectationFile({ expectations: [{ property: 'step-jacobian', reason: 'was broken in 1.0' }] });
     const r = cli(['--adapter', './examples/minimal-adapter.mjs', ...STEP_ONLY, '--dtype', 'float64', '--expectations', file, '--report', reportDir()]);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/^XPASS step-jacobian \(RJS-STEP\) on minimal\/default\/default\/float64: passed, but the expectation file lists it as a failure \(was broken in 1\.0\): remove that entry$/m);
+    expect(r.stdout).toMatch(
+      /^XPASS step-jacobian \(RJS-STEP\) on minimal\/default\/default\/float64: passed, but the expectation file lists it as a failure \(was broken in 1\.0\): remove that entry$/m,
+    );
   });
 
   it('admits a failure whose kind and diagnosis the entry pins (exit 0)', () => {
-    const file = expectationFile({ expectations: [{ property: 'step-jacobian', kind: 'mismatch', diagnosis: ['transpose-W', 'transposed-jacobian'], reason: 'Wᵀ·D on purpose' }] });
+    const file = expectationFile({
+      expectations: [{ property: 'step-jacobian', kind: 'mismatch', diagnosis: ['transpose-W', 'transposed-jacobian'], reason: 'Wᵀ·D on purpose' }],
+    });
     const r = cli(['--adapter', './examples/transposed-adapter.mjs', ...STEP_ONLY, '--expectations', file, '--report', reportDir()]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -64,17 +73,32 @@ describe('--expectations', () => {
     // Pinned to the failure the transposed adapter shows; this adapter throws instead.
     const file = expectationFile({ expectations: [{ property: 'step-jacobian', kind: 'mismatch', diagnosis: 'transposed-jacobian', reason: 'Wᵀ·D (#1)' }] });
     const dir = reportDir();
-    const r = cli(['--adapter', fixture('throws-above-3.mjs'), ...STEP_ONLY, '--dtype', 'float64', '--expectations', file, '--report', dir, '--format', 'json,junit']);
+    const r = cli([
+      '--adapter',
+      fixture('throws-above-3.mjs'),
+      ...STEP_ONLY,
+      '--dtype',
+      'float64',
+      '--expectations',
+      file,
+      '--report',
+      dir,
+      '--format',
+      'json,junit',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
-    const note = 'a new failure: the expectation file expects kind mismatch, diagnosis transposed-jacobian (Wᵀ·D (#1)); this failure is kind threw, diagnosis none';
+    const note =
+      'a new failure: the expectation file expects kind mismatch, diagnosis transposed-jacobian (Wᵀ·D (#1)); this failure is kind threw, diagnosis none';
     expect(r.stdout).toContain(`\nFAIL step-jacobian (RJS-STEP) on throws-above-3/default/default/float64 (${note})\n`);
     expect(r.stdout).toMatch(/^0 passed, 1 failed \(0 expected, 1 not the failure listed\), /m);
     expect(r.stdout).toContain(`Run fails against ${file}.`);
     const report = readReport(dir);
     expect(report.results[0].expectation).toEqual({
-      outcome: 'unexpected-failure', reason: 'Wᵀ·D (#1)',
-      expected: [{ kind: ['mismatch'], diagnosis: ['transposed-jacobian'], reason: 'Wᵀ·D (#1)' }], actual: { kind: 'threw' },
+      outcome: 'unexpected-failure',
+      reason: 'Wᵀ·D (#1)',
+      expected: [{ kind: ['mismatch'], diagnosis: ['transposed-jacobian'], reason: 'Wᵀ·D (#1)' }],
+      actual: { kind: 'threw' },
     });
     expect(report.summary).toMatchObject({ fail: 1, expectedFailures: 0, unexpectedPasses: 0, unexpectedFailures: 1 });
     const ajv = new Ajv2020.default({ strict: true, allErrors: true, validateFormats: false });
@@ -87,7 +111,14 @@ describe('--expectations', () => {
     ['float16', { dtype: 'float16' }, /expectations\[0\]\.dtype has unknown dtype "float16" \(allowed: float32, float64\)/],
     ['an unknown kind', { kind: 'shape' }, /expectations\[0\]\.kind has unknown kind "shape" \(allowed: .*wrong-shape/],
   ])('rejects %s with exit 2', (_what, entry, message) => {
-    const r = cli(['--adapter', './examples/minimal-adapter.mjs', '--expectations', expectationFile({ expectations: [{ reason: 'r', ...entry }] }), '--report', reportDir()]);
+    const r = cli([
+      '--adapter',
+      './examples/minimal-adapter.mjs',
+      '--expectations',
+      expectationFile({ expectations: [{ reason: 'r', ...entry }] }),
+      '--report',
+      reportDir(),
+    ]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
   });

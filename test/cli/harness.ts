@@ -22,7 +22,8 @@ export const JSON_REPORT = 'rnn-jac-spec.json';
 /** What one CLI run gave. */
 export interface CliRun {
   /** Exit code (null when killed, e.g. by the spawn timeout). */ readonly status: number | null;
-  /** Everything written to stdout / stderr. */ readonly stdout: string; readonly stderr: string;
+  /** Everything written to stdout / stderr. */ readonly stdout: string;
+  readonly stderr: string;
 }
 
 /** Newest modification time (ms) of the files under `dir` whose names match `re`. */

@@ -9,7 +9,14 @@ function sink(): { stream: NodeJS.WritableStream; text: () => string } {
 }
 
 const target = { adapter: 'a', backend: 'cpu', variant: 'grads', dtype: 'float32' as const };
-const plan = { name: 'a', info: { framework: 'fw', version: '1.0' }, units: [{ property: 'step-jacobian' as const, target }, { property: 'parameter-gradients' as const, target }] };
+const plan = {
+  name: 'a',
+  info: { framework: 'fw', version: '1.0' },
+  units: [
+    { property: 'step-jacobian' as const, target },
+    { property: 'parameter-gradients' as const, target },
+  ],
+};
 const pass: PropertyResult = { property: 'step-jacobian', rule: 'RJS-STEP', title: 't', target, verdict: 'pass', cases: 100, maxRatio: 0.5, durationMs: 1234 };
 
 describe('liveTable', () => {

@@ -60,15 +60,29 @@ describe('merge refuses a malformed shard report (exit 2, one line naming the fi
   });
 
   it('results: [null]', () => {
-    refused(mergeWith('null-result.json', JSON.stringify({ ...first, results: [null] })), 'merge', `${join(dir, 'null-result.json')}: /results/0 must be an object (got null)`);
+    refused(
+      mergeWith('null-result.json', JSON.stringify({ ...first, results: [null] })),
+      'merge',
+      `${join(dir, 'null-result.json')}: /results/0 must be an object (got null)`,
+    );
   });
 
   it('a reportVersion 1 report: from an older rnn-jac-spec, to be regenerated', () => {
-    refused(mergeWith('v1.json', JSON.stringify({ ...first, reportVersion: 1 })), 'merge', `${join(dir, 'v1.json')}: reportVersion 1 is from an older rnn-jac-spec`, 'must be regenerated');
+    refused(
+      mergeWith('v1.json', JSON.stringify({ ...first, reportVersion: 1 })),
+      'merge',
+      `${join(dir, 'v1.json')}: reportVersion 1 is from an older rnn-jac-spec`,
+      'must be regenerated',
+    );
   });
 
   it('a file that is not JSON', () => {
-    refused(mergeWith('report.md', '# rnn-jac-spec\n\n1 passed\n'), 'merge', `${join(dir, 'report.md')} is not JSON (`, `give the JSON report of each shard (${JSON_REPORT})`);
+    refused(
+      mergeWith('report.md', '# rnn-jac-spec\n\n1 passed\n'),
+      'merge',
+      `${join(dir, 'report.md')} is not JSON (`,
+      `give the JSON report of each shard (${JSON_REPORT})`,
+    );
   });
 
   it('an empty file', () => {
@@ -99,7 +113,10 @@ describe('merge refuses a malformed shard report (exit 2, one line naming the fi
     const second = JSON.parse(readFileSync(join(shards[1], JSON_REPORT), 'utf8'));
     const file = join(dir, 'faulted.json');
     writeFileSync(file, JSON.stringify({ ...second, faults: [{ during: 'adapter.dispose()', message: 'dispose threw' }] }));
-    for (const order of [[shards[0], file], [file, shards[0]]]) {
+    for (const order of [
+      [shards[0], file],
+      [file, shards[0]],
+    ]) {
       const out = reportDir();
       const r = cli(['merge', ...order, '--report', out, '--format', 'json']);
       expect(r.status, r.stderr).toBe(2);
@@ -116,7 +133,21 @@ describe('merge refuses a malformed shard report (exit 2, one line naming the fi
 
   it('drops an expectation outcome from a report that applied no expectation file', () => {
     const file = join(dir, 'xfail.json');
-    const failing = { ...first.results[0], verdict: 'fail', counterexample: { case: {}, failure: { kind: 'threw', quantity: 'stepJacobian', summary: 'boom' }, seed: 1, path: '0', replay: 'x', failedAfter: 1, shrinks: 0, shrinkCalls: 0 }, expectation: { outcome: 'expected-failure', reason: 'edited in' } };
+    const failing = {
+      ...first.results[0],
+      verdict: 'fail',
+      counterexample: {
+        case: {},
+        failure: { kind: 'threw', quantity: 'stepJacobian', summary: 'boom' },
+        seed: 1,
+        path: '0',
+        replay: 'x',
+        failedAfter: 1,
+        shrinks: 0,
+        shrinkCalls: 0,
+      },
+      expectation: { outcome: 'expected-failure', reason: 'edited in' },
+    };
     const results = [failing, ...first.results.slice(1)];
     writeFileSync(file, JSON.stringify({ ...first, results, summary: { ...first.summary, pass: first.summary.pass - 1, fail: 1 } }));
     const out = reportDir();
@@ -144,7 +175,12 @@ describe('vectors refuses an --out it cannot write to (exit 2, one line saying w
   it('--out below a file (cannot be created)', () => {
     const file = join(tempDir(), 'file');
     writeFileSync(file, '');
-    refused(cli(['vectors', '--out', join(file, 'sub')]), 'vectors', `cannot create the directory --out ${join(file, 'sub')} (ENOTDIR)`, 'give --out a directory this user can write to');
+    refused(
+      cli(['vectors', '--out', join(file, 'sub')]),
+      'vectors',
+      `cannot create the directory --out ${join(file, 'sub')} (ENOTDIR)`,
+      'give --out a directory this user can write to',
+    );
   });
 
   it('--out whose index.json is a directory (cannot be written)', () => {

@@ -10,13 +10,20 @@ function tty(isTTY: boolean) {
 describe('progress line', () => {
   it('shows a bar over the units, the unit, its cases, the rate and the time left', () => {
     // Unit 2 of 4 half done: 37.5 % of the run after 30 s, so 50 s are left; 150 cases in 30 s is 5/s.
-    expect(formatProgress({ step: 2, steps: 4, label: 'step-jacobian float32', cases: 50, runs: 100 }, 30_000, 150))
-      .toBe('[████░░░░░░] 2/4, 50 cases, 5.0/s, ETA 50 s: step-jacobian float32');
-    expect(formatProgress({ step: 1, steps: 2, label: 'forward float64', cases: 0, runs: 100 }, 0, 0)).toBe('[░░░░░░░░░░] 1/2, 0 cases, 0.0/s: forward float64');
+    expect(formatProgress({ step: 2, steps: 4, label: 'step-jacobian float32', cases: 50, runs: 100 }, 30_000, 150)).toBe(
+      '[████░░░░░░] 2/4, 50 cases, 5.0/s, ETA 50 s: step-jacobian float32',
+    );
+    expect(formatProgress({ step: 1, steps: 2, label: 'forward float64', cases: 0, runs: 100 }, 0, 0)).toBe(
+      '[░░░░░░░░░░] 1/2, 0 cases, 0.0/s: forward float64',
+    );
   });
 
   it('keeps the numbers within 80 columns, however long the unit label', () => {
-    const line = formatProgress({ step: 12, steps: 160, label: 'parameter-gradients on jax-js webgpu jit-jacfwd float32', cases: 1234, runs: 100 }, 754_000, 98_765);
+    const line = formatProgress(
+      { step: 12, steps: 160, label: 'parameter-gradients on jax-js webgpu jit-jacfwd float32', cases: 1234, runs: 100 },
+      754_000,
+      98_765,
+    );
     expect(line.slice(0, 79)).toMatch(/^\[[█░]{10}\] 12\/160, 1234 cases, 131\/s, ETA [^:]+: parameter-/);
   });
 

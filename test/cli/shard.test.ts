@@ -18,7 +18,14 @@ afterAll(removeReportDirs);
 function verdicts(r: RunResult) {
   return {
     summary: r.summary,
-    results: r.results.map((x) => ({ property: x.property, target: x.target, verdict: x.verdict, cases: x.cases, maxRatio: x.maxRatio, counterexample: x.counterexample && { case: x.counterexample.case, path: x.counterexample.path, replay: x.counterexample.replay } })),
+    results: r.results.map((x) => ({
+      property: x.property,
+      target: x.target,
+      verdict: x.verdict,
+      cases: x.cases,
+      maxRatio: x.maxRatio,
+      counterexample: x.counterexample && { case: x.counterexample.case, path: x.counterexample.path, replay: x.counterexample.replay },
+    })),
   };
 }
 
@@ -26,7 +33,11 @@ describe('shardOf', () => {
   it('deals units round-robin, so that the shards partition them', () => {
     const units = Array.from({ length: 10 }, (_, k) => k);
     const shards = [1, 2, 3].map((index) => shardOf(units, { index, count: 3 }));
-    expect(shards).toEqual([[0, 3, 6, 9], [1, 4, 7], [2, 5, 8]]);
+    expect(shards).toEqual([
+      [0, 3, 6, 9],
+      [1, 4, 7],
+      [2, 5, 8],
+    ]);
     expect(shardOf(units, { index: 5, count: 12 })).toEqual([4]);
     expect(shardOf(units, { index: 11, count: 12 })).toEqual([]);
     expect(shardOf(units, undefined)).toEqual(units);
@@ -58,7 +69,12 @@ describe.each([
     const report = readReport(dir);
     expect(verdicts(report)).toEqual(verdicts(whole.report));
     expect(report.options).toEqual(whole.report.options);
-    expect(merged.stdout).toMatch(new RegExp(`^${whole.report.summary.pass} passed, ${whole.report.summary.fail} failed, ${whole.report.summary.notApplicable} not applicable: ${whole.report.summary.cases} cases( \\(shrinking included\\))? in `, 'm'));
+    expect(merged.stdout).toMatch(
+      new RegExp(
+        `^${whole.report.summary.pass} passed, ${whole.report.summary.fail} failed, ${whole.report.summary.notApplicable} not applicable: ${whole.report.summary.cases} cases( \\(shrinking included\\))? in `,
+        'm',
+      ),
+    );
   });
 
   it('--jobs 3 gives the same report as one process, and exits as it does', () => {
@@ -110,7 +126,7 @@ describe('bad --shard and merge arguments', () => {
     expect(cli(['--adapter', 'reference', '--jobs', '0']).status).toBe(2);
   });
 
-  it('--jobs with an adapter that cannot load exits 2 with the loader\'s message, and a report set that says why', () => {
+  it("--jobs with an adapter that cannot load exits 2 with the loader's message, and a report set that says why", () => {
     const dir = reportDir();
     const r = cli(['--adapter', './no-such-adapter.mjs', '--jobs', '2', '--report', dir]);
     expect(r.status).toBe(2);

@@ -14,7 +14,13 @@ beforeAll(ensureBuilt);
 afterAll(removeReportDirs);
 
 describe('durations', () => {
-  it.each([['90', 90_000], ['90s', 90_000], ['1.5m', 90_000], ['1h', 3_600_000], ['250ms', 250]])('%s is %d ms', (raw, ms) => {
+  it.each([
+    ['90', 90_000],
+    ['90s', 90_000],
+    ['1.5m', 90_000],
+    ['1h', 3_600_000],
+    ['250ms', 250],
+  ])('%s is %d ms', (raw, ms) => {
     expect(duration('time-budget', raw)).toBe(ms);
   });
   it.each(['', 'soon', '-5s', '0', '9d'])("'%s' is refused with the forms it takes", (raw) => {
@@ -26,7 +32,18 @@ describe('a run at its budget', () => {
   it('--unit-time-budget: every unit runs, stops after the cases it checked, and every report says so', () => {
     const dir = reportDir();
     // 10^6 reference cases take far longer than 200 ms per unit.
-    const r = cli(['--adapter', 'reference', '--properties', 'step-jacobian,sequence-jacobian', '--runs', '1000000', '--unit-time-budget', '200ms', '--report', dir]);
+    const r = cli([
+      '--adapter',
+      'reference',
+      '--properties',
+      'step-jacobian,sequence-jacobian',
+      '--runs',
+      '1000000',
+      '--unit-time-budget',
+      '200ms',
+      '--report',
+      dir,
+    ]);
     expect(r.status, r.stderr).toBe(0);
     const report = readReport(dir);
     // The report, marks and budgets included, is what specs/report.schema.json describes.
@@ -39,7 +56,9 @@ describe('a run at its budget', () => {
       expect(u.cases).toBeGreaterThan(0);
       expect(u.cases).toBeLessThan(1_000_000);
     }
-    expect(r.stdout).toMatch(/Stopped at the time budget \(each verdict covers the cases it checked\):\n {2}step-jacobian on reference\/js\/default\/float64: stopped at the time budget after \d+ of 1000000 cases/);
+    expect(r.stdout).toMatch(
+      /Stopped at the time budget \(each verdict covers the cases it checked\):\n {2}step-jacobian on reference\/js\/default\/float64: stopped at the time budget after \d+ of 1000000 cases/,
+    );
     expect(readFileSync(join(dir, 'rnn-jac-spec.md'), 'utf8')).toMatch(/pass \(stopped at the time budget after \d+ of 1000000 cases\)/);
     expect(readFileSync(join(dir, 'rnn-jac-spec.junit.xml'), 'utf8')).toMatch(/<system-out>stopped at the time budget after \d+ of 1000000 cases/);
   });
@@ -47,7 +66,18 @@ describe('a run at its budget', () => {
   it('--time-budget shares the run out among the units, and a wrong adapter still fails', () => {
     const dir = reportDir();
     const started = Date.now();
-    const r = cli(['--adapter', './examples/transposed-adapter.mjs', '--properties', 'step-jacobian,input-jacobian', '--runs', '1000000', '--time-budget', '2s', '--report', dir]);
+    const r = cli([
+      '--adapter',
+      './examples/transposed-adapter.mjs',
+      '--properties',
+      'step-jacobian,input-jacobian',
+      '--runs',
+      '1000000',
+      '--time-budget',
+      '2s',
+      '--report',
+      dir,
+    ]);
     expect(r.status, r.stderr).toBe(1);
     expect(Date.now() - started).toBeLessThan(20_000);
     const report = readReport(dir);

@@ -18,7 +18,11 @@ const MINIMAL = ['--adapter', './examples/minimal-adapter.mjs'];
 const BAD: readonly [string, readonly string[], readonly (string | RegExp)[]][] = [
   ['unknown adapter name', ['--adapter', 'nosuchadapter'], ["unknown adapter 'nosuchadapter'", 'reference', '--adapter ./my-adapter.mjs']],
   ['missing adapter file', ['--adapter', './no/such/adapter.mjs'], ['adapter file not found', join(ROOT, 'no/such/adapter.mjs')]],
-  ['default export not a function', ['--adapter', fixture('not-an-adapter.mjs')], ['is not an adapter module', 'default export must be a factory function', 'it is object']],
+  [
+    'default export not a function',
+    ['--adapter', fixture('not-an-adapter.mjs')],
+    ['is not an adapter module', 'default export must be a factory function', 'it is object'],
+  ],
   ['adapter without stepJacobian', ['--adapter', fixture('missing-step-jacobian.mjs')], ['does not follow the contract', 'stepJacobian(c) must be a function']],
   ['factory that throws', ['--adapter', fixture('throwing-factory.mjs')], ['could not start', 'libfancy is not installed: npm install libfancy']],
   ['--runs abc', [...REF, '--runs', 'abc'], ['--runs must be an integer', "'abc'"]],
@@ -34,12 +38,25 @@ const BAD: readonly [string, readonly string[], readonly (string | RegExp)[]][] 
   ['bad --replay', [...REF, '--replay', 'x'], ['--replay takes SEED:PATH', "'x'"]],
   ['bad --format', [...REF, '--format', 'pdf'], ['unknown report format "pdf"', 'json, junit, md']],
   ['--variant for an adapter without variants', [...MINIMAL, '--variant', 'nope'], ["has no variant 'nope'", 'declares: none']],
-  ['--dtype the adapter does not declare', ['--adapter', fixture('float64-only.mjs'), '--dtype', 'float32'], ['does not compute in float32', 'declares: float64']],
+  [
+    '--dtype the adapter does not declare',
+    ['--adapter', fixture('float64-only.mjs'), '--dtype', 'float32'],
+    ['does not compute in float32', 'declares: float64'],
+  ],
   ['a backend the reference adapter does not have', [...REF, '--backend', 'wasm'], ["has no backend 'wasm'", 'JavaScript only']],
 ];
 
 /** The rows of {@link BAD} where the run began: the report folder was opened, then the adapter failed. */
-const STARTED = new Set(['a backend the reference adapter does not have', 'unknown adapter name', 'missing adapter file', 'default export not a function', 'adapter without stepJacobian', 'factory that throws', '--variant for an adapter without variants', '--dtype the adapter does not declare']);
+const STARTED = new Set([
+  'a backend the reference adapter does not have',
+  'unknown adapter name',
+  'missing adapter file',
+  'default export not a function',
+  'adapter without stepJacobian',
+  'factory that throws',
+  '--variant for an adapter without variants',
+  '--dtype the adapter does not declare',
+]);
 
 describe('a TypeScript adapter on a Node without type stripping', () => {
   it.skipIf(Number(process.versions.node.split('.')[0]) >= 22)('exits 2 and says how to run it', () => {
@@ -82,7 +99,24 @@ describe('informational modes (exit 0)', () => {
       expect(r.status).toBe(0);
       expect(r.stderr).toBe('');
       expect(r.stdout).toMatch(/^Usage: rnn-jac-spec --adapter NAME\|PATH/);
-      for (const opt of ['--adapter', '--backend', '--variant', '--dtype', '--properties', '--runs', '--seed', '--replay', '--max-n', '--max-t', '--report', '--format', '--timeout', '--opt', '--list', '--version']) {
+      for (const opt of [
+        '--adapter',
+        '--backend',
+        '--variant',
+        '--dtype',
+        '--properties',
+        '--runs',
+        '--seed',
+        '--replay',
+        '--max-n',
+        '--max-t',
+        '--report',
+        '--format',
+        '--timeout',
+        '--opt',
+        '--list',
+        '--version',
+      ]) {
         expect(r.stdout).toContain(opt);
       }
       expect(r.stdout).toContain('Exit codes: 0');
@@ -106,7 +140,16 @@ describe('informational modes (exit 0)', () => {
     const r = cli(['--list']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Properties \(spec [\d.]+\):/);
-    for (const p of ['step-jacobian', 'kink-subgradient', 'input-jacobian', 'sequence-jacobian', 'parameter-gradients', 'adjoint', 'forward', 'gradient-bound']) {
+    for (const p of [
+      'step-jacobian',
+      'kink-subgradient',
+      'input-jacobian',
+      'sequence-jacobian',
+      'parameter-gradients',
+      'adjoint',
+      'forward',
+      'gradient-bound',
+    ]) {
       expect(r.stdout).toContain(p);
     }
     expect(r.stdout).toContain('Built-in adapters:\n  reference:');

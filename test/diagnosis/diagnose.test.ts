@@ -10,10 +10,16 @@ import type { Catalogue } from '../../src/diagnosis/formFamily.js';
 /** A dense, non-symmetric 3×3 pascanu case with states on both sides of 0, away from 0. */
 function stepCase(activation: GeneratedStepCase['activation'], dtype: 'float64' | 'float32' = 'float64', x = [0.7, -0.4, -1.3]): GeneratedStepCase {
   return {
-    n: 3, m: 1, form: 'pascanu', activation, dtype,
+    n: 3,
+    m: 1,
+    form: 'pascanu',
+    activation,
+    dtype,
     W: Float64Array.from([0.5, -0.25, 0.75, 0.125, 0.375, -0.625, -0.875, 0.3125, 0.1875]),
-    U: Float64Array.from([0.5, -0.5, 0.25]), b: Float64Array.from([0.125, -0.25, 0.5]),
-    x: Float64Array.from(x), u: Float64Array.from([0.5]),
+    U: Float64Array.from([0.5, -0.5, 0.25]),
+    b: Float64Array.from([0.125, -0.25, 0.5]),
+    x: Float64Array.from(x),
+    u: Float64Array.from([0.5]),
   };
 }
 
@@ -42,13 +48,35 @@ describe('diagnose', () => {
   it('names a constant factor, but not one within 5 % of 1 (that is reduced precision)', () => {
     const c = stepCase({ name: 'tanh' });
     const e = expectedStepJacobian(c);
-    expect(diagnose(catalogue(c), e, e.v.map((x) => 0.5 * x), c.dtype).id).toBe('scaled');
-    expect(diagnose(catalogue(c), e, e.v.map((x) => 0.999 * x), c.dtype).id).toBe('reduced-precision');
+    expect(
+      diagnose(
+        catalogue(c),
+        e,
+        e.v.map((x) => 0.5 * x),
+        c.dtype,
+      ).id,
+    ).toBe('scaled');
+    expect(
+      diagnose(
+        catalogue(c),
+        e,
+        e.v.map((x) => 0.999 * x),
+        c.dtype,
+      ).id,
+    ).toBe('reduced-precision');
   });
 
   it('does not fit a parameter from fewer than three entries that depend on it', () => {
     // n = 1: one entry depends on the slope, and a slope fitted to it would match any value.
-    const c: GeneratedStepCase = { ...stepCase({ name: 'relu' }), n: 1, m: 1, W: Float64Array.from([0.5]), U: Float64Array.from([1]), b: Float64Array.from([0]), x: Float64Array.from([-1]) };
+    const c: GeneratedStepCase = {
+      ...stepCase({ name: 'relu' }),
+      n: 1,
+      m: 1,
+      W: Float64Array.from([0.5]),
+      U: Float64Array.from([1]),
+      b: Float64Array.from([0]),
+      x: Float64Array.from([-1]),
+    };
     const actual = Float64Array.from([0.0005]);
     expect(diagnose(catalogue(c), expectedStepJacobian(c), actual, c.dtype).id).not.toBe('wrong-slope');
   });
@@ -66,7 +94,12 @@ describe('diagnose', () => {
   it('never names a form that matches only across a kink; it mentions it', () => {
     const c = stepCase({ name: 'tanh' });
     const e = expectedStepJacobian(c);
-    const loose = { id: 'loose-form', formula: 'anything', message: 'accepts a whole interval', value: { ...e, v: e.v.map((x) => x + 20), e: e.e.map(() => 10) } };
+    const loose = {
+      id: 'loose-form',
+      formula: 'anything',
+      message: 'accepts a whole interval',
+      value: { ...e, v: e.v.map((x) => x + 20), e: e.e.map(() => 10) },
+    };
     const actual = e.v.map((x) => x + 15);
     const d = diagnose([loose], e, actual, c.dtype);
     expect(d.id).toBe('unknown');
@@ -77,7 +110,12 @@ describe('diagnose', () => {
     // tanh at x = 0: σ' ≡ 1, so "σ' missing" (W) is the right answer on this case.
     const c = stepCase({ name: 'tanh' }, 'float64', [0, 0, 0]);
     const e = expectedStepJacobian(c);
-    const d = diagnose(catalogue(c), e, e.v.map((x, i) => x * (1 + (i % 2 === 0 ? 1 : -1) * 2 ** -40)), c.dtype);
+    const d = diagnose(
+      catalogue(c),
+      e,
+      e.v.map((x, i) => x * (1 + (i % 2 === 0 ? 1 : -1) * 2 ** -40)),
+      c.dtype,
+    );
     expect(d.id).not.toBe('no-activation-derivative');
   });
 

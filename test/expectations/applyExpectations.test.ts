@@ -11,10 +11,10 @@ import { failsRun } from '../../src/runner/summarize.js';
 import { targetLabel } from '../../src/report/targetLabel.js';
 import { sampleTarget, sampleUnit } from '../report/sampleResult.js';
 
-
 /** Failing units no expectation selects whose case threw or timed out: JUnit counts them as errors. */
 function brokeUnlisted(r: RunResult): number {
-  return r.results.filter((x) => x.verdict === 'fail' && x.expectation === undefined && ['threw', 'timeout'].includes(x.counterexample?.failure.kind ?? '')).length;
+  return r.results.filter((x) => x.verdict === 'fail' && x.expectation === undefined && ['threw', 'timeout'].includes(x.counterexample?.failure.kind ?? ''))
+    .length;
 }
 
 describe('applyExpectations', () => {
@@ -22,7 +22,14 @@ describe('applyExpectations', () => {
   const failed = run.results.filter((r) => r.verdict === 'fail').map((r) => r.property);
 
   it('marks listed failures as expected and leaves verdicts, other results and n/a as they are', () => {
-    const r = applyExpectations(run, [{ property: [failed[0]], reason: 'known (#1)' }, { property: ['adjoint'], reason: 'n/a anyway' }], 'known.json');
+    const r = applyExpectations(
+      run,
+      [
+        { property: [failed[0]], reason: 'known (#1)' },
+        { property: ['adjoint'], reason: 'n/a anyway' },
+      ],
+      'known.json',
+    );
     expect(r.results.map((x) => x.verdict)).toEqual(run.results.map((x) => x.verdict));
     expect(r.results.find((x) => x.property === failed[0])!.expectation).toEqual({ outcome: 'expected-failure', reason: 'known (#1)' });
     expect(r.results.find((x) => x.property === 'adjoint')!.expectation).toBeUndefined();
@@ -37,7 +44,9 @@ describe('applyExpectations', () => {
     expect(failingResults(ok)).toEqual([]);
     const stale = applyExpectations(run, [{ property: [...failed, 'input-jacobian'], reason: 'all three' }], 'known.json');
     expect(failingResults(stale).map((x) => x.property)).toEqual(['input-jacobian']);
-    expect(expectationNote(stale.results.find((x) => x.property === 'input-jacobian')!)).toBe('passed, but the expectation file lists it as a failure (all three): remove that entry');
+    expect(expectationNote(stale.results.find((x) => x.property === 'input-jacobian')!)).toBe(
+      'passed, but the expectation file lists it as a failure (all three): remove that entry',
+    );
     expect(stale.summary.unexpectedPasses).toBe(1);
   });
 
@@ -76,18 +85,39 @@ describe('applyExpectations with kind and diagnosis pins', () => {
   const run = sampleTarget('float64');
   const failed = run.results.filter((r) => r.verdict === 'fail').map((r) => r.property);
   // parameter-gradients: mismatch, transposed-parameter-gradient; forward: non-finite, no diagnosis.
-  const grad = sampleUnit(run, (r) => r.property === 'parameter-gradients' && r.counterexample?.failure.diagnosis?.id === 'transposed-parameter-gradient', 'float64 ∂L/∂W mismatch');
-  const nonFinite = sampleUnit(run, (r) => r.property === 'forward' && r.counterexample?.failure.kind === 'non-finite' && r.counterexample.failure.diagnosis === undefined, 'float64 non-finite forward failure');
+  const grad = sampleUnit(
+    run,
+    (r) => r.property === 'parameter-gradients' && r.counterexample?.failure.diagnosis?.id === 'transposed-parameter-gradient',
+    'float64 ∂L/∂W mismatch',
+  );
+  const nonFinite = sampleUnit(
+    run,
+    (r) => r.property === 'forward' && r.counterexample?.failure.kind === 'non-finite' && r.counterexample.failure.diagnosis === undefined,
+    'float64 non-finite forward failure',
+  );
   /** The run with parameter-gradients' failure replaced by a throw (which has no diagnosis). */
   const throwing: RunResult = {
     ...run,
-    results: run.results.map((r) => (r === grad ? { ...r, counterexample: { ...r.counterexample!, failure: { kind: 'threw', summary: 'parameterGradients threw TypeError: x', quantity: 'parameterGradients' } } } : r)),
+    results: run.results.map((r) =>
+      r === grad
+        ? {
+            ...r,
+            counterexample: {
+              ...r.counterexample!,
+              failure: { kind: 'threw', summary: 'parameterGradients threw TypeError: x', quantity: 'parameterGradients' },
+            },
+          }
+        : r,
+    ),
   };
   const outcomeOf = (r: RunResult, property = grad.property) => r.results.find((x) => x.property === property)!.expectation;
 
   it('a unit listed for kind mismatch that now throws is an unexpected-failure and fails the run', () => {
     const pinned: Expectation[] = [{ property: [grad.property], kind: ['mismatch'], diagnosis: ['inaccurate'], reason: 'tanh cancels (#7)' }];
-    expect(outcomeOf(applyExpectations(run, [{ ...pinned[0], diagnosis: undefined }], 'k'))).toEqual({ outcome: 'expected-failure', reason: 'tanh cancels (#7)' });
+    expect(outcomeOf(applyExpectations(run, [{ ...pinned[0], diagnosis: undefined }], 'k'))).toEqual({
+      outcome: 'expected-failure',
+      reason: 'tanh cancels (#7)',
+    });
     const r = applyExpectations(throwing, pinned, 'known.json');
     expect(outcomeOf(r)).toEqual({
       outcome: 'unexpected-failure',
@@ -106,7 +136,8 @@ describe('applyExpectations with kind and diagnosis pins', () => {
   });
 
   it('admits a failure whose diagnosis is in a pin list, and a failure without diagnosis only where no diagnosis is pinned', () => {
-    const mark = (e: Omit<Expectation, 'reason'>, property = grad.property) => outcomeOf(applyExpectations(run, [{ property: [property], reason: 'r', ...e }], 'k'), property)?.outcome;
+    const mark = (e: Omit<Expectation, 'reason'>, property = grad.property) =>
+      outcomeOf(applyExpectations(run, [{ property: [property], reason: 'r', ...e }], 'k'), property)?.outcome;
     expect(mark({ diagnosis: ['transpose-W', 'transposed-parameter-gradient'] })).toBe('expected-failure');
     expect(mark({ diagnosis: ['transpose-W', 'inaccurate'] })).toBe('unexpected-failure');
     expect(mark({ kind: ['threw', 'mismatch'], diagnosis: ['transposed-parameter-gradient'] })).toBe('expected-failure');
@@ -120,7 +151,14 @@ describe('applyExpectations with kind and diagnosis pins', () => {
     const wide: Expectation = { kind: ['mismatch'], reason: 'wrong values (#3)' };
     expect(outcomeOf(applyExpectations(run, [narrow, wide], 'k'))).toEqual({ outcome: 'expected-failure', reason: 'wrong values (#3)' });
     const r = applyExpectations(throwing, [narrow, wide], 'k');
-    expect(outcomeOf(r)).toMatchObject({ outcome: 'unexpected-failure', reason: 'slow (#2)', expected: [{ kind: ['timeout'], reason: 'slow (#2)' }, { kind: ['mismatch'], reason: 'wrong values (#3)' }] });
+    expect(outcomeOf(r)).toMatchObject({
+      outcome: 'unexpected-failure',
+      reason: 'slow (#2)',
+      expected: [
+        { kind: ['timeout'], reason: 'slow (#2)' },
+        { kind: ['mismatch'], reason: 'wrong values (#3)' },
+      ],
+    });
     expect(expectationNote(r.results.find((x) => x.property === grad.property)!)).toBe(
       'a new failure: the expectation file expects kind timeout (slow (#2)), or kind mismatch (wrong values (#3)); this failure is kind threw, diagnosis none',
     );
@@ -136,12 +174,19 @@ describe('applyExpectations with kind and diagnosis pins', () => {
   });
 
   it('a pass stays an unexpected-pass whatever the pins say', () => {
-    expect(outcomeOf(applyExpectations(run, [{ property: ['input-jacobian'], kind: ['threw'], reason: 'r' }], 'k'), 'input-jacobian')?.outcome).toBe('unexpected-pass');
+    expect(outcomeOf(applyExpectations(run, [{ property: ['input-jacobian'], kind: ['threw'], reason: 'r' }], 'k'), 'input-jacobian')?.outcome).toBe(
+      'unexpected-pass',
+    );
   });
 
   it('shows an unexpected failure as a failure in every report, saying what was expected and what happened', () => {
-    const r = applyExpectations(throwing, [{ property: [grad.property, nonFinite.property], kind: ['mismatch', 'non-finite'], diagnosis: ['inaccurate'], reason: 'known (#1)' }], 'known.json');
-    const note = 'a new failure: the expectation file expects kind mismatch or non-finite, diagnosis inaccurate (known (#1)); this failure is kind threw, diagnosis none';
+    const r = applyExpectations(
+      throwing,
+      [{ property: [grad.property, nonFinite.property], kind: ['mismatch', 'non-finite'], diagnosis: ['inaccurate'], reason: 'known (#1)' }],
+      'known.json',
+    );
+    const note =
+      'a new failure: the expectation file expects kind mismatch or non-finite, diagnosis inaccurate (known (#1)); this failure is kind threw, diagnosis none';
     const n = failed.length;
     const text = summary(r);
     expect(text).toContain(`FAIL ${grad.property} (${grad.rule}) on ${targetLabel(grad.target)} (${note})`);
@@ -153,7 +198,9 @@ describe('applyExpectations with kind and diagnosis pins', () => {
     expect(junit).toMatch(new RegExp(`<testsuites [^>]*failures="${n - brokeUnlisted(r)}" errors="${brokeUnlisted(r)}" skipped="1"`));
     const md = renderMarkdown(r);
     expect(md).toMatch(new RegExp(`^\\*\\*FAIL\\*\\* — ${n} failed \\(0 expected by known\\.json, 2 not the failure it lists\\)`, 'm'));
-    expect(md).toContain('**fail** (a new failure: the expectation file expects kind mismatch or non-finite, diagnosis inaccurate (known (\\#1)); this failure is kind threw, diagnosis none)');
+    expect(md).toContain(
+      '**fail** (a new failure: the expectation file expects kind mismatch or non-finite, diagnosis inaccurate (known (\\#1)); this failure is kind threw, diagnosis none)',
+    );
     expect(md).toContain('**FAIL** — a new failure: the expectation file expects');
     expect(md).not.toContain('XFAIL');
     const annotations = renderGithubAnnotations(r).trim().split('\n');

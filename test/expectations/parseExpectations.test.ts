@@ -10,22 +10,32 @@ const parse = (doc: unknown) => parseExpectations(JSON.stringify(doc), 'known.js
 
 describe('parseExpectations', () => {
   it('reads entries, turning a single name into a list and leaving missing selectors out', () => {
-    expect(parse({ expectations: [{ property: 'step-jacobian', variant: ['jacfwd', 'jit-jacfwd'], dtype: 'float32', reason: 'transposed (#1)' }, { reason: 'all of it' }] })).toEqual([
-      { property: ['step-jacobian'], variant: ['jacfwd', 'jit-jacfwd'], dtype: ['float32'], reason: 'transposed (#1)' },
-      { reason: 'all of it' },
-    ]);
+    expect(
+      parse({
+        expectations: [{ property: 'step-jacobian', variant: ['jacfwd', 'jit-jacfwd'], dtype: 'float32', reason: 'transposed (#1)' }, { reason: 'all of it' }],
+      }),
+    ).toEqual([{ property: ['step-jacobian'], variant: ['jacfwd', 'jit-jacfwd'], dtype: ['float32'], reason: 'transposed (#1)' }, { reason: 'all of it' }]);
     expect(parse({ $schema: 'x', description: 'jax-js 0.1.25', expectations: [] })).toEqual([]);
   });
 
   it('reads the pins kind and diagnosis, a name or a list', () => {
-    expect(parse({ expectations: [{ property: 'step-jacobian', kind: 'mismatch', diagnosis: ['transposed-jacobian', 'transpose-W'], reason: 'r' }, { kind: ['threw', 'wrong-shape'], reason: 's' }] })).toEqual([
+    expect(
+      parse({
+        expectations: [
+          { property: 'step-jacobian', kind: 'mismatch', diagnosis: ['transposed-jacobian', 'transpose-W'], reason: 'r' },
+          { kind: ['threw', 'wrong-shape'], reason: 's' },
+        ],
+      }),
+    ).toEqual([
       { property: ['step-jacobian'], kind: ['mismatch'], diagnosis: ['transposed-jacobian', 'transpose-W'], reason: 'r' },
       { kind: ['threw', 'wrong-shape'], reason: 's' },
     ]);
   });
 
   it('ignores a UTF-8 byte order mark at the start of the file', () => {
-    expect(parseExpectations(`\uFEFF${JSON.stringify({ expectations: [{ dtype: 'float64', reason: 'r' }] })}`, 'known.json', PROPERTY_IDS)).toEqual([{ dtype: ['float64'], reason: 'r' }]);
+    expect(parseExpectations(`\uFEFF${JSON.stringify({ expectations: [{ dtype: 'float64', reason: 'r' }] })}`, 'known.json', PROPERTY_IDS)).toEqual([
+      { dtype: ['float64'], reason: 'r' },
+    ]);
   });
 
   it.each([
@@ -35,12 +45,32 @@ describe('parseExpectations', () => {
     ['an entry that is not an object', '{"expectations": [1]}', /expectations\[0\] must be an object/],
     ['no reason', '{"expectations": [{"property": "forward"}]}', /expectations\[0\] needs a "reason"/],
     ['a blank reason', '{"expectations": [{"reason": "  "}]}', /needs a "reason"/],
-    ['a misspelt selector', '{"expectations": [{"reason": "r", "varaint": "jacfwd"}]}', /unknown key "varaint"; the selectors are property, adapter, backend, variant, dtype, the pins kind, diagnosis/],
-    ['an unknown dtype', '{"expectations": [{"reason": "r", "dtype": ["float64", "float16"]}]}', /expectations\[0\]\.dtype has unknown dtype "float16" \(allowed: float32, float64\)/],
-    ['an unknown kind', '{"expectations": [{"reason": "r", "kind": "shape"}]}', new RegExp(`expectations\\[0\\]\\.kind has unknown kind "shape" \\(allowed: ${FAILURE_KINDS.join(', ')}\\)`)],
-    ['an empty diagnosis', '{"expectations": [{"reason": "r", "diagnosis": ["inaccurate", ""]}]}', /expectations\[0\]\.diagnosis must be a name or a non-empty array of names/],
+    [
+      'a misspelt selector',
+      '{"expectations": [{"reason": "r", "varaint": "jacfwd"}]}',
+      /unknown key "varaint"; the selectors are property, adapter, backend, variant, dtype, the pins kind, diagnosis/,
+    ],
+    [
+      'an unknown dtype',
+      '{"expectations": [{"reason": "r", "dtype": ["float64", "float16"]}]}',
+      /expectations\[0\]\.dtype has unknown dtype "float16" \(allowed: float32, float64\)/,
+    ],
+    [
+      'an unknown kind',
+      '{"expectations": [{"reason": "r", "kind": "shape"}]}',
+      new RegExp(`expectations\\[0\\]\\.kind has unknown kind "shape" \\(allowed: ${FAILURE_KINDS.join(', ')}\\)`),
+    ],
+    [
+      'an empty diagnosis',
+      '{"expectations": [{"reason": "r", "diagnosis": ["inaccurate", ""]}]}',
+      /expectations\[0\]\.diagnosis must be a name or a non-empty array of names/,
+    ],
     ['a blank diagnosis', '{"expectations": [{"reason": "r", "diagnosis": " "}]}', /expectations\[0\]\.diagnosis must be a name/],
-    ['a diagnosis that is not a string', '{"expectations": [{"reason": "r", "diagnosis": {"id": "inaccurate"}}]}', /expectations\[0\]\.diagnosis must be a name/],
+    [
+      'a diagnosis that is not a string',
+      '{"expectations": [{"reason": "r", "diagnosis": {"id": "inaccurate"}}]}',
+      /expectations\[0\]\.diagnosis must be a name/,
+    ],
     ['an empty diagnosis list', '{"expectations": [{"reason": "r", "diagnosis": []}]}', /expectations\[0\]\.diagnosis must be a name/],
     ['a byte order mark that is not at the start', ' \uFEFF{"expectations": []}', /not valid JSON/],
     ['an empty list', '{"expectations": [{"reason": "r", "dtype": []}]}', /expectations\[0\]\.dtype must be a name or a non-empty array of names/],

@@ -10,7 +10,7 @@ const SAMPLES = 4000;
 function intervals(points: readonly number[]): [number, number][] {
   const out: [number, number][] = [];
   let s = 12115063;
-  const rand = (): number => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = (): number => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (let j = 0; j < 150; j++) {
     const c = -12 + 24 * rand();
     const r = 10 ** (-6 + 7 * rand());
@@ -35,9 +35,9 @@ function sampled(act: (typeof activations)[keyof typeof activations], lo: number
   return { values, noise: K * 2 ** -53 * Math.max(...grid.map((x) => act.derivativeScale(x, alpha))) };
 }
 
-describe.each(Object.values(activations))('the range of $name\' over an interval (RJS-TOL-FD)', (act) => {
+describe.each(Object.values(activations))("the range of $name' over an interval (RJS-TOL-FD)", (act) => {
   const alphas = act.hasAlpha ? ALPHAS : [0];
-  it('contains every sampled σ\' and is attained up to the sampling step', () => {
+  it("contains every sampled σ' and is attained up to the sampling step", () => {
     for (const alpha of alphas) {
       const special = [...act.derivativeCriticalPoints(alpha), ...act.kinks(alpha).map((k) => k.at)];
       for (const [lo, hi] of intervals(special)) {
@@ -54,7 +54,7 @@ describe.each(Object.values(activations))('the range of $name\' over an interval
       }
     }
   });
-  it('holds the difference quotient: (σ(hi) − σ(lo))/(hi − lo) is a mean of σ\' (the mean-value argument)', () => {
+  it("holds the difference quotient: (σ(hi) − σ(lo))/(hi − lo) is a mean of σ' (the mean-value argument)", () => {
     for (const alpha of alphas) {
       const special = [...act.derivativeCriticalPoints(alpha), ...act.kinks(alpha).map((k) => k.at)];
       for (const [lo, hi] of intervals(special).filter(([a, b]) => b - a >= 1e-3)) {
@@ -66,7 +66,7 @@ describe.each(Object.values(activations))('the range of $name\' over an interval
       }
     }
   });
-  it('lists the zeros of σ\'\' as its critical points, and specs/spec.json lists as many', () => {
+  it("lists the zeros of σ'' as its critical points, and specs/spec.json lists as many", () => {
     for (const alpha of alphas) for (const x of act.derivativeCriticalPoints(alpha)) expect(Math.abs(act.second(x, alpha))).toBeLessThan(1e-15);
     const spec = specDocument().activations.find((a) => a.name === act.name) as unknown as { derivativeCriticalPoints: string[] };
     const parsed = spec.derivativeCriticalPoints.map((t) => Number(t.replace('−', '-').replace('√2', String(Math.SQRT2))));

@@ -27,14 +27,18 @@ describe('variantScopes: capabilities and finiteDifference (RJS-CONV-8)', () => 
     expect(validateAdapter(withScope({ dtypes: ['float64'], finiteDifference: { step: 2 ** -48 } })).join('\n')).toMatch(/at least 2\^-47 in float64/);
   });
   it.each([3, 0, -(2 ** -12), 0.3, Infinity, Number.NaN, '2^-12', undefined])('rejects the step %s', (step) => {
-    expect(validateAdapter(withScope({ finiteDifference: { step } })).join('\n')).toMatch(/variantScopes\.fd\.finiteDifference\.step must be a positive power of two/);
+    expect(validateAdapter(withScope({ finiteDifference: { step } })).join('\n')).toMatch(
+      /variantScopes\.fd\.finiteDifference\.step must be a positive power of two/,
+    );
   });
   it('rejects a finiteDifference that is not an object', () => {
     expect(validateAdapter(withScope({ finiteDifference: 2 ** -12 })).join('\n')).toMatch(/finiteDifference\.step must be a positive power of two/);
   });
   it('rejects capabilities the adapter does not implement, or that are not optional methods', () => {
     for (const capabilities of [['jvp'], ['info'], ['stepJacobian'], 'forward', [1]]) {
-      expect(validateAdapter(withScope({ capabilities })).join('\n')).toMatch(/variantScopes\.fd\.capabilities must list methods the adapter implements \(it implements: inputJacobian, sequenceJacobian, parameterGradients, vjp, forward\)/);
+      expect(validateAdapter(withScope({ capabilities })).join('\n')).toMatch(
+        /variantScopes\.fd\.capabilities must list methods the adapter implements \(it implements: inputJacobian, sequenceJacobian, parameterGradients, vjp, forward\)/,
+      );
     }
   });
 });

@@ -57,7 +57,10 @@ describe('a dispose() that throws is an adapter fault (exit 2), the verdicts sta
     expect(report.faults?.map((f) => f.during).join(' ')).toContain('dispose');
     const verdicts = report.results.filter((p) => p.verdict !== 'not-applicable').map((p) => p.verdict);
     expect(verdicts.length).toBeGreaterThan(0);
-    expect(verdicts.every((v) => v === 'pass'), verdicts.join(', ')).toBe(true);
+    expect(
+      verdicts.every((v) => v === 'pass'),
+      verdicts.join(', '),
+    ).toBe(true);
   };
 
   const TWO = ['--properties', 'step-jacobian,gradient-bound', '--runs', '5'];

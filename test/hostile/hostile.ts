@@ -87,7 +87,10 @@ export function expectReportSet(dir: string, lockMayRemain = false): RunResult {
 /** Asserts `dir` (which may not exist) holds no report file, no temporary entry and no lock. */
 export function expectNoReports(dir: string): void {
   const names = existsSync(dir) ? readdirSync(dir) : [];
-  expect(names.filter((n) => n.startsWith('rnn-jac-spec')), `report files in ${dir}`).toEqual([]);
+  expect(
+    names.filter((n) => n.startsWith('rnn-jac-spec')),
+    `report files in ${dir}`,
+  ).toEqual([]);
   expect(tempEntries(dir), `temporary entries in ${dir}`).toEqual([]);
   expect(names, `lock left in ${dir}`).not.toContain(LOCK_FILE);
 }
@@ -119,7 +122,10 @@ export function failureOf(report: RunResult, property: string): CaseFailureData 
 
 /** Asserts stdout carries no workflow command line and no escape character (adapter text made safe). */
 export function expectCleanStdout(stdout: string): void {
-  expect(stdout.split('\n').filter((l) => l.trimStart().startsWith('::')), 'stdout lines starting with :: (after spaces)').toEqual([]);
+  expect(
+    stdout.split('\n').filter((l) => l.trimStart().startsWith('::')),
+    'stdout lines starting with :: (after spaces)',
+  ).toEqual([]);
   expect(stdout.includes('\u001b'), 'ESC in stdout').toBe(false);
 }
 
@@ -127,7 +133,8 @@ export function expectCleanStdout(stdout: string): void {
 export interface Ended {
   /** Exit code (null when a signal ended it). */ readonly code: number | null;
   /** The signal that ended it, if one did. */ readonly signal: NodeJS.Signals | null;
-  /** What it wrote. */ readonly stdout: string; readonly stderr: string;
+  /** What it wrote. */ readonly stdout: string;
+  readonly stderr: string;
 }
 
 /** A CLI run in progress. */
@@ -174,7 +181,8 @@ export async function waitFor(cond: () => boolean, timeoutMs: number): Promise<b
 
 /** One line of `ps -eo pid,ppid,stat,args`. */
 export interface Proc {
-  /** Process id, parent id. */ readonly pid: number; readonly ppid: number;
+  /** Process id, parent id. */ readonly pid: number;
+  readonly ppid: number;
   /** State (Z: a zombie, already dead). */ readonly stat: string;
   /** Command line. */ readonly args: string;
 }
@@ -194,7 +202,7 @@ export function descendants(pid: number, all: readonly Proc[] = processes()): Pr
   const frontier = [pid];
   while (frontier.length > 0) {
     const p = frontier.pop()!;
-    for (const c of all) if (c.ppid === p) (out.push(c), frontier.push(c.pid));
+    for (const c of all) if (c.ppid === p) out.push(c), frontier.push(c.pid);
   }
   return out;
 }

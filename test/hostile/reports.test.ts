@@ -10,7 +10,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI } from '../cli/harness.js';
-import { ensureBuilt, expectReportSet, expectStartFault, hostile, LOCK_FILE, removeReportDirs, reportDir, ROOT, runAdapter, startCli, tempEntries, waitFor } from './hostile.js';
+import {
+  ensureBuilt,
+  expectReportSet,
+  expectStartFault,
+  hostile,
+  LOCK_FILE,
+  removeReportDirs,
+  reportDir,
+  ROOT,
+  runAdapter,
+  startCli,
+  tempEntries,
+  waitFor,
+} from './hostile.js';
 
 beforeAll(ensureBuilt);
 afterAll(removeReportDirs);
@@ -97,12 +110,15 @@ describe('one run, one report set', () => {
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, LOCK_FILE), '999999\n');
       const start = String(Date.now() + 400);
-      const runs = [0, 1].map(() => new Promise<string>((resolve) => {
-        const p = spawn(process.execPath, ['--input-type=module', '-e', script, dir, start], { stdio: ['ignore', 'pipe', 'inherit'] });
-        let out = '';
-        p.stdout.on('data', (d: Buffer) => (out += d.toString()));
-        p.on('close', () => resolve(out.trim()));
-      }));
+      const runs = [0, 1].map(
+        () =>
+          new Promise<string>((resolve) => {
+            const p = spawn(process.execPath, ['--input-type=module', '-e', script, dir, start], { stdio: ['ignore', 'pipe', 'inherit'] });
+            let out = '';
+            p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+            p.on('close', () => resolve(out.trim()));
+          }),
+      );
       const got = (await Promise.all(runs)).filter((o) => o === 'GOT').length;
       expect(got).toBeGreaterThanOrEqual(1);
       if (got === 2) both++;

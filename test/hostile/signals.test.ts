@@ -14,7 +14,11 @@ afterAll(removeReportDirs);
 const SLOW = ['--adapter', hostile('slow.mjs'), '--properties', 'step-jacobian,gradient-bound', '--runs', '20'];
 
 describe('a --jobs 2 parent killed while its children run', () => {
-  for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130], ['SIGKILL', undefined]] as const) {
+  for (const [signal, code] of [
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+    ['SIGKILL', undefined],
+  ] as const) {
     it(`${signal}: no child or adapter host survives it by 2 s${code !== undefined ? `, exit ${code}` : ''}`, async () => {
       // A tag in the children's argv (they get every --opt) finds them among other tests' processes.
       const tag = `hostile-${randomBytes(6).toString('hex')}`;

@@ -5,7 +5,21 @@
  * green, put a line on stdout, crash the runner, keep it alive, or lose the report set.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { descendants, ensureBuilt, expectCleanStdout, expectNoReports, expectReportSet, expectStartFault, failed, failureOf, hostile, removeReportDirs, runAdapter, startCli, waitFor } from './hostile.js';
+import {
+  descendants,
+  ensureBuilt,
+  expectCleanStdout,
+  expectNoReports,
+  expectReportSet,
+  expectStartFault,
+  failed,
+  failureOf,
+  hostile,
+  removeReportDirs,
+  runAdapter,
+  startCli,
+  waitFor,
+} from './hostile.js';
 
 beforeAll(ensureBuilt);
 afterAll(removeReportDirs);
@@ -60,7 +74,12 @@ describe("the host's exit side channel", () => {
 });
 
 describe('writes into the inputs after the call returned', () => {
-  for (const [fixture, isolation] of [['write-later.mjs', 'process'], ['write-later.mjs', 'none'], ['write-later-slow.mjs', 'process'], ['write-later-slow.mjs', 'none']] as const) {
+  for (const [fixture, isolation] of [
+    ['write-later.mjs', 'process'],
+    ['write-later.mjs', 'none'],
+    ['write-later-slow.mjs', 'process'],
+    ['write-later-slow.mjs', 'none'],
+  ] as const) {
     it(`a timer that zeroes the inputs (${fixture}) fails the run, naming the write (--isolation ${isolation})`, () => {
       const r = runAdapter(fixture, [...SMALL, '--isolation', isolation]);
       expect(r.status, r.stderr).not.toBe(0);
@@ -83,7 +102,11 @@ describe('declarations that would make a check vacuous', () => {
 });
 
 describe('declarations that leave a variant or dtype nothing to test are refused', () => {
-  for (const [empty, words] of [['activations', 'variantScopes.bad.activations must be a non-empty subset'], ['forms', 'variantScopes.bad.forms must be a non-empty subset'], ['dtype', 'dtypeActivations, when given, must map dtypes (float32, float64) to non-empty subsets']] as const) {
+  for (const [empty, words] of [
+    ['activations', 'variantScopes.bad.activations must be a non-empty subset'],
+    ['forms', 'variantScopes.bad.forms must be a non-empty subset'],
+    ['dtype', 'dtypeActivations, when given, must map dtypes (float32, float64) to non-empty subsets'],
+  ] as const) {
     it(`an empty ${empty} list`, () => {
       const r = runAdapter('empty-scope.mjs', SMALL, { env: { HOSTILE_EMPTY: empty } });
       expect(r.status, r.stderr).toBe(2);
@@ -95,7 +118,7 @@ describe('declarations that leave a variant or dtype nothing to test are refused
 });
 
 describe('processes adapter code leaves behind', () => {
-  it('a child holding the host\'s stdout and stderr does not keep the run alive', () => {
+  it("a child holding the host's stdout and stderr does not keep the run alive", () => {
     const r = runAdapter('grandchild.mjs', SMALL, { timeoutMs: 20_000 });
     expect(r.status, r.stderr).toBe(0);
     expect(r.ms).toBeLessThan(10_000);
@@ -128,7 +151,11 @@ describe('every run that got past its arguments leaves a whole report set', () =
 
   for (const signal of ['SIGKILL', 'SIGTERM'] as const) {
     it(`--jobs 2, adapter code sends ${signal} to its runner: exit 2, the fault named, a whole set`, () => {
-      const r = runAdapter('kill-parent.mjs', ['--properties', 'step-jacobian,gradient-bound', '--runs', '10', '--max-n', '4', '--timeout', '1000', '--jobs', '2'], { env: { HOSTILE_SIGNAL: signal } });
+      const r = runAdapter(
+        'kill-parent.mjs',
+        ['--properties', 'step-jacobian,gradient-bound', '--runs', '10', '--max-n', '4', '--timeout', '1000', '--jobs', '2'],
+        { env: { HOSTILE_SIGNAL: signal } },
+      );
       expect(r.status, r.stderr).toBe(2);
       const report = expectReportSet(r.dir);
       const faults = (report.faults ?? []).map((f) => `${f.during}: ${f.message}`).join('\n');

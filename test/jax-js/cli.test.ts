@@ -11,8 +11,12 @@ afterAll(removeReportDirs);
 /** Each: what it is, the backend, the environment, and what stderr must say. */
 const CANNOT_START: [string, string, Record<string, string>, string[]][] = [
   ['a backend the adapter does not know, naming the ones it has', 'tpu', {}, ["unknown backend 'tpu'. Use --backend wasm, --backend cpu, --backend webgpu"]],
-  ['WebGPU without a Vulkan driver, with how to install a software one', 'webgpu', { VK_ICD_FILENAMES: '/nonexistent/icd.json', XDG_RUNTIME_DIR: '/tmp' },
-    ['Dawn found no WebGPU adapter', 'apt-get install -y -t bookworm-backports mesa-vulkan-drivers libvulkan1']],
+  [
+    'WebGPU without a Vulkan driver, with how to install a software one',
+    'webgpu',
+    { VK_ICD_FILENAMES: '/nonexistent/icd.json', XDG_RUNTIME_DIR: '/tmp' },
+    ['Dawn found no WebGPU adapter', 'apt-get install -y -t bookworm-backports mesa-vulkan-drivers libvulkan1'],
+  ],
 ];
 
 it.each(CANNOT_START)('rnn-jac-spec --adapter jax-js exits 2 for %s', (_, backend, env, messages) => {

@@ -20,10 +20,17 @@ const ROOT = join(import.meta.dirname, '..', '..', 'reports', 'conformance', 'ja
 function committedReports(): { label: string; report: RunResult }[] {
   if (!existsSync(ROOT)) return [];
   // Version folders only: FINDINGS.md sits beside them.
-  return readdirSync(ROOT, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).flatMap((version) =>
-    readdirSync(join(ROOT, version))
-      .filter((device) => existsSync(join(ROOT, version, device, 'rnn-jac-spec.json')))
-      .map((device) => ({ label: `${version}/${device}`, report: JSON.parse(readFileSync(join(ROOT, version, device, 'rnn-jac-spec.json'), 'utf8')) as RunResult })));
+  return readdirSync(ROOT, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .flatMap((version) =>
+      readdirSync(join(ROOT, version))
+        .filter((device) => existsSync(join(ROOT, version, device, 'rnn-jac-spec.json')))
+        .map((device) => ({
+          label: `${version}/${device}`,
+          report: JSON.parse(readFileSync(join(ROOT, version, device, 'rnn-jac-spec.json'), 'utf8')) as RunResult,
+        })),
+    );
 }
 
 describe('committed jax-js conformance reports', () => {
@@ -38,10 +45,13 @@ describe('committed jax-js conformance reports', () => {
     expect(unexpectedFailures(report, KNOWN_FAILURES)).toEqual([]);
   });
 
-  it.each(reports.map((r) => [r.label, r.report] as const))('%s: the version\'s expectation file lists exactly its failures (the run would exit 0)', (label, report) => {
-    const file = join(ROOT, label.split('/')[0], 'expectations.json');
-    const applied = applyExpectations(report, parseExpectations(readFileSync(file, 'utf8'), file, PROPERTY_IDS), file);
-    expect(failingResults(applied).map((x) => `${x.property} ${x.target.variant} ${x.target.dtype} ${x.verdict}`)).toEqual([]);
-    expect(applied.summary.expectedFailures).toBe(report.summary.fail);
-  });
+  it.each(reports.map((r) => [r.label, r.report] as const))(
+    "%s: the version's expectation file lists exactly its failures (the run would exit 0)",
+    (label, report) => {
+      const file = join(ROOT, label.split('/')[0], 'expectations.json');
+      const applied = applyExpectations(report, parseExpectations(readFileSync(file, 'utf8'), file, PROPERTY_IDS), file);
+      expect(failingResults(applied).map((x) => `${x.property} ${x.target.variant} ${x.target.dtype} ${x.verdict}`)).toEqual([]);
+      expect(applied.summary.expectedFailures).toBe(report.summary.fail);
+    },
+  );
 });

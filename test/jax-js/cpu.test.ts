@@ -20,18 +20,26 @@ describe('jax-js adapter on the cpu device', () => {
     expect(unexpectedFailures(run.result(), KNOWN_FAILURES)).toEqual([]);
   });
 
-  it('in float32 fails only where the transformations are wrong (jacfwd\'s transpose, jacrev\'s non-square Jacobians), where a traced tanh cancels, or through an overflowing exp: no other kernel loses accuracy', () => {
+  it("in float32 fails only where the transformations are wrong (jacfwd's transpose, jacrev's non-square Jacobians), where a traced tanh cancels, or through an overflowing exp: no other kernel loses accuracy", () => {
     const failed = run.result().results.filter((x) => x.target.dtype === 'float32' && x.verdict === 'fail');
-    const explained = (x: PropertyResult) => isJacfwdTranspose(x) || isJacrevNonSquare(x) || isExpOverflowNaN(x) || (isCpuKernelInaccuracy(x) && activationOf(x) === 'tanh');
+    const explained = (x: PropertyResult) =>
+      isJacfwdTranspose(x) || isJacrevNonSquare(x) || isExpOverflowNaN(x) || (isCpuKernelInaccuracy(x) && activationOf(x) === 'tanh');
     expect(failed.filter((x) => !explained(x)).map((x) => `${x.property} ${x.target.variant}: ${x.counterexample?.failure.summary}`)).toEqual([]);
-    for (const v of ['jacrev', 'jit-jacrev', 'jacfwd', 'jit-jacfwd']) expect(failed.some((x) => x.target.variant === v && (isJacfwdTranspose(x) || isJacrevNonSquare(x))), v).toBe(true);
+    for (const v of ['jacrev', 'jit-jacrev', 'jacfwd', 'jit-jacfwd'])
+      expect(
+        failed.some((x) => x.target.variant === v && (isJacfwdTranspose(x) || isJacrevNonSquare(x))),
+        v,
+      ).toBe(true);
   });
 
-  it('meets finding 3 at n ≤ 2 in Pascanu\'s bound of every variant, in float64 (past 709.78) and in float32 (past 88.72: a float32 array with two units overflows on cpu too)', () => {
+  it("meets finding 3 at n ≤ 2 in Pascanu's bound of every variant, in float64 (past 709.78) and in float32 (past 88.72: a float32 array with two units overflows on cpu too)", () => {
     for (const v of VARIANTS) {
       for (const dtype of ['float32', 'float64']) {
         const x = run.result().results.find((r) => r.property === 'gradient-bound' && r.target.variant === v && r.target.dtype === dtype);
-        expect(x !== undefined && isExpOverflowNaN(x) && (x.counterexample!.case as { n: number }).n <= 2, `${v} ${dtype}: ${x?.verdict} ${x?.counterexample?.failure.summary ?? ''}`).toBe(true);
+        expect(
+          x !== undefined && isExpOverflowNaN(x) && (x.counterexample!.case as { n: number }).n <= 2,
+          `${v} ${dtype}: ${x?.verdict} ${x?.counterexample?.failure.summary ?? ''}`,
+        ).toBe(true);
       }
     }
   });

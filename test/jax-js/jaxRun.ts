@@ -4,7 +4,15 @@
  * Each is explained, with its minimal repro, in reports/conformance/jax-js/FINDINGS.md.
  * @packageDocumentation
  */
-import { accuracyLoss, evaluatesCancellation, flushedToZero, isTransposeOf, type SigmaCase, sigmaArguments, slightlyOff } from '../../scripts/findingPredicates.mjs';
+import {
+  accuracyLoss,
+  evaluatesCancellation,
+  flushedToZero,
+  isTransposeOf,
+  type SigmaCase,
+  sigmaArguments,
+  slightlyOff,
+} from '../../scripts/findingPredicates.mjs';
 import { afterAll, beforeAll } from 'vitest';
 import { loadAdapter } from '../../src/adapters/loadAdapter.js';
 import { expOverflowPoint } from '../../src/arbitrary/stateRegions.js';
@@ -67,8 +75,18 @@ export interface JaxRunOptions {
 /** A run of the jax-js adapter with the default seed unless `o` says otherwise. */
 export function runJax(adapter: Adapter, backend: string, o: JaxRunOptions): Promise<RunResult> {
   return run({
-    adapter, adapterSpec: 'jax-js', backend, variant: o.variant, dtype: o.dtype, properties: o.properties ?? PROPERTY_IDS,
-    runs: o.runs, seed: o.seed ?? DEFAULTS.seed, maxN: o.maxN ?? DEFAULTS.maxN, maxT: o.maxT ?? DEFAULTS.maxT, timeoutMs: 60_000, opts: {},
+    adapter,
+    adapterSpec: 'jax-js',
+    backend,
+    variant: o.variant,
+    dtype: o.dtype,
+    properties: o.properties ?? PROPERTY_IDS,
+    runs: o.runs,
+    seed: o.seed ?? DEFAULTS.seed,
+    maxN: o.maxN ?? DEFAULTS.maxN,
+    maxT: o.maxT ?? DEFAULTS.maxT,
+    timeoutMs: 60_000,
+    opts: {},
   });
 }
 
@@ -76,7 +94,10 @@ export function runJax(adapter: Adapter, backend: string, o: JaxRunOptions): Pro
 export function unexpectedFailures(r: RunResult, known: readonly ((r: PropertyResult) => boolean)[]): string[] {
   return r.results
     .filter((x) => x.verdict === 'fail' && !known.some((k) => k(x)))
-    .map((x) => `${x.property} ${x.target.variant} ${x.target.dtype}: ${x.counterexample?.failure.summary ?? ''} [${x.counterexample?.failure.diagnosis?.id ?? '-'}]`);
+    .map(
+      (x) =>
+        `${x.property} ${x.target.variant} ${x.target.dtype}: ${x.counterexample?.failure.summary ?? ''} [${x.counterexample?.failure.diagnosis?.id ?? '-'}]`,
+    );
 }
 
 /** The Jacobian properties, the ones a Jacobian function's layout decides. */
@@ -98,7 +119,6 @@ export function isJacfwdTranspose(r: PropertyResult): boolean {
   return r.property === 'kink-subgradient' && (d.id === 'unknown' || d.id === 'transpose-W') && isTransposeOf(f!.actual, f!.expected, f!.tolerance);
 }
 
-
 /**
  * jax-js 0.1.25's `jacrev` seeds the pullback with `eye(size)` where size is the length of the
  * *input*, not of the output: for f: Rᵐ → Rⁿ with n > m the pullback throws ("internal: unbroadcast
@@ -108,7 +128,8 @@ export function isJacrevNonSquare(r: PropertyResult): boolean {
   const f = r.counterexample?.failure;
   const c = r.counterexample?.case as { n: number; m: number } | undefined;
   if (!/^(jit-)?jacrev$/.test(r.target.variant ?? '') || r.property !== 'input-jacobian' || f === undefined || c === undefined) return false;
-  return c.n > c.m ? f.kind === 'threw' && f.summary.includes('unbroadcast shape mismatch')
+  return c.n > c.m
+    ? f.kind === 'threw' && f.summary.includes('unbroadcast shape mismatch')
     : f.kind === 'wrong-shape' && f.summary.includes(`returned ${c.m * c.m} numbers`);
 }
 
@@ -126,10 +147,16 @@ export function isWasmFloat64Precision(r: PropertyResult): boolean {
   if (r.target.backend !== 'wasm' || r.target.dtype !== 'float64' || c === undefined || !accuracyLoss(f) || !slightlyOff(f)) return false;
   const args = sigmaArguments(c);
   switch (c.activation.name) {
-    case 'tanh': return args.some((a) => a !== 0);
-    case 'elu': return args.some((a) => a < 0);
-    case 'sigmoid': case 'softplus': case 'gelu': return true;
-    default: return false;
+    case 'tanh':
+      return args.some((a) => a !== 0);
+    case 'elu':
+      return args.some((a) => a < 0);
+    case 'sigmoid':
+    case 'softplus':
+    case 'gelu':
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -150,15 +177,22 @@ const EXP_RANGE_REDUCTION = 8;
  */
 export function isFloat32KernelInaccuracy(r: PropertyResult): boolean {
   const c = sigmaCase(r);
-  if (!['wasm', 'webgpu'].includes(r.target.backend ?? '') || r.target.dtype !== 'float32' || c === undefined || !accuracyLoss(r.counterexample?.failure)) return false;
+  if (!['wasm', 'webgpu'].includes(r.target.backend ?? '') || r.target.dtype !== 'float32' || c === undefined || !accuracyLoss(r.counterexample?.failure))
+    return false;
   const args = sigmaArguments(c);
   switch (c.activation.name) {
-    case 'tanh': return evaluatesCancellation(c);
-    case 'elu': return evaluatesCancellation(c) || args.some((a) => a <= -EXP_RANGE_REDUCTION);
-    case 'softplus': return true;
-    case 'sigmoid': return args.some((a) => Math.abs(a) >= EXP_RANGE_REDUCTION);
-    case 'gelu': return args.some((a) => a < 0);
-    default: return false;
+    case 'tanh':
+      return evaluatesCancellation(c);
+    case 'elu':
+      return evaluatesCancellation(c) || args.some((a) => a <= -EXP_RANGE_REDUCTION);
+    case 'softplus':
+      return true;
+    case 'sigmoid':
+      return args.some((a) => Math.abs(a) >= EXP_RANGE_REDUCTION);
+    case 'gelu':
+      return args.some((a) => a < 0);
+    default:
+      return false;
   }
 }
 
@@ -258,5 +292,11 @@ export function isSigmoidDerivativeUnderflow(r: PropertyResult): boolean {
 }
 
 /** Every known jax-js failure. */
-export const KNOWN_FAILURES = [isJacfwdTranspose, isJacrevNonSquare, isKnownInaccuracy, isExpOverflowNaN, isSoftplusValueOverflow, isSigmoidDerivativeUnderflow];
-
+export const KNOWN_FAILURES = [
+  isJacfwdTranspose,
+  isJacrevNonSquare,
+  isKnownInaccuracy,
+  isExpOverflowNaN,
+  isSoftplusValueOverflow,
+  isSigmoidDerivativeUnderflow,
+];

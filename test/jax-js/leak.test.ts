@@ -27,7 +27,7 @@ async function counting(body: (adapter: Adapter, buffers: BufferCount) => Promis
 }
 
 describe('jax-js adapter memory', () => {
-  it('leaves the wasm device\'s live buffers unchanged over 200+ cases of every variant but eager jacfwd', () =>
+  it("leaves the wasm device's live buffers unchanged over 200+ cases of every variant but eager jacfwd", () =>
     counting(async (adapter, buffers) => {
       let cases = 0;
       for (const variant of adapter.variants!.filter((v) => v !== 'jacfwd')) {
@@ -43,14 +43,27 @@ describe('jax-js adapter memory', () => {
     counting(async (adapter, buffers) => {
       const W = np.array(Float32Array.of(1, 2, 3, 4)).reshape([2, 2]);
       const f = (x: jax.Array) => np.matmul(W.ref, x);
-      await jax.jacrev(f)(np.array(Float32Array.of(0.5, 0.25))).data();
+      await jax
+        .jacrev(f)(np.array(Float32Array.of(0.5, 0.25)))
+        .data();
       expect(buffers.live(), 'jacrev: W only').toBe(1);
-      await jax.jacfwd(f)(np.array(Float32Array.of(0.5, 0.25))).data();
+      await jax
+        .jacfwd(f)(np.array(Float32Array.of(0.5, 0.25)))
+        .data();
       expect(buffers.live(), 'jacfwd: W and two buffers of the discarded primal W·x').toBe(3);
       W.dispose();
       const c: StepCase = {
-        n: 3, m: 2, W: Float64Array.of(0, 0.5, 0, 0.25, 0, 0, 0, 0, 1), x: Float64Array.of(0.25, -0.5, 1), U: Float64Array.of(1, 1, 0, 2, 0.5, 0),
-        u: Float64Array.of(0.5, 2), b: Float64Array.of(0.0625, 0.0625, 1), activation: { name: 'tanh' }, dtype: 'float64', form: 'elman', variant: 'jit-jacfwd',
+        n: 3,
+        m: 2,
+        W: Float64Array.of(0, 0.5, 0, 0.25, 0, 0, 0, 0, 1),
+        x: Float64Array.of(0.25, -0.5, 1),
+        U: Float64Array.of(1, 1, 0, 2, 0.5, 0),
+        u: Float64Array.of(0.5, 2),
+        b: Float64Array.of(0.0625, 0.0625, 1),
+        activation: { name: 'tanh' },
+        dtype: 'float64',
+        form: 'elman',
+        variant: 'jit-jacfwd',
       };
       const before = buffers.live();
       await adapter.stepJacobian(c);
@@ -65,8 +78,17 @@ describe('jax-js adapter memory', () => {
       expect(() => jax.jacrev((u: jax.Array) => np.matmul(U.ref, u))(np.array(Float64Array.of(0.5)))).toThrow(/unbroadcast shape mismatch/);
       expect(U.refCount, 'ours and two that jax-js never releases').toBe(3);
       const c: StepCase = {
-        n: 2, m: 1, W: Float64Array.of(0, 0.5, 0, 0), x: Float64Array.of(0.25, -0.5), U: Float64Array.of(1, 1),
-        u: Float64Array.of(0.5), b: Float64Array.of(0.0625, 0.0625), activation: { name: 'tanh' }, dtype: 'float64', form: 'pascanu', variant: 'jacrev',
+        n: 2,
+        m: 1,
+        W: Float64Array.of(0, 0.5, 0, 0),
+        x: Float64Array.of(0.25, -0.5),
+        U: Float64Array.of(1, 1),
+        u: Float64Array.of(0.5),
+        b: Float64Array.of(0.0625, 0.0625),
+        activation: { name: 'tanh' },
+        dtype: 'float64',
+        form: 'pascanu',
+        variant: 'jacrev',
       };
       const before = buffers.live();
       await expect(Promise.resolve().then(() => adapter.inputJacobian!(c))).rejects.toThrow(/unbroadcast shape mismatch/);

@@ -21,12 +21,30 @@ const REVERSE_MODE = ['jacrev', 'jit-jacrev', 'vjp', 'jit-vjp', 'grad', 'jit-gra
 /** A 1×1 pascanu step at x_{t-1} = x: its Jacobian is w·σ'(x). */
 function oneByOne(name: 'sigmoid' | 'softplus' | 'elu', x: number, dtype: Dtype): GeneratedStepCase {
   const activation = name === 'elu' ? { name, alpha: 1 } : { name };
-  return { n: 1, m: 1, form: 'pascanu', activation, dtype, W: Float64Array.of(0.5), U: Float64Array.of(0), u: Float64Array.of(0), x: Float64Array.of(x), b: Float64Array.of(0) };
+  return {
+    n: 1,
+    m: 1,
+    form: 'pascanu',
+    activation,
+    dtype,
+    W: Float64Array.of(0.5),
+    U: Float64Array.of(0),
+    u: Float64Array.of(0),
+    x: Float64Array.of(x),
+    b: Float64Array.of(0),
+  };
 }
 
 /** A 2×2 pascanu step with x_{t-1} = [x, 0.5]: the first unit past the overflow, the second ordinary. */
 function twoByTwo(name: 'sigmoid' | 'softplus' | 'elu', x: number, dtype: Dtype): GeneratedStepCase {
-  return { ...oneByOne(name, x, dtype), n: 2, W: Float64Array.of(0.5, 0, 0, 0.5), U: Float64Array.of(0, 0), x: Float64Array.of(x, 0.5), b: Float64Array.of(0, 0) };
+  return {
+    ...oneByOne(name, x, dtype),
+    n: 2,
+    W: Float64Array.of(0.5, 0, 0, 0.5),
+    U: Float64Array.of(0, 0),
+    x: Float64Array.of(x, 0.5),
+    b: Float64Array.of(0, 0),
+  };
 }
 
 /** The step-jacobian check of `c` on `variant`: the failure it throws, as a property result would hold it. */
@@ -42,7 +60,11 @@ async function failureOf(adapter: Adapter, variant: string, c: GeneratedStepCase
     return undefined;
   } catch (err) {
     if (!(err instanceof CaseFailure)) throw err;
-    return { property: 'step-jacobian', target: { backend, variant, dtype: c.dtype }, counterexample: { case: c, failure: err.data } } as unknown as PropertyResult;
+    return {
+      property: 'step-jacobian',
+      target: { backend, variant, dtype: c.dtype },
+      counterexample: { case: c, failure: err.data },
+    } as unknown as PropertyResult;
   }
 }
 
@@ -57,20 +79,32 @@ for (const backend of ['wasm', 'cpu']) {
     // float32's exp overflows past 88.72, float64's past 709.78. On cpu the 1×1 float32 cases do not
     // overflow (cases with a second unit do: cpu.test.ts), so there only the float64 ones are given.
     const cases: (readonly ['sigmoid' | 'softplus' | 'elu', number, Dtype])[] = [
-      ['sigmoid', -800, 'float64'], ['elu', 800, 'float64'],
-      ...(backend === 'wasm' ? [['sigmoid', -100, 'float32'], ['softplus', 100, 'float32'], ['elu', 100, 'float32']] as const : []),
+      ['sigmoid', -800, 'float64'],
+      ['elu', 800, 'float64'],
+      ...(backend === 'wasm'
+        ? ([
+            ['sigmoid', -100, 'float32'],
+            ['softplus', 100, 'float32'],
+            ['elu', 100, 'float32'],
+          ] as const)
+        : []),
     ];
-    it.each(cases)('%s at x = %d in %s: reverse mode (jacrev, vjp, grad, eager and jit) is not finite, and the suite fails it as non-finite', async (name, x, dtype) => {
-      for (const variant of REVERSE_MODE) {
-        const r = await failureOf(adapter, variant, oneByOne(name, x, dtype), backend);
-        expect(r?.counterexample?.failure.kind, variant).toBe('non-finite');
-        expect(isExpOverflowNaN(r!), variant).toBe(true);
-      }
-    });
+    it.each(cases)(
+      '%s at x = %d in %s: reverse mode (jacrev, vjp, grad, eager and jit) is not finite, and the suite fails it as non-finite',
+      async (name, x, dtype) => {
+        for (const variant of REVERSE_MODE) {
+          const r = await failureOf(adapter, variant, oneByOne(name, x, dtype), backend);
+          expect(r?.counterexample?.failure.kind, variant).toBe('non-finite');
+          expect(isExpOverflowNaN(r!), variant).toBe(true);
+        }
+      },
+    );
 
     it('jit forward mode of sigmoid is NaN past the overflow too, where eager forward mode is right on a 1×1 case', async () => {
-      for (const variant of ['jit-jvp', 'jit-jacfwd']) expect((await failureOf(adapter, variant, oneByOne('sigmoid', -800, 'float64'), backend))?.counterexample?.failure.kind, variant).toBe('non-finite');
-      for (const variant of ['jvp', 'jacfwd']) expect(await failureOf(adapter, variant, oneByOne('sigmoid', -800, 'float64'), backend), variant).toBeUndefined();
+      for (const variant of ['jit-jvp', 'jit-jacfwd'])
+        expect((await failureOf(adapter, variant, oneByOne('sigmoid', -800, 'float64'), backend))?.counterexample?.failure.kind, variant).toBe('non-finite');
+      for (const variant of ['jvp', 'jacfwd'])
+        expect(await failureOf(adapter, variant, oneByOne('sigmoid', -800, 'float64'), backend), variant).toBeUndefined();
     });
 
     it('with a second, ordinary unit in the array eager forward mode is NaN too (sigmoid at x = [−800, 0.5] in float64)', async () => {
@@ -82,7 +116,11 @@ for (const backend of ['wasm', 'cpu']) {
     });
 
     it('just inside the overflow (float32 sigmoid at −88, softplus and elu at 88) the same checks pass', async () => {
-      for (const [name, x] of [['sigmoid', -88], ['softplus', 88], ['elu', 88]] as const) {
+      for (const [name, x] of [
+        ['sigmoid', -88],
+        ['softplus', 88],
+        ['elu', 88],
+      ] as const) {
         for (const variant of ['vjp', 'jvp', 'grad', 'jacrev']) {
           expect(await failureOf(adapter, variant, oneByOne(name, x, 'float32'), backend), `${name} ${variant}`).toBeUndefined();
         }

@@ -7,7 +7,12 @@ import { spectralNorm } from '../../src/linalg/spectralNorm.js';
 const matrix = fc
   .record({ rows: fc.integer({ min: 1, max: 24 }), cols: fc.integer({ min: 1, max: 24 }), rankOne: fc.boolean() })
   .chain(({ rows, cols, rankOne }) =>
-    fc.tuple(fc.constant(rows), fc.constant(cols), fc.float64Array({ minLength: rows * cols, maxLength: rows * cols, noNaN: true, noDefaultInfinity: true, min: -1e3, max: 1e3 }), fc.constant(rankOne)),
+    fc.tuple(
+      fc.constant(rows),
+      fc.constant(cols),
+      fc.float64Array({ minLength: rows * cols, maxLength: rows * cols, noNaN: true, noDefaultInfinity: true, min: -1e3, max: 1e3 }),
+      fc.constant(rankOne),
+    ),
   )
   .map(([rows, cols, a, rankOne]) => {
     const A = rankOne ? a.map((_, k) => a[Math.floor(k / cols)] * a[k % cols]) : a;

@@ -39,7 +39,8 @@ const LEAK = 0.001;
 export const activationMutants: readonly Mutant[] = [
   {
     id: 'tanh-cancels-near-0',
-    description: "tanh is computed as sign(x)·(1 − e^(−2|x|))/(1 + e^(−2|x|)), which cancels for small |x| (48.6 float32 roundoffs at 0.001, 54.7 float64 ones); σ' = 1 − tanh² from its output",
+    description:
+      "tanh is computed as sign(x)·(1 − e^(−2|x|))/(1 + e^(−2|x|)), which cancels for small |x| (48.6 float32 roundoffs at 0.001, 54.7 float64 ones); σ' = 1 − tanh² from its output",
     create: withActivation('tanh-cancels-near-0', (c) => (c.activation.name === 'tanh' ? cancellingTanh(c.dtype) : undefined)),
     killedBy: ['parameter-gradients'],
     diagnosis: 'inaccurate',
@@ -55,8 +56,11 @@ export const activationMutants: readonly Mutant[] = [
   },
   {
     id: 'alpha-two-decimals',
-    description: "leakyRelu' and elu' use alpha as the exported graph's attribute holds it, written with two decimals (0.4372 becomes 0.44): off by up to 0.005, about 1 % at alpha ≈ 0.5",
-    create: withActivation('alpha-two-decimals', (c) => (c.activation.alpha !== undefined ? twoDecimalAlpha(c.activation.name, c.activation.alpha) : undefined)),
+    description:
+      "leakyRelu' and elu' use alpha as the exported graph's attribute holds it, written with two decimals (0.4372 becomes 0.44): off by up to 0.005, about 1 % at alpha ≈ 0.5",
+    create: withActivation('alpha-two-decimals', (c) =>
+      c.activation.alpha !== undefined ? twoDecimalAlpha(c.activation.name, c.activation.alpha) : undefined,
+    ),
     killedBy: ['step-jacobian'],
     diagnosis: 'wrong-alpha',
     dtype: 'float64',

@@ -25,7 +25,10 @@ export function readCalibration(file: string): CalibrationReport | undefined {
 
 /** The ratios correct results reach for `property` in `dtype`; undefined when no unit passed it. */
 export function correctRatios(report: CalibrationReport, property: string, dtype: Dtype): CorrectRatios | undefined {
-  const units = report.targets.filter((t) => t.dtype === dtype).flatMap((t) => t.units).filter((u) => u.property === property && u.verdict === 'pass');
+  const units = report.targets
+    .filter((t) => t.dtype === dtype)
+    .flatMap((t) => t.units)
+    .filter((u) => u.property === property && u.verdict === 'pass');
   if (units.length === 0) return undefined;
   const maxima = units.map((u) => u.maxRatio).sort((a, b) => a - b);
   const pooled = RATIO_BIN_LABELS.map((_, k) => units.reduce((s, u) => s + (u.ratioHistogram[k] ?? 0), 0));

@@ -25,7 +25,10 @@ export interface Rung {
   /** ε in units of u. */ readonly units: number;
   /** Seeds whose run failed. */ readonly killed: number;
   /** Seeds run. */ readonly seeds: number;
-  /** Over the killing seeds: the median and the most cases generated up to the first failure. */ readonly casesToFirstFailure?: { readonly median: number; readonly max: number };
+  /** Over the killing seeds: the median and the most cases generated up to the first failure. */ readonly casesToFirstFailure?: {
+    readonly median: number;
+    readonly max: number;
+  };
   /**
    * Kills whose failing entry had a tolerance of at least 2⁻¹⁰ of its value (on a kink, where a correct
    * result may sit on the edge of the accepted interval, or where the value cancels): the noise pushed
@@ -50,13 +53,25 @@ export interface Threshold {
 const WIDE = 2 ** -10;
 
 /** A kill: cases up to the first failure, and whether the entry that failed had a {@link WIDE} tolerance. */
-interface Kill { readonly failedAfter: number; readonly wide: boolean }
+interface Kill {
+  readonly failedAfter: number;
+  readonly wide: boolean;
+}
 
 /** One default run (100 cases, default sizes) of `property` at `units`·u with `seed`, shrinking off. */
 async function killedAt(property: PropertyId, dtype: Dtype, units: number, seed: number): Promise<Kill | undefined> {
   const r = await run({
-    adapter: noisyReference(`noise:${units}u`, units, [dtype]), adapterSpec: `noise:${units}u`, properties: [property], dtype,
-    runs: DEFAULTS.runs, seed, maxN: DEFAULTS.maxN, maxT: DEFAULTS.maxT, timeoutMs: 30_000, opts: {}, maxShrinks: 0,
+    adapter: noisyReference(`noise:${units}u`, units, [dtype]),
+    adapterSpec: `noise:${units}u`,
+    properties: [property],
+    dtype,
+    runs: DEFAULTS.runs,
+    seed,
+    maxN: DEFAULTS.maxN,
+    maxT: DEFAULTS.maxT,
+    timeoutMs: 30_000,
+    opts: {},
+    maxShrinks: 0,
   });
   const ce = r.results[0].counterexample;
   if (ce === undefined) return undefined;
@@ -78,7 +93,13 @@ export async function measureThreshold(property: PropertyId, dtype: Dtype, log: 
     }
     const firsts = kills.map((k) => k.failedAfter);
     const wideToleranceKills = kills.filter((k) => k.wide).length;
-    ladder.push({ units, killed: kills.length, seeds: SEEDS.length, wideToleranceKills, ...(kills.length > 0 ? { casesToFirstFailure: { median: median(firsts), max: Math.max(...firsts) } } : {}) });
+    ladder.push({
+      units,
+      killed: kills.length,
+      seeds: SEEDS.length,
+      wideToleranceKills,
+      ...(kills.length > 0 ? { casesToFirstFailure: { median: median(firsts), max: Math.max(...firsts) } } : {}),
+    });
     log(`${property} ${dtype} ${units}u: ${kills.length}/${SEEDS.length} killed (${wideToleranceKills} on a wide tolerance)`);
   }
   const hit = ladder.find((r) => r.killed >= DETECTED);

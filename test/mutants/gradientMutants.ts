@@ -49,7 +49,8 @@ export const gradientMutants: readonly Mutant[] = [
   },
   {
     id: 'bptt-tape-one-step-off',
-    description: "BPTT carries δ from step t + 1 back to step t with J_tᵀ instead of J_{t+1}ᵀ: the saved σ' (pascanu: of x_{t−1} instead of x_t) is read from the tape one step off",
+    description:
+      "BPTT carries δ from step t + 1 back to step t with J_tᵀ instead of J_{t+1}ᵀ: the saved σ' (pascanu: of x_{t−1} instead of x_t) is read from the tape one step off",
     create: bptt('bptt-tape-one-step-off', { jacobianOneStepEarly: true }),
     killedBy: ['parameter-gradients'],
     diagnosis: 'tape-one-step-off',

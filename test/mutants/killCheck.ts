@@ -19,8 +19,17 @@ const SMALL_N = 4;
  */
 export function runMutant(m: Mutant, properties: readonly PropertyId[], dtype: Dtype | undefined, maxShrinks?: number): Promise<RunResult> {
   return run({
-    adapter: m.create(), adapterSpec: `mutant:${m.id}`, properties, dtype,
-    runs: DEFAULTS.runs, seed: DEFAULTS.seed, maxN: DEFAULTS.maxN, maxT: DEFAULTS.maxT, timeoutMs: 30_000, opts: {}, maxShrinks,
+    adapter: m.create(),
+    adapterSpec: `mutant:${m.id}`,
+    properties,
+    dtype,
+    runs: DEFAULTS.runs,
+    seed: DEFAULTS.seed,
+    maxN: DEFAULTS.maxN,
+    maxT: DEFAULTS.maxT,
+    timeoutMs: 30_000,
+    opts: {},
+    maxShrinks,
   });
 }
 
@@ -48,10 +57,17 @@ export function describeKill(m: Mutant, r: RunResult): string {
 export function expectKilled(m: Mutant, r: RunResult): void {
   const failed = failures(r);
   expect(r.summary.fail, `mutant ${m.id} survived`).toBeGreaterThanOrEqual(1);
-  expect(failed.map((f) => f.property).filter((p) => (m.killedBy as readonly string[]).includes(p)), `${m.id}: none of ${m.killedBy.join(', ')} failed`).not.toEqual([]);
+  expect(
+    failed.map((f) => f.property).filter((p) => (m.killedBy as readonly string[]).includes(p)),
+    `${m.id}: none of ${m.killedBy.join(', ')} failed`,
+  ).not.toEqual([]);
   const diagnoses = failed.map((f) => f.counterexample?.failure.diagnosis?.id);
   const accepted = [m.diagnosis, m.gap?.diagnosis].filter((d): d is string => d !== undefined);
-  if (accepted.length > 0) expect(diagnoses.filter((d) => d !== undefined && accepted.includes(d)), `${m.id}: diagnoses ${diagnoses.join(', ')}`).not.toEqual([]);
+  if (accepted.length > 0)
+    expect(
+      diagnoses.filter((d) => d !== undefined && accepted.includes(d)),
+      `${m.id}: diagnoses ${diagnoses.join(', ')}`,
+    ).not.toEqual([]);
   if (m.kind !== undefined) expect(failed.map((f) => f.counterexample?.failure.kind)).toContain(m.kind);
   for (const f of failed) {
     const n = f.counterexample!.case.n as number;
@@ -64,6 +80,8 @@ export function expectKilled(m: Mutant, r: RunResult): void {
 
 /** Asserts that a mutant with a `survives` note still survives: none of its `killedBy` properties fails. */
 export function expectSurvived(m: Mutant, r: RunResult): void {
-  const killers = failures(r).map((f) => f.property).filter((p) => (m.killedBy as readonly string[]).includes(p));
+  const killers = failures(r)
+    .map((f) => f.property)
+    .filter((p) => (m.killedBy as readonly string[]).includes(p));
   expect(killers, `${m.id} is killed now: replace its 'survives' note by what kills it`).toEqual([]);
 }

@@ -71,7 +71,7 @@ export const layoutMutants: readonly Mutant[] = [
   },
   {
     id: 'throws-for-n-1',
-    description: "the adapter squeezes size-1 dimensions of every result (a 1×1 Jacobian becomes a 0-d tensor) and then throws indexing it as a matrix",
+    description: 'the adapter squeezes size-1 dimensions of every result (a 1×1 Jacobian becomes a 0-d tensor) and then throws indexing it as a matrix',
     create: squeezesSizeOne,
     killedBy: ['step-jacobian'],
     kind: 'threw',

@@ -17,6 +17,12 @@ export type { Mutant } from './mutant.js';
 
 /** All mutants, step-Jacobian ones first. */
 export const mutants: readonly Mutant[] = [
-  ...stepMutants, ...kernelMutants, ...chainMutants, ...layoutMutants,
-  ...activationMutants, ...gradientMutants, ...sequenceMutants, ...precisionMutants,
+  ...stepMutants,
+  ...kernelMutants,
+  ...chainMutants,
+  ...layoutMutants,
+  ...activationMutants,
+  ...gradientMutants,
+  ...sequenceMutants,
+  ...precisionMutants,
 ];

@@ -21,14 +21,25 @@ it.each(mutants.map((m) => [m.id, m] as const))('%s', async (_id, m) => {
     const ce = f.counterexample!;
     const c = ce.case as { n: number; m?: number; T?: number };
     return {
-      property: f.property, dtype: f.target.dtype, casesToFirstFailure: ce.failedAfter, shrinkCalls: ce.shrinkCalls,
+      property: f.property,
+      dtype: f.target.dtype,
+      casesToFirstFailure: ce.failedAfter,
+      shrinkCalls: ce.shrinkCalls,
       shrunk: { n: c.n, ...(c.m !== undefined ? { m: c.m } : {}), ...(c.T !== undefined ? { T: c.T } : {}) },
-      kind: ce.failure.kind, diagnosis: ce.failure.diagnosis?.id,
+      kind: ce.failure.kind,
+      diagnosis: ce.failure.diagnosis?.id,
     };
   });
   rows.push({
-    id: m.id, description: m.description, killed: failed.length > 0, properties: r.results.length, failed, cases: r.summary.cases, durationMs: Math.round(r.durationMs),
-    ...(m.diagnosis !== undefined ? { expectedDiagnosis: m.diagnosis } : {}), ...(m.gap !== undefined ? { gap: m.gap.note } : {}),
+    id: m.id,
+    description: m.description,
+    killed: failed.length > 0,
+    properties: r.results.length,
+    failed,
+    cases: r.summary.cases,
+    durationMs: Math.round(r.durationMs),
+    ...(m.diagnosis !== undefined ? { expectedDiagnosis: m.diagnosis } : {}),
+    ...(m.gap !== undefined ? { gap: m.gap.note } : {}),
     ...(m.survives !== undefined ? { survives: m.survives } : {}),
   });
   // A mutant with a survives note is a finding: the report records it as not killed.

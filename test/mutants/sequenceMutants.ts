@@ -24,7 +24,8 @@ const SCALE = 2;
 export const sequenceMutants: readonly Mutant[] = [
   {
     id: 'sequence-one-step-short',
-    description: 'the sequence Jacobian loop runs over steps 1 … T−1 (range(1, T) used as the step indices of the product): ∂x_{T−1}/∂x_0 is returned for ∂x_T/∂x_0',
+    description:
+      'the sequence Jacobian loop runs over steps 1 … T−1 (range(1, T) used as the step indices of the product): ∂x_{T−1}/∂x_0 is returned for ∂x_T/∂x_0',
     create: mutate('sequence-one-step-short', () => ({ sequenceJacobian: oneStepShort })),
     killedBy: ['sequence-jacobian'],
     diagnosis: 'one-step-short',

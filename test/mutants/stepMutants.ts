@@ -49,7 +49,13 @@ export const stepMutants: readonly Mutant[] = [
   {
     id: 'sigma-for-derivative',
     description: "the backward kernel multiplies by the saved activation output σ(x) where σ'(x) belongs",
-    create: mutate('sigma-for-derivative', () => ({ stepJacobian: (c) => stepOf(c, withDerivative(c, (x, act) => act.f(x))).s.J })),
+    create: mutate('sigma-for-derivative', () => ({
+      stepJacobian: (c) =>
+        stepOf(
+          c,
+          withDerivative(c, (x, act) => act.f(x)),
+        ).s.J,
+    })),
     killedBy: ['step-jacobian'],
     diagnosis: 'sigma-for-derivative',
     dtype: 'float64',
@@ -95,7 +101,8 @@ export const stepMutants: readonly Mutant[] = [
   },
   {
     id: 'wrong-alpha',
-    description: "leakyRelu' and elu' use the framework's default alpha (0.2 and 1) instead of the case's: the backward op is registered without the alpha attribute",
+    description:
+      "leakyRelu' and elu' use the framework's default alpha (0.2 and 1) instead of the case's: the backward op is registered without the alpha attribute",
     create: mutate('wrong-alpha', () => ({
       stepJacobian: (c) => {
         const fallback = c.activation.name === 'leakyRelu' ? 0.2 : c.activation.name === 'elu' ? 1 : undefined;

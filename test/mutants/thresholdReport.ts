@@ -33,14 +33,20 @@ const ratio = (x: number): string => (x === 0 ? '0' : x.toPrecision(3));
 /** Writes both files. */
 export function writeThresholdReport(jsonFile: string, mdFile: string, rows: readonly ThresholdRow[]): void {
   const doc = {
-    command: COMMAND, ladderUnits: LADDER, seeds: SEEDS, detectedWhenKilledBy: DETECTED,
+    command: COMMAND,
+    ladderUnits: LADDER,
+    seeds: SEEDS,
+    detectedWhenKilledBy: DETECTED,
     runs: 'CLI defaults (100 cases, n ≤ 64, T ≤ 16), shrinking off (maxShrinks 0)',
-    unitRoundoff: { float32: '2^-24', float64: '2^-53' }, results: rows,
+    unitRoundoff: { float32: '2^-24', float64: '2^-53' },
+    results: rows,
   };
   writeFileSync(jsonFile, `${JSON.stringify(doc, null, 2)}\n`);
   const md = [
-    '# Detection thresholds', '',
-    `Smallest uniform relative error ε = k·u (u = 2⁻²⁴ in float32, 2⁻⁵³ in float64) that a default run (100 cases, n ≤ 64, T ≤ 16) kills with seeds 1 … ${SEEDS.length} in at least ${DETECTED} of ${SEEDS.length} runs: the reference adapter with every result entry x returned as x·(1 + ε·s), s = ±1 fixed per entry by a hash of its bits and position; each run stops at its first failure (\`${COMMAND}\`). Beside it, from reports/calibration.json, the error/tolerance ratios that correct results reach: the median and largest over the passing calibration units (target × variant) of each unit's largest ratio, and the ratio bin of the median case.`, '',
+    '# Detection thresholds',
+    '',
+    `Smallest uniform relative error ε = k·u (u = 2⁻²⁴ in float32, 2⁻⁵³ in float64) that a default run (100 cases, n ≤ 64, T ≤ 16) kills with seeds 1 … ${SEEDS.length} in at least ${DETECTED} of ${SEEDS.length} runs: the reference adapter with every result entry x returned as x·(1 + ε·s), s = ±1 fixed per entry by a hash of its bits and position; each run stops at its first failure (\`${COMMAND}\`). Beside it, from reports/calibration.json, the error/tolerance ratios that correct results reach: the median and largest over the passing calibration units (target × variant) of each unit's largest ratio, and the ratio bin of the median case.`,
+    '',
     '| property | dtype | threshold (units of u) | ε | kill rate there | median cases to the first failure there | threshold, roundoff kills alone | correct results: units | median / largest unit max ratio | median case ratio |',
     '|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map((r) => {
@@ -50,10 +56,17 @@ export function writeThresholdReport(jsonFile: string, mdFile: string, rows: rea
       const roundoff = r.ladder.find((x) => x.killed - x.wideToleranceKills >= DETECTED)?.units ?? null;
       return `| ${r.property} | ${r.dtype} | ${units(r.thresholdUnits)} | ${eps} | ${at === undefined ? '—' : `${at.killed}/${at.seeds}`} | ${at?.casesToFirstFailure?.median ?? '—'} | ${units(roundoff)} | ${c?.units ?? 0} | ${c === undefined ? '—' : `${ratio(c.medianMaxRatio)} / ${ratio(c.maxRatio)}`} | ${c === undefined ? '—' : c.medianCaseBin === '0' ? '0 (exact)' : c.medianCaseBin} |`;
     }),
-    '', '"Roundoff kills alone" counts only the kills whose failing entry had a tolerance below 2⁻¹⁰ of its value: the others fell on a kink, where a correct result may sit on the edge of the accepted subgradient interval (the reference takes relu\'(0) = 1, at ratio 1), or on an entry that cancels. Those runs stopped there, so this column is an upper bound.',
-    '', `Kills out of ${SEEDS.length} seeds along the ladder (ε in units of u; in brackets, kills on a tolerance of at least 2⁻¹⁰ of the value):`, '',
-    `| property | dtype | ${LADDER.map((k) => `${k}`).join(' | ')} |`, `|---|---|${LADDER.map(() => '---').join('|')}|`,
-    ...rows.map((r) => `| ${r.property} | ${r.dtype} | ${r.ladder.map((x) => (x.wideToleranceKills > 0 ? `${x.killed} (${x.wideToleranceKills})` : `${x.killed}`)).join(' | ')} |`),
+    '',
+    '"Roundoff kills alone" counts only the kills whose failing entry had a tolerance below 2⁻¹⁰ of its value: the others fell on a kink, where a correct result may sit on the edge of the accepted subgradient interval (the reference takes relu\'(0) = 1, at ratio 1), or on an entry that cancels. Those runs stopped there, so this column is an upper bound.',
+    '',
+    `Kills out of ${SEEDS.length} seeds along the ladder (ε in units of u; in brackets, kills on a tolerance of at least 2⁻¹⁰ of the value):`,
+    '',
+    `| property | dtype | ${LADDER.map((k) => `${k}`).join(' | ')} |`,
+    `|---|---|${LADDER.map(() => '---').join('|')}|`,
+    ...rows.map(
+      (r) =>
+        `| ${r.property} | ${r.dtype} | ${r.ladder.map((x) => (x.wideToleranceKills > 0 ? `${x.killed} (${x.wideToleranceKills})` : `${x.killed}`)).join(' | ')} |`,
+    ),
   ];
   writeFileSync(mdFile, `${md.join('\n')}\n`);
 }

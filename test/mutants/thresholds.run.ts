@@ -15,7 +15,9 @@ import { thresholdRows, writeThresholdReport } from './thresholdReport.js';
 const ROOT = join(import.meta.dirname, '..', '..');
 const only = process.env.THRESHOLDS_ONLY?.split(',').filter((p) => p !== '');
 const properties = PROPERTY_IDS.filter((p) => only === undefined || only.includes(p));
-const units = (['float64', 'float32'] as const satisfies readonly Dtype[]).flatMap((dtype) => properties.map((property) => [`${property} ${dtype}`, property, dtype] as const));
+const units = (['float64', 'float32'] as const satisfies readonly Dtype[]).flatMap((dtype) =>
+  properties.map((property) => [`${property} ${dtype}`, property, dtype] as const),
+);
 const measured: Threshold[] = [];
 
 it.each(units)('%s', async (_label, property, dtype) => {

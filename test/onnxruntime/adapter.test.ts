@@ -29,7 +29,15 @@ describe('onnxruntime adapter on the cpu provider', () => {
 
   it('fails only with the documented findings on a short run of every variant, dtype and property', async () => {
     const r = await run({
-      adapter, adapterSpec: 'onnxruntime', properties: PROPERTY_IDS, runs: 15, seed: 12115063, maxN: 12, maxT: 6, timeoutMs: 60_000, opts: {},
+      adapter,
+      adapterSpec: 'onnxruntime',
+      properties: PROPERTY_IDS,
+      runs: 15,
+      seed: 12115063,
+      maxN: 12,
+      maxT: 6,
+      timeoutMs: 60_000,
+      opts: {},
     });
     expect(unexpectedFailures(r.results)).toEqual([]);
     expect(r.summary.pass).toBeGreaterThanOrEqual(10);

@@ -28,7 +28,10 @@ describe('rnn-jac-spec --adapter onnxruntime', () => {
   });
 
   it('exits 2 when WebGPU finds no adapter, with how to install a software driver', () => {
-    const r = cli(['--adapter', 'onnxruntime', '--backend', 'webgpu', '--report', reportDir()], { VK_ICD_FILENAMES: '/nonexistent/icd.json', XDG_RUNTIME_DIR: '/tmp' });
+    const r = cli(['--adapter', 'onnxruntime', '--backend', 'webgpu', '--report', reportDir()], {
+      VK_ICD_FILENAMES: '/nonexistent/icd.json',
+      XDG_RUNTIME_DIR: '/tmp',
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('mesa-vulkan-drivers');
   });

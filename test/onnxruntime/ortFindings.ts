@@ -6,7 +6,16 @@
  * @packageDocumentation
  */
 import {
-  accuracyLoss, evaluatesCancellation, evaluatesWgslExpTail, flushedToZero, loneEntry, loneInaccurateEntry, type SigmaCase, sigmaArguments, sigmaEvaluatedIn, slightlyOff,
+  accuracyLoss,
+  evaluatesCancellation,
+  evaluatesWgslExpTail,
+  flushedToZero,
+  loneEntry,
+  loneInaccurateEntry,
+  type SigmaCase,
+  sigmaArguments,
+  sigmaEvaluatedIn,
+  slightlyOff,
 } from '../../scripts/findingPredicates.mjs';
 import type { PropertyResult } from '../../src/result.js';
 
@@ -78,8 +87,12 @@ export function isEluCancellation(r: PropertyResult): boolean {
 export function isRnnOpTanhNearZero(r: PropertyResult): boolean {
   const c = caseOf(r);
   const f = r.counterexample?.failure;
-  return r.target.variant === 'rnn-op' && c?.activation.name === 'tanh' && evaluatesCancellation(c) &&
-    (accuracyLoss(f) || slightlyOff(f) || flushedToZero(f, r.target.dtype));
+  return (
+    r.target.variant === 'rnn-op' &&
+    c?.activation.name === 'tanh' &&
+    evaluatesCancellation(c) &&
+    (accuracyLoss(f) || slightlyOff(f) || flushedToZero(f, r.target.dtype))
+  );
 }
 
 /**
@@ -115,11 +128,21 @@ export function isWebgpuAccuracyLoss(r: PropertyResult): boolean {
 }
 
 /** Every documented ONNX Runtime failure. */
-export const KNOWN_FAILURES = [isCpuSigmoidAbsoluteAccuracy, isFloat32LeakyReluAlpha, isEluCancellation, isRnnOpTanhNearZero, isRnnOpSoftplus, isWebgpuAccuracyLoss];
+export const KNOWN_FAILURES = [
+  isCpuSigmoidAbsoluteAccuracy,
+  isFloat32LeakyReluAlpha,
+  isEluCancellation,
+  isRnnOpTanhNearZero,
+  isRnnOpSoftplus,
+  isWebgpuAccuracyLoss,
+];
 
 /** The failures of results that are none of `known` (each as a line for the assertion message). */
 export function unexpectedFailures(results: readonly PropertyResult[], known: readonly ((r: PropertyResult) => boolean)[] = KNOWN_FAILURES): string[] {
   return results
     .filter((x) => x.verdict === 'fail' && !known.some((k) => k(x)))
-    .map((x) => `${x.property} ${x.target.variant} ${x.target.dtype}: ${x.counterexample?.failure.summary ?? ''} [${x.counterexample?.failure.diagnosis?.id ?? '-'}]`);
+    .map(
+      (x) =>
+        `${x.property} ${x.target.variant} ${x.target.dtype}: ${x.counterexample?.failure.summary ?? ''} [${x.counterexample?.failure.diagnosis?.id ?? '-'}]`,
+    );
 }

@@ -19,8 +19,17 @@ afterAll(() => cache.release());
 function stepCase(n: number, m: number, activation: ActivationRef = { name: 'identity' }): StepCase {
   const fill = (k: number, f: (i: number) => number) => Float64Array.from({ length: k }, (_, i) => f(i));
   return {
-    n, m, form: 'pascanu', activation, dtype: 'float64', variant: undefined,
-    W: fill(n * n, (i) => (i + 1) / (n * n)), U: fill(n * m, () => 0.5), b: fill(n, () => 0.25), x: fill(n, (i) => i / n - 0.5), u: fill(m, () => 1),
+    n,
+    m,
+    form: 'pascanu',
+    activation,
+    dtype: 'float64',
+    variant: undefined,
+    W: fill(n * n, (i) => (i + 1) / (n * n)),
+    U: fill(n * m, () => 0.5),
+    b: fill(n, () => 0.25),
+    x: fill(n, (i) => i / n - 0.5),
+    u: fill(m, () => 1),
   };
 }
 
@@ -28,7 +37,11 @@ describe('onnxruntime session cache', () => {
   it('runs every n and m with the same equalities on one session', async () => {
     const v = gradientGraphVariant(cache);
     const before = cache.size;
-    for (const [n, m] of [[3, 2], [5, 4], [17, 9]]) {
+    for (const [n, m] of [
+      [3, 2],
+      [5, 4],
+      [17, 9],
+    ]) {
       const c = stepCase(n, m);
       // With σ the identity, ∂x_t/∂x_{t−1} is W itself: the sizes fed are the sizes computed.
       expect(await v.stepJacobian(c)).toEqual(c.W);

@@ -21,15 +21,27 @@ function adapterWith(rules: Readonly<Record<string, VjpRule>>): Adapter {
   return {
     // Activations whose ONNX Runtime kernels are accurate in float64 (see findings 1 and 2 of
     // reports/conformance/onnxruntime/FINDINGS.md, on Sigmoid and on LeakyRelu's float32 alpha): this test is about the layout the rules produce.
-    name: 'onnxruntime-rules', dtypes: ['float64'], activations: ['identity', 'tanh', 'relu'],
-    forms: ['pascanu', 'elman'], stepJacobian: v.stepJacobian, sequenceJacobian: v.sequenceJacobian, parameterGradients: v.parameterGradients,
+    name: 'onnxruntime-rules',
+    dtypes: ['float64'],
+    activations: ['identity', 'tanh', 'relu'],
+    forms: ['pascanu', 'elman'],
+    stepJacobian: v.stepJacobian,
+    sequenceJacobian: v.sequenceJacobian,
+    parameterGradients: v.parameterGradients,
   };
 }
 
 function runOn(adapter: Adapter) {
   return run({
-    adapter, adapterSpec: 'onnxruntime-rules', properties: ['step-jacobian', 'sequence-jacobian', 'parameter-gradients'],
-    runs: DEFAULTS.runs, seed: DEFAULTS.seed, maxN: 16, maxT: 8, timeoutMs: 60_000, opts: {},
+    adapter,
+    adapterSpec: 'onnxruntime-rules',
+    properties: ['step-jacobian', 'sequence-jacobian', 'parameter-gradients'],
+    runs: DEFAULTS.runs,
+    seed: DEFAULTS.seed,
+    maxN: 16,
+    maxT: 8,
+    timeoutMs: 60_000,
+    opts: {},
   });
 }
 
@@ -40,7 +52,10 @@ describe('VJP rules', () => {
   });
 
   it("MatMul's rule with B in place of Bᵀ (dA = dC·B) is caught as a transpose, shrunk to n = 2", async () => {
-    const wrong: VjpRule = (g, n, dy) => [g.op('MatMul', [dy, n.in[1]]), g.op('MatMul', [g.op('Transpose', [n.in[0]], { perm: { kind: 'ints', value: [1, 0] } }), dy])];
+    const wrong: VjpRule = (g, n, dy) => [
+      g.op('MatMul', [dy, n.in[1]]),
+      g.op('MatMul', [g.op('Transpose', [n.in[0]], { perm: { kind: 'ints', value: [1, 0] } }), dy]),
+    ];
     const r = await runOn(adapterWith({ ...vjpRules, MatMul: wrong }));
     const step = r.results.find((x) => x.property === 'step-jacobian')!;
     expect(step.verdict).toBe('fail');

@@ -32,7 +32,18 @@ describe.skipIf(adapter === undefined && !required)('onnxruntime adapter on the 
   });
 
   it('runs the derived gradient graphs on the GPU provider: failures are its documented accuracy findings, never a wrong form', async () => {
-    const r = await run({ adapter: adapter!, adapterSpec: 'onnxruntime', backend: 'webgpu', properties: PROPERTY_IDS, runs: 10, seed: 12115063, maxN: 12, maxT: 6, timeoutMs: 60_000, opts: {} });
+    const r = await run({
+      adapter: adapter!,
+      adapterSpec: 'onnxruntime',
+      backend: 'webgpu',
+      properties: PROPERTY_IDS,
+      runs: 10,
+      seed: 12115063,
+      maxN: 12,
+      maxT: 6,
+      timeoutMs: 60_000,
+      opts: {},
+    });
     // Findings 5 and 6 (Tanh near 0, exp past WGSL's accuracy) and 3 (Elu near 0), each diagnosed as lost accuracy.
     expect(unexpectedFailures(r.results, [isWebgpuAccuracyLoss, isEluCancellation])).toEqual([]);
     expect(r.summary.pass).toBeGreaterThanOrEqual(6);

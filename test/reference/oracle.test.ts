@@ -39,7 +39,10 @@ describe('reference adapter vs the dual-number oracle', () => {
   });
 
   test.prop(
-    [stepCase({ ...constraints, forms: ['pascanu'], activations: ['tanh', 'sigmoid'] }).filter((c) => c.n >= 2), fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: 6, maxLength: 6 })],
+    [
+      stepCase({ ...constraints, forms: ['pascanu'], activations: ['tanh', 'sigmoid'] }).filter((c) => c.n >= 2),
+      fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: 6, maxLength: 6 }),
+    ],
     { numRuns: 200 },
   )("Pascanu's printed Wᵀ·diag(σ') disagrees with the oracle for every generated (non-symmetric) W", (c, xs) => {
     const x = Float64Array.from({ length: c.n }, (_, i) => xs[i]);

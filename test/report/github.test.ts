@@ -24,7 +24,11 @@ describe('GitHub Actions annotations', () => {
     const lines = renderGithubAnnotations(many).trimEnd().split('\n');
     expect(lines).toHaveLength(MAX_ANNOTATIONS);
     expect(unescapeProperty(lines.at(-1)!)).toMatch(/^::error title=rnn-jac-spec: 16 more failing units::16 more properties fail the run: \S+-9 on /);
-    expect(renderGithubAnnotations({ ...r, results: many.results.slice(0, MAX_ANNOTATIONS) }).trimEnd().split('\n')).toHaveLength(MAX_ANNOTATIONS);
+    expect(
+      renderGithubAnnotations({ ...r, results: many.results.slice(0, MAX_ANNOTATIONS) })
+        .trimEnd()
+        .split('\n'),
+    ).toHaveLength(MAX_ANNOTATIONS);
   });
 
   it('print nothing for a run without failures', () => {

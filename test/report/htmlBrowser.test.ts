@@ -20,7 +20,18 @@ describe.skipIf(CHROMIUM === undefined && !required)('HTML report in headless Ch
   beforeAll(() => {
     ensureBuilt();
     dir = reportDir();
-    const r = cli(['--adapter', './examples/transposed-adapter.mjs', '--properties', 'step-jacobian', '--dtype', 'float64', '--format', 'html,json', '--report', dir]);
+    const r = cli([
+      '--adapter',
+      './examples/transposed-adapter.mjs',
+      '--properties',
+      'step-jacobian',
+      '--dtype',
+      'float64',
+      '--format',
+      'html,json',
+      '--report',
+      dir,
+    ]);
     expect(r.status).toBe(1);
   });
   afterAll(removeReportDirs);
@@ -47,10 +58,24 @@ describe.skipIf(CHROMIUM === undefined && !required)('HTML report in headless Ch
       // The shrunk case is 2×2 with one nonzero entry of W, off the diagonal: expected has its one
       // coloured cell there, the transposed actual at the mirrored cell, and the difference at both,
       // in opposite colours.
-      const fills = await failure.locator('svg.heatmap').evaluateAll((svgs) => svgs.map((s) => [...s.querySelectorAll('rect[width]:not([fill="none"])')].map((r) => (globalThis as unknown as { getComputedStyle(e: unknown): { fill: string } }).getComputedStyle(r).fill)));
+      const fills = await failure
+        .locator('svg.heatmap')
+        .evaluateAll((svgs) =>
+          svgs.map((s) =>
+            [...s.querySelectorAll('rect[width]:not([fill="none"])')].map(
+              (r) => (globalThis as unknown as { getComputedStyle(e: unknown): { fill: string } }).getComputedStyle(r).fill,
+            ),
+          ),
+        );
       const rgb = (c: string) => /^rgb\((\d+), (\d+), (\d+)\)$/.exec(c)!.slice(1).map(Number);
-      const red = (c: string) => { const [r, g, b] = rgb(c); return r > 150 && g < 120 && b < 120; };
-      const blue = (c: string) => { const [r, , b] = rgb(c); return b > 150 && r < 120; };
+      const red = (c: string) => {
+        const [r, g, b] = rgb(c);
+        return r > 150 && g < 120 && b < 120;
+      };
+      const blue = (c: string) => {
+        const [r, , b] = rgb(c);
+        return b > 150 && r < 120;
+      };
       const coloured = (c: string) => red(c) || blue(c);
       expect(fills.map((f) => f.length)).toEqual([4, 4, 4]);
       const at = fills[0].findIndex(coloured);

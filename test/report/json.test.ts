@@ -44,10 +44,20 @@ describe('renderJson', () => {
 
   it('writes typed arrays in a case as arrays', () => {
     const r = minimalResult();
-    const failed = { ...r.results[0], verdict: 'fail' as const, counterexample: {
-      case: { W: new Float64Array([1, 2]) }, seed: 0, path: '0', replay: 'x', failedAfter: 1, shrinks: 0, shrinkCalls: 0,
-      failure: { kind: 'threw' as const, summary: 's', quantity: 'q' },
-    } };
+    const failed = {
+      ...r.results[0],
+      verdict: 'fail' as const,
+      counterexample: {
+        case: { W: new Float64Array([1, 2]) },
+        seed: 0,
+        path: '0',
+        replay: 'x',
+        failedAfter: 1,
+        shrinks: 0,
+        shrinkCalls: 0,
+        failure: { kind: 'threw' as const, summary: 's', quantity: 'q' },
+      },
+    };
     const parsed = JSON.parse(renderJson({ ...r, results: [failed] }));
     expect(parsed.results[0].counterexample.case.W).toEqual([1, 2]);
   });

@@ -32,22 +32,30 @@ describe('renderJunit', () => {
       // A case that threw or timed out is a JUnit error (no values to judge); a wrong value a failure.
       const broke = (x: (typeof of)[number]): boolean => x.verdict === 'fail' && ['threw', 'timeout'].includes(x.counterexample!.failure.kind);
       expect(suite.attributes).toMatchObject({
-        tests: String(of.length), failures: String(of.filter((x) => x.verdict === 'fail' && !broke(x)).length), errors: String(of.filter(broke).length),
-        skipped: String(of.filter((x) => x.verdict === 'not-applicable').length), time: seconds(of.reduce((t, x) => t + x.durationMs, 0)),
+        tests: String(of.length),
+        failures: String(of.filter((x) => x.verdict === 'fail' && !broke(x)).length),
+        errors: String(of.filter(broke).length),
+        skipped: String(of.filter((x) => x.verdict === 'not-applicable').length),
+        time: seconds(of.reduce((t, x) => t + x.durationMs, 0)),
       });
       expect(all(suite, 'testcase').length).toBe(of.length);
     });
     const threw = sample.results.filter((x) => x.verdict === 'fail' && x.counterexample!.failure.kind === 'threw').length;
     expect(threw).toBeGreaterThan(0);
     expect(root.attributes).toMatchObject({
-      tests: String(sample.results.length), failures: String(sample.summary.fail - threw), errors: String(threw), skipped: String(sample.summary.notApplicable), time: seconds(sample.durationMs),
+      tests: String(sample.results.length),
+      failures: String(sample.summary.fail - threw),
+      errors: String(threw),
+      skipped: String(sample.summary.notApplicable),
+      time: seconds(sample.durationMs),
     });
   });
 
   it('names test cases by class name, property and rule', () => {
     const cases = all(root, 'testcase');
     expect(cases.map((c) => [c.attributes.classname, c.attributes.name, c.attributes.time])).toEqual(
-      sample.results.map((x) => [`rnn-jac-spec.sample.js.default.${x.target.dtype}`, `${x.property} (${x.rule})`, seconds(x.durationMs)]));
+      sample.results.map((x) => [`rnn-jac-spec.sample.js.default.${x.target.dtype}`, `${x.property} (${x.rule})`, seconds(x.durationMs)]),
+    );
     expect(cases[0].attributes.name).toBe('step-jacobian (RJS-STEP)');
     expect(cases[0].children).toEqual([]);
   });

@@ -13,7 +13,13 @@ describe('renderMarkdown', () => {
     const { pass, fail, notApplicable, cases } = sample.summary;
     expect(md).toMatch(new RegExp(`\\*\\*FAIL\\*\\* — ${fail} failed, ${pass} passed, ${notApplicable} not applicable; ${cases} cases in [\\d.]+ s`));
     const adapter = section('Adapter');
-    for (const s of ['| Framework | rnn-jac-spec reference |', '| Version | analytic |', '| Backend | js |', '| Device | cpu |', '| Notes | note \\<\\&\\>"\' \\|\\*\\_\\` \\\\u0007 |']) {
+    for (const s of [
+      '| Framework | rnn-jac-spec reference |',
+      '| Version | analytic |',
+      '| Backend | js |',
+      '| Device | cpu |',
+      '| Notes | note \\<\\&\\>"\' \\|\\*\\_\\` \\\\u0007 |',
+    ]) {
       expect(adapter).toContain(s);
     }
     const options = section('Options');
@@ -23,13 +29,17 @@ describe('renderMarkdown', () => {
   });
 
   it('has one table row per result with verdict, cases, ratio and time', () => {
-    const rows = section('Results').split('\n').filter((l) => l.startsWith('|'));
+    const rows = section('Results')
+      .split('\n')
+      .filter((l) => l.startsWith('|'));
     expect(rows[0]).toBe('| Property | Rule | Target | Verdict | Cases | Max error/tolerance | Time |');
     expect(rows).toHaveLength(2 + sample.results.length);
     const row = (property: string, dtype: string) => rows[2 + sample.results.findIndex((x) => x.property === property && x.target.dtype === dtype)];
     expect(row('input-jacobian', 'float64')).toMatch(/^\| `input-jacobian` \| RJS-INPUT \| `sample\/js\/default\/float64` \| pass \| 20 \| 1 \| \d+ ms \|$/);
     // A failure's cell is its worst entry's ratio, or its kind where there is no worst entry.
-    expect(row('step-jacobian', 'float32')).toMatch(/^\| `step-jacobian` \| RJS-STEP \| `sample\/js\/default\/float32` \| \*\*fail\*\* \| 105 \| \*\*[\d.]+e\+\d+\*\* \| \d+ ms \|$/);
+    expect(row('step-jacobian', 'float32')).toMatch(
+      /^\| `step-jacobian` \| RJS-STEP \| `sample\/js\/default\/float32` \| \*\*fail\*\* \| 105 \| \*\*[\d.]+e\+\d+\*\* \| \d+ ms \|$/,
+    );
     expect(row('parameter-gradients', 'float64')).toMatch(/^\| `parameter-gradients` \| RJS-GRAD \| .* \| \*\*fail\*\* \| \d+ \| \*\*Infinity\*\* \| /);
     expect(row('sequence-jacobian', 'float64')).toMatch(/^\| `sequence-jacobian` \| RJS-SEQ \| .* \| \*\*fail\*\* \| \d+ \| threw \| /);
     expect(row('forward', 'float64')).toMatch(/^\| `forward` \| RJS-FWD \| .* \| \*\*fail\*\* \| \d+ \| non-finite \| /);

@@ -54,12 +54,17 @@ function shellWords(line: string): string[] {
 /** What a fresh run may change: timings, and the stack frames below the adapter's (the runner's own code, Node's). */
 function comparable(r: RunResult): unknown {
   return {
-    ...r, startedAt: undefined, durationMs: undefined,
+    ...r,
+    startedAt: undefined,
+    durationMs: undefined,
     results: r.results.map((x) => ({
-      ...x, durationMs: undefined,
-      ...(x.counterexample !== undefined ? {
-        counterexample: { ...x.counterexample, failure: { ...x.counterexample.failure, stack: x.counterexample.failure.stack?.split('\n')[0] } },
-      } : {}),
+      ...x,
+      durationMs: undefined,
+      ...(x.counterexample !== undefined
+        ? {
+            counterexample: { ...x.counterexample, failure: { ...x.counterexample.failure, stack: x.counterexample.failure.stack?.split('\n')[0] } },
+          }
+        : {}),
     })),
   };
 }
@@ -67,7 +72,7 @@ function comparable(r: RunResult): unknown {
 /** A label for assertion messages. */
 const label = (x: PropertyResult): string => `${x.property} ${x.target.dtype}`;
 
-describe('the report tests\' sample', () => {
+describe("the report tests' sample", () => {
   const text = readFileSync(SAMPLE_REPORT, 'utf8');
   const sample = sampleResult();
   const failing = sample.results.filter((x) => x.verdict === 'fail');
@@ -80,7 +85,7 @@ describe('the report tests\' sample', () => {
     expect(validate(JSON.parse(renderJson(minimalResult()))) ? '' : ajv.errorsText(validate.errors)).toBe('');
   });
 
-  it('has the spec\'s rule ID and title for each property, in the sample and the minimal result', () => {
+  it("has the spec's rule ID and title for each property, in the sample and the minimal result", () => {
     for (const x of [...sample.results, ...minimalResult().results]) {
       const p = spec.properties.find((q) => q.id === x.property);
       expect(p, x.property).toBeDefined();
@@ -88,7 +93,7 @@ describe('the report tests\' sample', () => {
     }
   });
 
-  it('has replay lines that the CLI\'s option parser reads back to their unit and case', () => {
+  it("has replay lines that the CLI's option parser reads back to their unit and case", () => {
     expect(failing.length).toBeGreaterThan(0);
     for (const x of failing) {
       const ce = x.counterexample!;
@@ -96,9 +101,18 @@ describe('the report tests\' sample', () => {
       expect([npx, tool], ce.replay).toEqual(['npx', 'rnn-jac-spec']);
       const o = parseCliOptions(argv);
       expect({ ...o, opts: undefined }, ce.replay).toMatchObject({
-        mode: 'run', adapter: sample.adapter.spec, backend: x.target.backend, variant: x.target.variant, dtype: x.target.dtype,
-        properties: [x.property], seed: ce.seed, path: ce.path,
-        runs: sample.options.runs, maxN: sample.options.maxN, maxT: sample.options.maxT, timeoutMs: sample.options.timeoutMs,
+        mode: 'run',
+        adapter: sample.adapter.spec,
+        backend: x.target.backend,
+        variant: x.target.variant,
+        dtype: x.target.dtype,
+        properties: [x.property],
+        seed: ce.seed,
+        path: ce.path,
+        runs: sample.options.runs,
+        maxN: sample.options.maxN,
+        maxT: sample.options.maxT,
+        timeoutMs: sample.options.timeoutMs,
       });
       expect(ce.seed).toBe(sample.options.seed);
     }
@@ -112,7 +126,10 @@ describe('the report tests\' sample', () => {
       if (failure.kind === 'mismatch') {
         expect(failure.worst!.error, label(x)).toBeGreaterThan(failure.worst!.tolerance);
         const { expected, actual, tolerance } = failure;
-        expect(expected!.values.some((e, i) => Math.abs(actual!.values[i] - e) > tolerance!.values[i]), label(x)).toBe(true);
+        expect(
+          expected!.values.some((e, i) => Math.abs(actual!.values[i] - e) > tolerance!.values[i]),
+          label(x),
+        ).toBe(true);
       } else if (failure.kind === 'non-finite') {
         expect(failure.summary, label(x)).toMatch(/is (-?Infinity|NaN) \(the result must be finite\)$/);
       } else {

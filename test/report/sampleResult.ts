@@ -20,7 +20,11 @@ export const SAMPLE_REPORT = fileURLToPath(new URL('./fixtures/sample/rnn-jac-sp
 export const NASTY = `<&>"' |*_\` \u0007`;
 
 /** The strings the JSON report writes for non-finite numbers, and the numbers they stand for. */
-const NON_FINITE = new Map<unknown, number>([['NaN', NaN], ['Infinity', Infinity], ['-Infinity', -Infinity]]);
+const NON_FINITE = new Map<unknown, number>([
+  ['NaN', NaN],
+  ['Infinity', Infinity],
+  ['-Infinity', -Infinity],
+]);
 
 /** A JSON report read back as the run result it was written from (non-finite numbers restored). */
 export function parseReport(text: string): RunResult {
@@ -71,7 +75,13 @@ export function minimalResult(): RunResult {
     durationMs: 1,
     results: [
       {
-        property: 'forward', rule: 'RJS-FWD', title: 'Forward states', verdict: 'pass', cases: 1, maxRatio: 0, durationMs: 1,
+        property: 'forward',
+        rule: 'RJS-FWD',
+        title: 'Forward states',
+        verdict: 'pass',
+        cases: 1,
+        maxRatio: 0,
+        durationMs: 1,
         target: { adapter: 'x', backend: undefined, variant: undefined, dtype: 'float64' },
       },
     ],

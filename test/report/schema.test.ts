@@ -17,10 +17,17 @@ function withExpectations() {
   return {
     ...applied,
     options: {
-      ...applied.options, backend: 'js', variant: 'v', dtype: 'float64' as const, opts: { threads: '2' }, timeBudgetMs: 600_000, unitTimeBudgetMs: 60_000,
+      ...applied.options,
+      backend: 'js',
+      variant: 'v',
+      dtype: 'float64' as const,
+      opts: { threads: '2' },
+      timeBudgetMs: 600_000,
+      unitTimeBudgetMs: 60_000,
       shard: { index: 2, count: 3, units: 12 },
     },
-    faults: [{ during: 'adapter.dispose()', message: 'adapter.dispose() threw Error: boom' }], interrupted: true as const,
+    faults: [{ during: 'adapter.dispose()', message: 'adapter.dispose() threw Error: boom' }],
+    interrupted: true as const,
   };
 }
 

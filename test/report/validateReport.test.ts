@@ -42,14 +42,22 @@ describe('validateReport', () => {
   /** [what, change to the sample, the message]. */
   const CASES: readonly [string, (r: Loose) => unknown, string | RegExp][] = [
     ['a missing member', (r) => (delete r.options, r), '/options is missing'],
-    ['a missing nested member', (r) => (delete r.results[FAILING].counterexample.failure.kind, r), `/results/${FAILING}/counterexample/failure/kind is missing`],
+    [
+      'a missing nested member',
+      (r) => (delete r.results[FAILING].counterexample.failure.kind, r),
+      `/results/${FAILING}/counterexample/failure/kind is missing`,
+    ],
     ['null in results', (r) => ({ ...r, results: [null] }), '/results/0 must be an object (got null)'],
     ['an extra member', (r) => ({ ...r, extra: 1 }), '/extra is not a member of the report format'],
     ['a wrong type', (r) => ((r.options.runs = '10'), r), '/options/runs must be an integer (got "10")'],
     ['a fraction for an integer', (r) => ((r.summary.cases = 1.5), r), '/summary/cases must be an integer (got 1.5)'],
     ['a negative count', (r) => ((r.summary.pass = -1), r), '/summary/pass must be >= 0 (got -1)'],
     ['an unknown verdict', (r) => ((r.results[0].verdict = 'passed'), r), '/results/0/verdict must be one of "pass", "fail", "not-applicable" (got "passed")'],
-    ['a misspelt non-finite number', (r) => ((r.results[0].maxRatio = 'nan'), r), '/results/0/maxRatio must be a number or one of "NaN", "Infinity", "-Infinity" (got "nan")'],
+    [
+      'a misspelt non-finite number',
+      (r) => ((r.results[0].maxRatio = 'nan'), r),
+      '/results/0/maxRatio must be a number or one of "NaN", "Infinity", "-Infinity" (got "nan")',
+    ],
     ['a start that is no date', (r) => ((r.startedAt = 'yesterday'), r), '/startedAt must be a date-time (got "yesterday")'],
     ['another tool', (r) => ((r.tool.name = 'other'), r), '/tool/name must be "rnn-jac-spec" (got "other")'],
     ['a short histogram', (r) => ((r.results[0].ratioHistogram = [1, 2]), r), '/results/0/ratioHistogram must have at least 9 items (got 2)'],
@@ -68,7 +76,9 @@ describe('validateReport', () => {
   });
 
   it('says that a report of another version comes from another rnn-jac-spec', () => {
-    expect(refusal({ ...sample(), reportVersion: 1 })).toMatch(/^reportVersion 1 is from an older rnn-jac-spec \(this one reads version 2\): the report must be regenerated/);
+    expect(refusal({ ...sample(), reportVersion: 1 })).toMatch(
+      /^reportVersion 1 is from an older rnn-jac-spec \(this one reads version 2\): the report must be regenerated/,
+    );
     expect(refusal({ reportVersion: 1, results: [] })).toMatch(/^reportVersion 1 is from an older rnn-jac-spec/);
     expect(refusal({ ...sample(), reportVersion: 3 })).toMatch(/^reportVersion 3 is from a newer rnn-jac-spec/);
   });

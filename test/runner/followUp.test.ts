@@ -16,8 +16,16 @@ function transposedFailure(c: GeneratedStepCase): CaseFailureData {
 }
 
 const shrunk: GeneratedStepCase = {
-  n: 2, m: 1, form: 'pascanu', activation: { name: 'identity' }, dtype: 'float64',
-  W: Float64Array.from([0, 1, 0, 0]), U: Float64Array.from([0, 0]), b: Float64Array.from([0, 0]), x: Float64Array.from([0, 0]), u: Float64Array.from([0]),
+  n: 2,
+  m: 1,
+  form: 'pascanu',
+  activation: { name: 'identity' },
+  dtype: 'float64',
+  W: Float64Array.from([0, 1, 0, 0]),
+  U: Float64Array.from([0, 0]),
+  b: Float64Array.from([0, 0]),
+  x: Float64Array.from([0, 0]),
+  u: Float64Array.from([0]),
 };
 
 describe('followUp (RJS-DIAG-6)', () => {

@@ -38,19 +38,24 @@ describe.each(Object.values(activations))('$name', (act) => {
       for (const x of grid.filter((v) => offKink(v, alpha))) {
         const h = 1e-5 * Math.max(1, Math.abs(x));
         // Central differences: truncation O(h²·σ''') plus cancellation O(u·|σ|/h); 1e-6 covers both here.
-        expect(Math.abs((act.sigma(x + h, alpha) - act.sigma(x - h, alpha)) / (2 * h) - act.derivative(x, alpha))).toBeLessThan(1e-6 * Math.max(1, Math.abs(x)));
+        expect(Math.abs((act.sigma(x + h, alpha) - act.sigma(x - h, alpha)) / (2 * h) - act.derivative(x, alpha))).toBeLessThan(
+          1e-6 * Math.max(1, Math.abs(x)),
+        );
         expect(Math.abs((act.derivative(x + h, alpha) - act.derivative(x - h, alpha)) / (2 * h) - act.second(x, alpha))).toBeLessThan(1e-5);
       }
     }
   });
-  it('γ is sup |σ\'|', () => {
+  it("γ is sup |σ'|", () => {
     for (const alpha of alphas) {
-      const sampled = Math.max(...grid.map((x) => Math.abs(act.derivative(x, alpha))), ...act.kinks(alpha).flatMap((k) => [Math.abs(k.left), Math.abs(k.right)]));
+      const sampled = Math.max(
+        ...grid.map((x) => Math.abs(act.derivative(x, alpha))),
+        ...act.kinks(alpha).flatMap((k) => [Math.abs(k.left), Math.abs(k.right)]),
+      );
       expect(act.gamma(alpha)).toBeGreaterThanOrEqual(sampled * (1 - 1e-12));
       expect(act.gamma(alpha)).toBeLessThan(sampled * (1 + 1e-4));
     }
   });
-  it('the one-sided derivatives at a kink are the limits of σ\'', () => {
+  it("the one-sided derivatives at a kink are the limits of σ'", () => {
     for (const alpha of alphas) {
       for (const k of act.kinks(alpha)) {
         expect(act.derivative(k.at - 1e-12, alpha)).toBeCloseTo(k.left, 9);
@@ -73,7 +78,11 @@ describe.each(Object.values(activations))('$name', (act) => {
 describe('erf', () => {
   // Reference values: DLMF / Abramowitz & Stegun, to 16 digits.
   const table: [number, number][] = [
-    [0.1, 0.1124629160182849], [0.5, 0.5204998778130465], [1, 0.8427007929497149], [2, 0.9953222650189527], [3, 0.9999779095030014],
+    [0.1, 0.1124629160182849],
+    [0.5, 0.5204998778130465],
+    [1, 0.8427007929497149],
+    [2, 0.9953222650189527],
+    [3, 0.9999779095030014],
   ];
   it.each(table)('erf(%d) in src and in the reference adapter', (x, v) => {
     expect(Math.abs(erf(x) - v)).toBeLessThan(4e-16);

@@ -86,17 +86,24 @@ function importsOf(file: string): Import[] {
   const found: Import[] = [];
   const add = (node: ts.Node, specifier: string, typeOnly: boolean, dynamic: boolean): void => {
     const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
-    const target = specifier.startsWith('.') ? relative(ROOT, resolve(ROOT, dirname(file), specifier)).split(sep).join('/').replace(/\.js$/, '.ts') : undefined;
+    const target = specifier.startsWith('.')
+      ? relative(ROOT, resolve(ROOT, dirname(file), specifier))
+          .split(sep)
+          .join('/')
+          .replace(/\.js$/, '.ts')
+      : undefined;
     found.push({ file, line, specifier, typeOnly, dynamic, ...(target === undefined ? {} : { target }) });
   };
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) add(node, node.moduleSpecifier.text, typeOnlyImport(node), false);
-    else if (ts.isExportDeclaration(node) && node.moduleSpecifier !== undefined && ts.isStringLiteral(node.moduleSpecifier)) add(node, node.moduleSpecifier.text, node.isTypeOnly, false);
+    else if (ts.isExportDeclaration(node) && node.moduleSpecifier !== undefined && ts.isStringLiteral(node.moduleSpecifier))
+      add(node, node.moduleSpecifier.text, node.isTypeOnly, false);
     else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const [arg] = node.arguments;
       // A computed specifier (loadAdapter's user module) names no file of the repository.
       if (arg !== undefined && ts.isStringLiteralLike(arg)) add(node, arg.text, false, true);
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) add(node, node.argument.literal.text, true, false);
+    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal))
+      add(node, node.argument.literal.text, true, false);
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -124,9 +131,18 @@ describe('the layers of src/', () => {
   it('name every folder once, and only folders', () => {
     const folders = [...new Set(SRC.map(folderOf))].sort();
     const listed = LAYERS.flat();
-    expect(listed.filter((f, i) => listed.indexOf(f) !== i), 'folders listed twice in LAYERS').toEqual([]);
-    expect(folders.filter((f) => !LAYER.has(f)), 'folders of src/ missing from LAYERS (add each to the layer it belongs to)').toEqual([]);
-    expect(listed.filter((f) => !folders.includes(f)), 'names in LAYERS that are no folder of src/').toEqual([]);
+    expect(
+      listed.filter((f, i) => listed.indexOf(f) !== i),
+      'folders listed twice in LAYERS',
+    ).toEqual([]);
+    expect(
+      folders.filter((f) => !LAYER.has(f)),
+      'folders of src/ missing from LAYERS (add each to the layer it belongs to)',
+    ).toEqual([]);
+    expect(
+      listed.filter((f) => !folders.includes(f)),
+      'names in LAYERS that are no folder of src/',
+    ).toEqual([]);
   });
 
   it('import only their own folder and lower layers', () => {
@@ -189,13 +205,17 @@ describe('the built-in adapters', () => {
       const how = FOR_ADAPTERS[i.target];
       if (how === 'values' || (how === 'types' && i.typeOnly)) return [];
       if (how === 'types') return [`${where(i)}: import only types from it (import type …)`];
-      return [`${where(i)}: resolves to ${i.target}, outside ${own}/ (an adapter imports only its own folder, packages and ${Object.keys(FOR_ADAPTERS).join(', ')})`];
+      return [
+        `${where(i)}: resolves to ${i.target}, outside ${own}/ (an adapter imports only its own folder, packages and ${Object.keys(FOR_ADAPTERS).join(', ')})`,
+      ];
     });
     expect(wrong).toEqual([]);
   });
 
   it('load nothing else of src/ through the files meant for them', () => {
-    const wrong = Object.keys(FOR_ADAPTERS).flatMap(importsOf).filter((i) => i.target !== undefined);
+    const wrong = Object.keys(FOR_ADAPTERS)
+      .flatMap(importsOf)
+      .filter((i) => i.target !== undefined);
     expect(wrong.map((i) => `${where(i)}: a file adapters import imports only packages`)).toEqual([]);
   });
 });

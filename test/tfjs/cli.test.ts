@@ -19,7 +19,10 @@ describe('rnn-jac-spec --adapter tfjs', () => {
   });
 
   it('exits 2 when WebGPU finds no adapter, with how to install a software driver', () => {
-    const r = cli(['--adapter', 'tfjs', '--backend', 'webgpu', '--report', reportDir()], { VK_ICD_FILENAMES: '/nonexistent/icd.json', XDG_RUNTIME_DIR: '/tmp' });
+    const r = cli(['--adapter', 'tfjs', '--backend', 'webgpu', '--report', reportDir()], {
+      VK_ICD_FILENAMES: '/nonexistent/icd.json',
+      XDG_RUNTIME_DIR: '/tmp',
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('no WebGPU adapter');
     expect(r.stderr).toContain('apt-get install -y -t bookworm-backports mesa-vulkan-drivers libvulkan1');

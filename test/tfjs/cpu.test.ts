@@ -35,8 +35,14 @@ describe('tfjs adapter on the cpu backend', () => {
     expect(input.counterexample!.case.n, 'shrunk to the smallest case').toBe(1);
     expect(input.counterexample!.failure.stack).toMatch(/stack/);
     expect(r.results.find((x) => x.property === 'kink-subgradient')!.verdict).toBe('not-applicable');
-    expect(r.results.filter((x) => x.verdict === 'pass').map((x) => x.property)).toEqual(
-      ['step-jacobian', 'sequence-jacobian', 'parameter-gradients', 'adjoint', 'forward', 'gradient-bound']);
+    expect(r.results.filter((x) => x.verdict === 'pass').map((x) => x.property)).toEqual([
+      'step-jacobian',
+      'sequence-jacobian',
+      'parameter-gradients',
+      'adjoint',
+      'forward',
+      'gradient-bound',
+    ]);
   });
 
   it('catches a SimpleRNN whose recurrentKernel holds W instead of Wᵀ, shrunk to n = 2', async () => {
@@ -55,8 +61,17 @@ describe('tfjs adapter on the cpu backend', () => {
     // diagnosis is `unknown`, accepted here only when the values are that row-vector kernel's Jacobian.
     // The Jacobian `unknown` stands for is what the unmapped layer returns on an elman sigmoid step.
     const sigmoidStep = {
-      n: 2, m: 1, W: Float64Array.of(0.5, -0.25, 0.75, 0.125), U: Float64Array.of(0.5, -0.5), b: Float64Array.of(0.125, -0.25),
-      x: Float64Array.of(0.375, -0.75), u: Float64Array.of(0.5), activation: { name: 'sigmoid' }, dtype: 'float32' as const, form: 'elman' as const, variant: 'layers',
+      n: 2,
+      m: 1,
+      W: Float64Array.of(0.5, -0.25, 0.75, 0.125),
+      U: Float64Array.of(0.5, -0.5),
+      b: Float64Array.of(0.125, -0.25),
+      x: Float64Array.of(0.375, -0.75),
+      u: Float64Array.of(0.5),
+      activation: { name: 'sigmoid' },
+      dtype: 'float32' as const,
+      form: 'elman' as const,
+      variant: 'layers',
     };
     const layer = Array.from(await unmapped.stepJacobian(sigmoidStep));
     for (const [k, v] of rowVectorKernelJacobian(sigmoidStep).entries()) expect(layer[k]).toBeCloseTo(v, 6);

@@ -27,8 +27,17 @@ describe('tfjs adapter memory', () => {
   it('when tfjs throws inside backpropagation, every tensor left behind is one tfjs keeps on its stale tape, none of ours', async () => {
     const adapter = await tfjsAdapter('cpu');
     const c: StepCase = {
-      n: 2, m: 1, W: Float64Array.of(0, 0.5, 0, 0), x: Float64Array.of(0.25, -0.5), U: Float64Array.of(1, 1),
-      u: Float64Array.of(0.5), b: Float64Array.of(0.0625, 0.0625), activation: { name: 'tanh' }, dtype: 'float32', form: 'elman', variant: 'layers',
+      n: 2,
+      m: 1,
+      W: Float64Array.of(0, 0.5, 0, 0),
+      x: Float64Array.of(0.25, -0.5),
+      U: Float64Array.of(1, 1),
+      u: Float64Array.of(0.5),
+      b: Float64Array.of(0.0625, 0.0625),
+      activation: { name: 'tanh' },
+      dtype: 'float32',
+      form: 'elman',
+      variant: 'layers',
     };
     const before = tf.memory().numTensors;
     await expect(Promise.resolve().then(() => adapter.inputJacobian!(c))).rejects.toThrow(/Argument tensors passed to stack/);

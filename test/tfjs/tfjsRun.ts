@@ -30,8 +30,17 @@ export interface TfjsRunOptions {
 /** A run of the tfjs adapter with the default seed and sizes unless `o` says otherwise. */
 export function runTfjs(adapter: Adapter, backend: string, o: TfjsRunOptions): Promise<RunResult> {
   return run({
-    adapter, adapterSpec: 'tfjs', backend, variant: o.variant, properties: o.properties ?? PROPERTY_IDS,
-    runs: o.runs, seed: o.seed ?? DEFAULTS.seed, maxN: o.maxN ?? DEFAULTS.maxN, maxT: DEFAULTS.maxT, timeoutMs: 60_000, opts: {},
+    adapter,
+    adapterSpec: 'tfjs',
+    backend,
+    variant: o.variant,
+    properties: o.properties ?? PROPERTY_IDS,
+    runs: o.runs,
+    seed: o.seed ?? DEFAULTS.seed,
+    maxN: o.maxN ?? DEFAULTS.maxN,
+    maxT: DEFAULTS.maxT,
+    timeoutMs: 60_000,
+    opts: {},
   });
 }
 
@@ -42,8 +51,9 @@ export function runTfjs(adapter: Adapter, backend: string, o: TfjsRunOptions): P
  */
 export function isUnstackGradientBug(r: PropertyResult): boolean {
   const f = r.counterexample?.failure;
-  return r.property === 'input-jacobian' && r.target.variant === 'layers' && f?.kind === 'threw' &&
-    f.summary.includes('Argument tensors passed to stack must be');
+  return (
+    r.property === 'input-jacobian' && r.target.variant === 'layers' && f?.kind === 'threw' && f.summary.includes('Argument tensors passed to stack must be')
+  );
 }
 
 /**
@@ -61,7 +71,9 @@ export function isWebgpuAccuracyLoss(r: PropertyResult): boolean {
   // Finding 2's shrunk BPTT cases (reports/conformance/tfjs/FINDINGS.md; n = 1, T = 1: elu at
   // x₀ = −1.85·10⁻⁶, 3.1 % off, or tanh at x₀ = −2.25·10⁻⁵, 0.1 % off) have one ∂L/∂W entry: too far
   // off for RJS-DIAG to call a lone entry reduced precision, so they are `unknown` there, and only there.
-  const loneGradient = r.property === 'parameter-gradients' && ((c.activation.name === 'tanh' && loneInaccurateEntry(f)) || (c.activation.name === 'elu' && loneEntry(f) && evaluatesCancellation(c)));
+  const loneGradient =
+    r.property === 'parameter-gradients' &&
+    ((c.activation.name === 'tanh' && loneInaccurateEntry(f)) || (c.activation.name === 'elu' && loneEntry(f) && evaluatesCancellation(c)));
   return (accuracyLoss(f) || loneGradient) && (evaluatesCancellation(c) || evaluatesWgslExpTail(c, r.property));
 }
 
@@ -73,7 +85,16 @@ export const KNOWN_FAILURES = [isUnstackGradientBug, isWebgpuAccuracyLoss];
  * case: it runs h_t = σ(Wᵀ·h_{t−1} + U·u_t + b), so its Jacobian is diag(σ'(Wᵀ·h + U·u + b))·Wᵀ
  * (row-major, n×n).
  */
-export function rowVectorKernelJacobian(c: { n: number; m: number; W: ArrayLike<number>; U: ArrayLike<number>; b: ArrayLike<number>; x: ArrayLike<number>; u: ArrayLike<number>; activation: { name: string; alpha?: number } }): number[] {
+export function rowVectorKernelJacobian(c: {
+  n: number;
+  m: number;
+  W: ArrayLike<number>;
+  U: ArrayLike<number>;
+  b: ArrayLike<number>;
+  x: ArrayLike<number>;
+  u: ArrayLike<number>;
+  activation: { name: string; alpha?: number };
+}): number[] {
   const { n, m, W, U, b, x, u } = c;
   const { df } = refActivation(c.activation.name, c.activation.alpha);
   const slope = Array.from({ length: n }, (_, i) => {

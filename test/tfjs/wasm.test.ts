@@ -9,7 +9,7 @@ describe('tfjs adapter on the wasm backend', () => {
   });
   afterAll(() => adapter.dispose?.());
 
-  it('starts from the package\'s own .wasm files and says which build runs', async () => {
+  it("starts from the package's own .wasm files and says which build runs", async () => {
     expect(await adapter.info!()).toMatchObject({ backend: 'wasm', device: expect.stringMatching(/^WebAssembly \(XNNPACK/) });
   });
 

@@ -19,11 +19,12 @@ const f = Math.fround;
 /** A·B with every product and partial sum rounded to float32, summed left to right. */
 function mm32(A: Float64Array, B: Float64Array): Float64Array {
   const C = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-    let s = 0;
-    for (let l = 0; l < n; l++) s = f(s + f(A[i * n + l] * B[l * n + j]));
-    C[i * n + j] = s;
-  }
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let l = 0; l < n; l++) s = f(s + f(A[i * n + l] * B[l * n + j]));
+      C[i * n + j] = s;
+    }
   return C;
 }
 
@@ -43,7 +44,10 @@ describe('chain bound with cancelling suffixes (RJS-TOL-6)', () => {
   it('is an elman identity case, so that the sequence Jacobian is W to the power T', () => {
     expect([c.form, c.activation.name, n, T]).toEqual(['elman', 'identity', 21, 13]);
   });
-  it.each([['left to right (reverse mode)', true], ['right to left (forward mode)', false]])('holds a plain float32 product accumulated %s', (_name, fromLeft) => {
+  it.each([
+    ['left to right (reverse mode)', true],
+    ['right to left (forward mode)', false],
+  ])('holds a plain float32 product accumulated %s', (_name, fromLeft) => {
     expect(worstRatio(power(c.W, fromLeft))).toBeLessThanOrEqual(1);
   });
   it('still fails a transposed product', () => {

@@ -23,10 +23,13 @@ import { committedFile, contractCase, VECTORS } from './committedVectors.js';
 /** The worst |actual − expected| / tolerance of one output (0/0 = 0). */
 function ratio(o: GoldenOutput, actual: ArrayLike<number>): number {
   expect(actual.length).toBe(o.expected.length);
-  return Math.max(0, ...o.expected.map((e, k) => {
-    const err = Math.abs(actual[k] - e);
-    return err === 0 ? 0 : err / o.tolerance[k];
-  }));
+  return Math.max(
+    0,
+    ...o.expected.map((e, k) => {
+      const err = Math.abs(actual[k] - e);
+      return err === 0 ? 0 : err / o.tolerance[k];
+    }),
+  );
 }
 
 /** What an adapter computes for each output of each file. */
@@ -34,13 +37,20 @@ async function outputs(a: Adapter, file: GoldenFileName, v: GoldenVector): Promi
   const c = contractCase(v) as never;
   const k = contractCase(v);
   switch (file) {
-    case 'step-jacobian': return { J: await a.stepJacobian(c) };
-    case 'input-jacobian': return { J: await a.inputJacobian!(c) };
-    case 'sequence-jacobian': return { J: await a.sequenceJacobian!(c) };
-    case 'parameter-gradients': return { ...(await a.parameterGradients!(c)) };
-    case 'forward': return { states: await a.forward!(c) };
-    case 'vjp': return { vjp: await a.vjp!(c, k.v) };
-    case 'jvp': return { jvp: await a.jvp!(c, k.w) };
+    case 'step-jacobian':
+      return { J: await a.stepJacobian(c) };
+    case 'input-jacobian':
+      return { J: await a.inputJacobian!(c) };
+    case 'sequence-jacobian':
+      return { J: await a.sequenceJacobian!(c) };
+    case 'parameter-gradients':
+      return { ...(await a.parameterGradients!(c)) };
+    case 'forward':
+      return { states: await a.forward!(c) };
+    case 'vjp':
+      return { vjp: await a.vjp!(c, k.v) };
+    case 'jvp':
+      return { jvp: await a.jvp!(c, k.w) };
   }
 }
 
@@ -67,7 +77,10 @@ describe('golden vectors (specs/vectors)', () => {
       expect(r.status, r.stderr).toBe(0);
       expect(r.stdout).toMatch(/^336 golden vectors in 7 files \(seed 12115063/);
       expect(readdirSync(out).sort()).toEqual(readdirSync(VECTORS).sort());
-      for (const f of readdirSync(VECTORS)) expect(readFileSync(join(out, f), 'utf8'), `${f} is stale: run npx rnn-jac-spec vectors --out specs/vectors`).toBe(readFileSync(join(VECTORS, f), 'utf8'));
+      for (const f of readdirSync(VECTORS))
+        expect(readFileSync(join(out, f), 'utf8'), `${f} is stale: run npx rnn-jac-spec vectors --out specs/vectors`).toBe(
+          readFileSync(join(VECTORS, f), 'utf8'),
+        );
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
@@ -80,25 +93,41 @@ describe('golden vectors (specs/vectors)', () => {
     }
   });
 
-  it.each(GOLDEN_FILES)('%s: every case has n, m (and T) ≥ 2, dense W ≠ Wᵀ and dense U, no σ\' within reach of a kink, and a significant entry in every output', (f) => {
-    const sequence = ['sequence', 'loss'].includes(GOLDEN_FILE_DEFS[f].draw);
-    for (const v of committedFile(f).vectors) {
-      const c = contractCase(v);
-      expect(v.id).toBe(`${c.form}/${c.activation.name}/${c.dtype}`);
-      expect([c.n, c.m, ...(sequence ? [c.T] : [])].every((s) => s >= 2), `${v.id}: sizes`).toBe(true);
-      expect([...c.W, ...c.U].every((x) => x !== 0), `${v.id}: a zero weight`).toBe(true);
-      expect(Array.from(c.W).some((x, k) => x !== c.W[(k % c.n) * c.n + Math.floor(k / c.n)]), `${v.id}: W = Wᵀ`).toBe(true);
-      const tiny = comparisonPrecision(c.dtype).tiny;
-      const kinks = activationByName(c.activation.name).kinks(c.activation.alpha ?? 0);
-      for (const pre of derivativePoints(f, c)) {
-        pre.v.forEach((x, i) => {
-          const reach = Math.max(pre.e[i], Math.abs(x) < tiny ? Math.abs(x) : 0);
-          for (const k of kinks) expect(Math.abs(x - k.at), `${v.id}: σ' at ${x} ± ${reach} reaches the kink at ${k.at}`).toBeGreaterThan(reach);
-        });
+  it.each(GOLDEN_FILES)(
+    "%s: every case has n, m (and T) ≥ 2, dense W ≠ Wᵀ and dense U, no σ' within reach of a kink, and a significant entry in every output",
+    (f) => {
+      const sequence = ['sequence', 'loss'].includes(GOLDEN_FILE_DEFS[f].draw);
+      for (const v of committedFile(f).vectors) {
+        const c = contractCase(v);
+        expect(v.id).toBe(`${c.form}/${c.activation.name}/${c.dtype}`);
+        expect(
+          [c.n, c.m, ...(sequence ? [c.T] : [])].every((s) => s >= 2),
+          `${v.id}: sizes`,
+        ).toBe(true);
+        expect(
+          [...c.W, ...c.U].every((x) => x !== 0),
+          `${v.id}: a zero weight`,
+        ).toBe(true);
+        expect(
+          Array.from(c.W).some((x, k) => x !== c.W[(k % c.n) * c.n + Math.floor(k / c.n)]),
+          `${v.id}: W = Wᵀ`,
+        ).toBe(true);
+        const tiny = comparisonPrecision(c.dtype).tiny;
+        const kinks = activationByName(c.activation.name).kinks(c.activation.alpha ?? 0);
+        for (const pre of derivativePoints(f, c)) {
+          pre.v.forEach((x, i) => {
+            const reach = Math.max(pre.e[i], Math.abs(x) < tiny ? Math.abs(x) : 0);
+            for (const k of kinks) expect(Math.abs(x - k.at), `${v.id}: σ' at ${x} ± ${reach} reaches the kink at ${k.at}`).toBeGreaterThan(reach);
+          });
+        }
+        for (const [name, o] of Object.entries(v.outputs))
+          expect(
+            o.expected.some((x, k) => Math.abs(x) > o.tolerance[k]),
+            `${v.id} ${name}: no significant entry`,
+          ).toBe(true);
       }
-      for (const [name, o] of Object.entries(v.outputs)) expect(o.expected.some((x, k) => Math.abs(x) > o.tolerance[k]), `${v.id} ${name}: no significant entry`).toBe(true);
-    }
-  });
+    },
+  );
 
   it('tell a transposed step Jacobian from the right one in every vector', async () => {
     const vectors = committedFile('step-jacobian').vectors;

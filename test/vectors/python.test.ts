@@ -68,7 +68,10 @@ describe.skipIf(noTorch !== undefined && !required)('examples/python/torch_vecto
     expect(noTorch, noTorch).toBeUndefined();
     const r = run('torch_vectors.py', []);
     const failures = lines(r.out, 'FAIL ');
-    expect(failures.filter((l) => !/^FAIL \S+ [a-z-]+\/softplus\/float64 /.test(l)), r.out).toEqual([]);
+    expect(
+      failures.filter((l) => !/^FAIL \S+ [a-z-]+\/softplus\/float64 /.test(l)),
+      r.out,
+    ).toEqual([]);
     expect(r.status, r.out).toBe(failures.length > 0 ? 1 : 0);
     expect(r.out).toMatch(/FAILED: float32 168\/168|all vectors pass: float32 168\/168/);
   });

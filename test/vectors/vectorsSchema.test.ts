@@ -33,12 +33,19 @@ function lengths(c: Record<string, number>): Record<string, number> {
 function shapes(file: GoldenFileName, c: Record<string, number>): Record<string, [number, number]> {
   const { n, m, T } = c;
   switch (file) {
-    case 'step-jacobian': case 'sequence-jacobian': return { J: [n, n] };
-    case 'input-jacobian': return { J: [n, m] };
-    case 'parameter-gradients': return { W: [n, n], U: [n, m], b: [n, 1], x0: [n, 1] };
-    case 'forward': return { states: [T, n] };
-    case 'vjp': return { vjp: [n, 1] };
-    case 'jvp': return { jvp: [n, 1] };
+    case 'step-jacobian':
+    case 'sequence-jacobian':
+      return { J: [n, n] };
+    case 'input-jacobian':
+      return { J: [n, m] };
+    case 'parameter-gradients':
+      return { W: [n, n], U: [n, m], b: [n, 1], x0: [n, 1] };
+    case 'forward':
+      return { states: [T, n] };
+    case 'vjp':
+      return { vjp: [n, 1] };
+    case 'jvp':
+      return { jvp: [n, 1] };
   }
 }
 
@@ -62,7 +69,7 @@ describe('golden vector schemas', () => {
     }
   });
 
-  it('enumerate the catalogue activations (alpha exactly where the activation takes one), the spec\'s forms and the files\' rules', () => {
+  it("enumerate the catalogue activations (alpha exactly where the activation takes one), the spec's forms and the files' rules", () => {
     const [withAlpha, without] = schema.$defs.activation.oneOf as { properties: { name: { enum: string[] } } }[];
     const names = Object.values(activations);
     expect(withAlpha.properties.name.enum).toEqual(names.filter((a) => a.hasAlpha).map((a) => a.name));

@@ -24,7 +24,9 @@ import { variedStep } from '../../src/vectors/variedModel.js';
 import { boundedOutput, committedFile, contractCase } from './committedVectors.js';
 
 type Named = { readonly output: string; readonly form: WrongForm };
-const on = (output: string) => (form: WrongForm): Named => ({ output, form });
+const on =
+  (output: string) =>
+  (form: WrongForm): Named => ({ output, form });
 
 /** The diagnosis catalogue of each file, straight from src/diagnosis. */
 const CATALOGUE: Readonly<Record<GoldenFileName, (c: GoldenCase) => Named[]>> = {
@@ -65,13 +67,20 @@ function requiredExtras(file: GoldenFileName, c: GoldenCase): string[] {
   const gelu = c.activation.name === 'gelu' ? ['gelu-tanh-approximation'] : [];
   const derivatives = ['diag-wrong-side', 'sigma-for-derivative'];
   switch (file) {
-    case 'step-jacobian': return [...alpha, ...gelu, ...derivatives, 'transposed-jacobian'];
-    case 'input-jacobian': return c.form === 'pascanu' ? ['transposed-jacobian'] : [...alpha, ...gelu, 'sigma-for-derivative', 'transposed-jacobian'];
-    case 'sequence-jacobian': return [...alpha, ...gelu, ...derivatives, 'transposed-jacobian', 'transposed-step-jacobians'];
-    case 'parameter-gradients': return [...alpha, ...gelu, ...derivatives, 'transposed-parameter-gradient', 'forward-jacobian-in-backprop'];
-    case 'forward': return [...alpha, ...gelu, 'transposed-states', 'transpose-W'];
-    case 'vjp': return [...(alpha.length > 0 ? ['alpha-ignored'] : []), ...gelu, ...derivatives, 'vjp-applies-J'];
-    case 'jvp': return [...(alpha.length > 0 ? ['alpha-ignored'] : []), ...gelu, ...derivatives, 'jvp-applies-Jt'];
+    case 'step-jacobian':
+      return [...alpha, ...gelu, ...derivatives, 'transposed-jacobian'];
+    case 'input-jacobian':
+      return c.form === 'pascanu' ? ['transposed-jacobian'] : [...alpha, ...gelu, 'sigma-for-derivative', 'transposed-jacobian'];
+    case 'sequence-jacobian':
+      return [...alpha, ...gelu, ...derivatives, 'transposed-jacobian', 'transposed-step-jacobians'];
+    case 'parameter-gradients':
+      return [...alpha, ...gelu, ...derivatives, 'transposed-parameter-gradient', 'forward-jacobian-in-backprop'];
+    case 'forward':
+      return [...alpha, ...gelu, 'transposed-states', 'transpose-W'];
+    case 'vjp':
+      return [...(alpha.length > 0 ? ['alpha-ignored'] : []), ...gelu, ...derivatives, 'vjp-applies-J'];
+    case 'jvp':
+      return [...(alpha.length > 0 ? ['alpha-ignored'] : []), ...gelu, ...derivatives, 'jvp-applies-Jt'];
   }
 }
 
@@ -88,7 +97,9 @@ describe.each(GOLDEN_FILES)('%s golden vectors', (file) => {
   it('are checked against the same catalogue forms the generator drew them against, and the required extra forms', () => {
     for (const v of vectors) {
       const c = contractCase(v);
-      const generator = goldenForms(file, c).filter((f) => f.source === 'catalogue').map((f) => `${f.output} ${f.form.id} ${f.form.formula}`);
+      const generator = goldenForms(file, c)
+        .filter((f) => f.source === 'catalogue')
+        .map((f) => `${f.output} ${f.form.id} ${f.form.formula}`);
       expect(generator).toEqual(CATALOGUE[file](c).map((f) => `${f.output} ${f.form.id} ${f.form.formula}`));
       const ids = new Set(goldenForms(file, c).map((f) => f.form.id));
       for (const id of requiredExtras(file, c)) expect(ids.has(id), `${v.id}: no ${id} form`).toBe(true);
@@ -104,7 +115,7 @@ describe('the wrong-form check', () => {
     expect(violations('step-jacobian', v, [planted]).problems).toEqual([`step-jacobian ${v.id}: planted (J) passes output J`]);
   });
 
-  it('evaluates the extra forms on the spec\'s own model: without a variation it gives the expected values exactly', () => {
+  it("evaluates the extra forms on the spec's own model: without a variation it gives the expected values exactly", () => {
     for (const v of committedFile('step-jacobian').vectors) {
       const c = contractCase(v);
       const none = { id: 'none', formula: '', message: '', forward: true };
@@ -117,7 +128,11 @@ describe('the wrong-form check', () => {
     for (const file of ['sequence-jacobian', 'parameter-gradients', 'forward', 'vjp', 'jvp', 'input-jacobian'] as const) {
       for (const v of committedFile(file).vectors) {
         const got = GOLDEN_FILE_DEFS[file].varied(contractCase(v), { id: 'none', formula: '', message: '', forward: true });
-        for (const [name, o] of Object.entries(v.outputs)) expect(Array.from(got[name].v, (x) => x + 0), `${file} ${v.id} ${name}`).toEqual(o.expected);
+        for (const [name, o] of Object.entries(v.outputs))
+          expect(
+            Array.from(got[name].v, (x) => x + 0),
+            `${file} ${v.id} ${name}`,
+          ).toEqual(o.expected);
       }
     }
   });

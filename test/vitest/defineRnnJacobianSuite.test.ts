@@ -15,7 +15,11 @@ defineRnnJacobianSuite({ adapter: await loadAdapter('reference', {}), runs: 15, 
 
 describe('rnn-jac-spec/vitest with a wrong adapter', () => {
   it('fails its step-jacobian tests with the diagnosis, skips what the adapter lacks, and exits 1', () => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--root', ROOT, '--config', join(ROOT, 'test', 'vitest', 'fixtures', 'vitest.config.ts')], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1' }, timeout: 120_000 });
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--root', ROOT, '--config', join(ROOT, 'test', 'vitest', 'fixtures', 'vitest.config.ts')],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1' }, timeout: 120_000 },
+    );
     const out = r.stdout + r.stderr;
     expect(r.status, out).toBe(1);
     expect(out).toMatch(/rnn-jac-spec: transposed > step-jacobian float64/);
