@@ -86,7 +86,12 @@ describe('npm pack', () => {
       .flatMap((a) => (existsSync(join(conformance, a)) ? readdirSync(join(conformance, a)) : []).map((v) => `reports/conformance/${a}/${v}/expectations.json`))
       .filter((f) => existsSync(join(ROOT, f)));
     expect(shipped.length).toBeGreaterThanOrEqual(3);
-    expect(files.filter((f) => f.startsWith('reports/')).sort()).toEqual(shipped.sort());
+    // The findings files ship beside them: the README and docs link to them.
+    const findings = readdirSync(conformance)
+      .map((a) => `reports/conformance/${a}/FINDINGS.md`)
+      .filter((f) => existsSync(join(ROOT, f)));
+    expect(findings.length).toBeGreaterThanOrEqual(3);
+    expect(files.filter((f) => f.startsWith('reports/')).sort()).toEqual([...shipped, ...findings].sort());
     expect(files.filter((f) => /\.(c|m)?ts$/.test(f) && !/\.d\.(c|m)?ts$/.test(f))).toEqual([]);
     expect(files.filter((f) => f.startsWith('adapters/') && !f.endsWith('/durations.json'))).toEqual([]);
   });
