@@ -159,8 +159,7 @@ export function evaluatesWgslExpTail(c, property) {
  * single entry more than 2⁻¹⁰ off as reduced precision only in company, so such an inaccuracy names no form.
  */
 export function loneInaccurateEntry(failure) {
-  const f = failure;
-  return f?.kind === 'mismatch' && f.diagnosis?.id === 'unknown' && f.expected?.values.length === 1 && slightlyOff(f);
+  return loneEntry(failure) && slightlyOff(failure);
 }
 
 /**

@@ -116,25 +116,14 @@ export function add(A: Bounded, B: Bounded, p: Precision): Bounded {
 /** Elementwise product a ⊙ b of equal shapes (one rounding). */
 export function hadamard(A: Bounded, B: Bounded, p: Precision): Bounded {
   if (A.rows !== B.rows || A.cols !== B.cols) throw new Error('hadamard: shape mismatch');
-  const v = new Float64Array(A.v.length);
-  const e = new Float64Array(A.v.length);
-  const r = new Float64Array(A.v.length);
-  for (let i = 0; i < v.length; i++) {
-    const a = A.v[i];
-    const b = B.v[i];
-    v[i] = a * b;
-    r[i] = Math.abs(a) * B.e[i] + p.u * Math.abs(a * b) + p.tiny;
-    e[i] = r[i] + A.e[i] * Math.abs(b) + A.e[i] * B.e[i];
-  }
-  // ‖E_A ⊙ B‖_F ≤ f_A·max|B|, and likewise for the cross term.
-  return bounded(A.rows, A.cols, v, e, A.f * (maxAbs(B.v) + maxAbs(B.e)) + frob(r));
+  return product(A, B, 'entry', p);
 }
 
 /**
- * A ⊙ (d broadcast along rows, byRow: entry (i, j) times d_i, or columns: d_j): {@link hadamard}
- * with the broadcast matrix, entry for entry, without building it.
+ * A ⊙ B where entry (i, j) of B is B's entry (i, j) (`entry`), or B's i-th (`row`) or j-th (`col`)
+ * entry: a vector broadcast along rows or columns, without building the broadcast matrix.
  */
-function hadamardBroadcast(A: Bounded, d: Bounded, byRow: boolean, p: Precision): Bounded {
+function product(A: Bounded, B: Bounded, along: 'entry' | 'row' | 'col', p: Precision): Bounded {
   const { rows, cols } = A;
   const n = rows * cols;
   const v = new Float64Array(n);
@@ -142,30 +131,31 @@ function hadamardBroadcast(A: Bounded, d: Bounded, byRow: boolean, p: Precision)
   const r = new Float64Array(n);
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) {
-      const k = byRow ? i : j;
       const at = i * cols + j;
+      const k = along === 'entry' ? at : along === 'row' ? i : j;
       const a = A.v[at];
-      const b = d.v[k];
-      const eb = d.e[k];
+      const b = B.v[k];
+      const eb = B.e[k];
       v[at] = a * b;
       r[at] = Math.abs(a) * eb + p.u * Math.abs(a * b) + p.tiny;
       e[at] = r[at] + A.e[at] * Math.abs(b) + A.e[at] * eb;
     }
   }
-  // Every entry of d appears in the broadcast matrix when A is not empty, so its max|·| are d's.
-  const maxB = n === 0 ? 0 : maxAbs(d.v) + maxAbs(d.e);
+  // ‖E_A ⊙ B‖_F ≤ f_A·max|B|, and likewise for the cross term; a broadcast vector's max|·| are the
+  // matrix's when A is not empty.
+  const maxB = n === 0 ? 0 : maxAbs(B.v) + maxAbs(B.e);
   return bounded(rows, cols, v, e, A.f * maxB + frob(r));
 }
 
 /** diag(d)·A: row i of A times d_i; ‖diag(d)·A‖₂ ≤ max|d|·‖A‖₂. */
 export function scaleRows(d: Bounded, A: Bounded, p: Precision): Bounded {
-  const h = hadamardBroadcast(A, d, true, p);
+  const h = product(A, d, 'row', p);
   return { ...h, s: Math.min(h.s, maxAbs(d.v) * A.s) };
 }
 
 /** A·diag(d): column j of A times d_j; ‖A·diag(d)‖₂ ≤ ‖A‖₂·max|d|. */
 export function scaleCols(A: Bounded, d: Bounded, p: Precision): Bounded {
-  const h = hadamardBroadcast(A, d, false, p);
+  const h = product(A, d, 'col', p);
   return { ...h, s: Math.min(h.s, maxAbs(d.v) * A.s) };
 }
 
