@@ -5,7 +5,7 @@ import { PROPERTY_IDS } from '../property/properties.js';
 import type { PropertyId } from '../property/property.js';
 import { parseFormats, type ReportFormat } from '../report/writeReports.js';
 import { DEFAULT_MAX_SHRINKS } from '../runner/runProperty.js';
-import { hasControlCharacters } from '../text/safeText.js';
+import { CLI_OPTIONS, DEFAULT_TIMEOUT_MS, factoryOptions } from './cliArgs.js';
 import { UsageError } from './usageError.js';
 
 /** Defaults of the run options (README "CLI reference" lists the same). */
@@ -14,7 +14,7 @@ export const DEFAULTS = {
   seed: 12115063,
   maxN: 64,
   maxT: 16,
-  timeoutMs: 30_000,
+  timeoutMs: DEFAULT_TIMEOUT_MS,
   maxShrinks: DEFAULT_MAX_SHRINKS,
   report: 'reports',
   format: 'json,junit,md',
@@ -141,32 +141,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
   const parsed = parseArgv({
     args: [...argv],
     allowPositionals: false,
-    options: {
-      adapter: { type: 'string', short: 'a' },
-      backend: { type: 'string' },
-      variant: { type: 'string' },
-      dtype: { type: 'string' },
-      properties: { type: 'string', short: 'p' },
-      runs: { type: 'string' },
-      seed: { type: 'string' },
-      replay: { type: 'string' },
-      'max-n': { type: 'string' },
-      'max-t': { type: 'string' },
-      report: { type: 'string' },
-      format: { type: 'string' },
-      timeout: { type: 'string' },
-      'max-shrinks': { type: 'string' },
-      'time-budget': { type: 'string' },
-      'unit-time-budget': { type: 'string' },
-      isolation: { type: 'string' },
-      expectations: { type: 'string' },
-      shard: { type: 'string' },
-      jobs: { type: 'string' },
-      opt: { type: 'string', multiple: true },
-      list: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-      version: { type: 'boolean', short: 'v' },
-    },
+    options: CLI_OPTIONS,
   });
   const v = parsed.values;
   const mode = v.help === true ? 'help' : v.version === true ? 'version' : v.list === true ? 'list' : 'run';
@@ -181,20 +156,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     seed = integer('replay seed', m[1], 0, -(2 ** 31), 2 ** 31 - 1);
     path = replayPath(m[2], v.runs === undefined ? DEFAULTS.runs : Number(v.runs));
   }
-  const opts: Record<string, string> = {};
-  for (const kv of v.opt ?? []) {
-    const i = kv.indexOf('=');
-    if (i <= 0) throw new UsageError(`--opt takes key=value, got '${kv}'`);
-    const key = kv.slice(0, i);
-    if (!/^[A-Za-z0-9_.-]+$/.test(key) || key === '__proto__' || key === 'constructor' || key === 'prototype') {
-      throw new UsageError(`--opt key '${key}' is not allowed: keys are letters, digits, '_', '.' and '-', and not __proto__, constructor or prototype`);
-    }
-    const value = kv.slice(i + 1);
-    // The value goes into every replay line: a newline there could start a line of its own.
-    if (hasControlCharacters(value)) throw new UsageError(`--opt ${key}: the value has control characters (a newline, an escape); give it on one line`);
-    opts[key] = value;
-  }
-  if (v.backend !== undefined) opts.backend = v.backend;
+  const opts = factoryOptions(v.opt, v.backend);
   const formats = formatsOf(v.format);
   const jobs = integer('jobs', v.jobs, 1, 1, 64);
   const isolation = (v.isolation ?? 'process') as Isolation;

@@ -6,21 +6,15 @@
  * with it (parentWatchdog.ts), and the runner kills it on exit, so no host outlives a run.
  * @packageDocumentation
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 import { AdapterLoadError } from '../adapters/loadAdapter.js';
 import type { AdapterInfo } from '../contract.js';
-import { packageRoot } from '../spec/packageRoot.js';
 import { safeLine, safeLines } from '../text/safeText.js';
 import type { AdapterDeclaration } from './adapterDeclaration.js';
 import type { AdapterHost, HostFault } from './adapterHost.js';
 import type { CallOutcome, CallRequest } from './callRequest.js';
-import { LAST_WORDS_FD, type FromHost, type LastWords, type ToHost } from './hostMessages.js';
-import { PARENT_ENV } from './parentWatchdog.js';
-import { forwardOutput, type OutputSink } from './forwardOutput.js';
+import { awaitMessage, beginStart, endText, HOST_BOOT_MS, killGroup, post, type Child, type EarlyStart } from './hostChild.js';
+import type { FromHost } from './hostMessages.js';
+import type { OutputSink } from './forwardOutput.js';
 import { readHostFaults, readHostOutcome, readHostReady } from './hostReply.js';
 import { SETTLE_MS } from './recentInputs.js';
 
@@ -33,38 +27,8 @@ export interface ProcessHostOptions {
   /** The working directory a relative adapter path is resolved against (default process.cwd()). */ readonly cwd?: string;
 }
 
-/** The host program: next to this file once built; from a source checkout, the built copy. */
-function hostProgram(): string {
-  const here = fileURLToPath(new URL('./hostMain.js', import.meta.url));
-  return existsSync(here) ? here : join(packageRoot(), 'dist', 'src', 'host', 'hostMain.js');
-}
-
-/** How long Node itself may take to start the host program (before the adapter's clock runs). */
-const HOST_BOOT_MS = 60_000;
-
-/** Every live host child of this process, killed when it exits. */
-const live = new Set<ChildProcess>();
-process.on('exit', () => {
-  for (const c of live) killGroup(c);
-});
-
-/**
- * Kills a host and every process it started that stayed in its process group (the host leads one):
- * a framework's helper, or a `sleep` an adapter spawned, must not outlive the run or hold its pipes.
- */
-function killGroup(c: ChildProcess): void {
-  try {
-    if (c.pid !== undefined) process.kill(-c.pid, 'SIGKILL');
-  } catch {
-    c.kill('SIGKILL');
-  }
-}
-
 /** Calls posted to the host at once: the one it runs and those it starts next (see PIPELINE_DEPTH). */
 const MAX_POSTED = 3;
-
-/** Most bytes of "last words" read: one honest line is short; more is adapter code writing to the pipe. */
-const MAX_LAST_WORDS = 4096;
 
 /** A call made and not yet answered: where and under which id it was posted, if it was. */
 interface Pending {
@@ -72,126 +36,6 @@ interface Pending {
   readonly timeoutMs: number;
   /** Its id and the child it was posted to (undefined until posted). */ id?: number;
   child?: Child;
-}
-
-/** One child process with its adapter started. */
-interface Child {
-  readonly proc: ChildProcess;
-  /** Resolves when the process has exited, with how. */ readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** What the patched process.exit wrote, if anything. */ lastWords(): LastWords | undefined;
-  /** The last lines the adapter printed (for start-up errors). */ tail(): string[];
-  /** Results that arrived before their call was awaited (a call posted ahead), by id. */ readonly results: Map<number, unknown>;
-}
-
-function spawnChild(o: ProcessHostOptions): Child {
-  const proc = fork(hostProgram(), [], {
-    serialization: 'advanced',
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc', 'pipe'],
-    env: { ...process.env, [PARENT_ENV]: String(process.pid) },
-    // Its own process group, so that killing the host kills what adapter code started.
-    detached: true,
-    execArgv: process.execArgv.filter((a) => !a.startsWith('--inspect') && !a.startsWith('--cpu-prof') && !a.startsWith('--heap-prof')),
-  });
-  live.add(proc);
-  const out = forwardOutput(o.output);
-  out.attach(proc.stdout!);
-  out.attach(proc.stderr!);
-  let words = '';
-  const lastWordsPipe = proc.stdio[LAST_WORDS_FD] as Readable;
-  lastWordsPipe.on('data', (d: Buffer) => {
-    if (words.length < MAX_LAST_WORDS) words += d.toString('utf8', 0, Math.min(d.length, MAX_LAST_WORDS - words.length));
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    proc.on('exit', (code, signal) => {
-      live.delete(proc);
-      // Whatever the host started goes with it; then let the pipes drain briefly and close them, since
-      // a process that escaped the group may hold them open and would keep the runner alive.
-      killGroup(proc);
-      setImmediate(() => resolve({ code, signal }));
-      setTimeout(() => {
-        for (const p of [proc.stdout, proc.stderr, lastWordsPipe]) p?.destroy();
-      }, 200).unref();
-    });
-  });
-  proc.on('error', () => undefined); // a failed send or kill; the exit event tells the rest
-  const results = new Map<number, unknown>();
-  proc.on('message', (m: unknown) => {
-    const r = m as { type?: unknown; id?: unknown } | null;
-    if (r !== null && typeof r === 'object' && r.type === 'result' && typeof r.id === 'number') results.set(r.id, m);
-  });
-  return {
-    proc,
-    results,
-    exited,
-    lastWords: () => {
-      try {
-        const line = words.split('\n').find((l) => l.trim() !== '');
-        if (line === undefined) return undefined;
-        const w = JSON.parse(line) as Record<string, unknown>;
-        // Written by the host's patched process.exit, or by adapter code writing to the pipe: read as untrusted.
-        return {
-          code: typeof w.code === 'number' && Number.isFinite(w.code) ? w.code : Number.NaN,
-          ...(typeof w.during === 'string' ? { during: safeLine(w.during, 100) } : {}),
-          ...(typeof w.at === 'string' ? { at: safeLine(w.at, 300) } : {}),
-        };
-      } catch {
-        return undefined;
-      }
-    },
-    tail: () => out.tail(),
-  };
-}
-
-/** Why a host process ended, in words: who called exit and where, or the signal. */
-function endText(how: { code: number | null; signal: NodeJS.Signals | null }, words: LastWords | undefined): string {
-  if (words !== undefined) return `adapter code called process.exit(${words.code})${words.at !== undefined ? ` ${words.at}` : ''}`;
-  if (how.signal !== null)
-    return `the adapter host was killed by ${how.signal}${how.signal === 'SIGSEGV' || how.signal === 'SIGBUS' || how.signal === 'SIGABRT' ? ' (a crash in native code)' : ''}`;
-  return `the adapter host exited with code ${how.code}`;
-}
-
-/** Sends a message, never throwing (a dead child is noticed by its exit). */
-function post(c: Child, m: ToHost): void {
-  try {
-    c.proc.send(m);
-  } catch {
-    // The exit event follows.
-  }
-}
-
-/** Waits for the first message of a type, the child's exit, or the deadline. */
-function awaitMessage<T extends FromHost['type']>(
-  c: Child,
-  types: readonly T[],
-  timeoutMs: number,
-  match?: (m: Extract<FromHost, { type: T }>) => boolean,
-): Promise<{ message: Extract<FromHost, { type: T }> } | { exited: { code: number | null; signal: NodeJS.Signals | null } } | { timedOut: true }> {
-  return new Promise((resolve) => {
-    const onMessage = (m: FromHost): void => {
-      if (m === null || typeof m !== 'object' || !(types as readonly string[]).includes(m.type)) return;
-      const typed = m as Extract<FromHost, { type: T }>;
-      if (match !== undefined && !match(typed)) return;
-      done();
-      resolve({ message: typed });
-    };
-    const timer = setTimeout(() => (done(), resolve({ timedOut: true })), timeoutMs);
-    let waiting = true;
-    // A listener per wait, removed with it (a reaction on `c.exited` per call would pile up for the
-    // life of the host: one per case).
-    const onExit = (): void =>
-      void c.exited.then((exited) => {
-        if (waiting) done(), resolve({ exited });
-      });
-    const done = (): void => {
-      waiting = false;
-      clearTimeout(timer);
-      c.proc.off('message', onMessage);
-      c.proc.off('exit', onExit);
-    };
-    c.proc.on('message', onMessage);
-    c.proc.on('exit', onExit);
-    if (c.proc.exitCode !== null || c.proc.signalCode !== null) onExit();
-  });
 }
 
 /** Waits for the result of call `id` (which may already have arrived), the child's exit, or the deadline. */
@@ -206,18 +50,32 @@ async function awaitResult(c: Child, id: number, timeoutMs: number): ReturnType<
   return r;
 }
 
-/** Starts a child and its adapter; rejects with an AdapterLoadError that says why it could not. */
-async function startChild(o: ProcessHostOptions): Promise<{ child: Child; declaration: AdapterDeclaration; info: AdapterInfo | undefined }> {
-  const child = spawnChild(o);
-  const boot = await awaitMessage(child, ['alive'], HOST_BOOT_MS);
-  if (!('message' in boot)) {
+/** Whether an early start started what these options ask for (then it stands for starting them now). */
+function sameStart(e: EarlyStart, o: ProcessHostOptions): boolean {
+  const options = (x: Readonly<Record<string, string>>): string => JSON.stringify(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return (
+    o.output === undefined &&
+    e.start.spec === o.spec &&
+    e.start.cwd === (o.cwd ?? process.cwd()) &&
+    e.timeoutMs === o.timeoutMs &&
+    options(e.start.options) === options(o.options)
+  );
+}
+
+/** Starts a child and its adapter (or takes an early start of the same); rejects with an AdapterLoadError that says why it could not. */
+async function startChild(
+  o: ProcessHostOptions,
+  early?: EarlyStart,
+): Promise<{ child: Child; declaration: AdapterDeclaration; info: AdapterInfo | undefined }> {
+  const { child, reply } = early ?? beginStart({ spec: o.spec, options: o.options, cwd: o.cwd ?? process.cwd() }, o.timeoutMs, o.output);
+  const r = await reply;
+  if ('bootFailed' in r) {
     killGroup(child.proc);
+    const boot = r.bootFailed;
     throw new AdapterLoadError(
       `the adapter host process did not start${'exited' in boot ? ` (${endText(boot.exited, undefined)})` : ` within ${HOST_BOOT_MS} ms`}: ${child.tail().join(' / ') || 'it printed nothing'}`,
     );
   }
-  post(child, { type: 'start', spec: o.spec, options: o.options, cwd: o.cwd ?? process.cwd() });
-  const r = await awaitMessage(child, ['ready', 'start-failed'], o.timeoutMs);
   if ('message' in r && r.message.type === 'ready') {
     const ready = readHostReady(r.message as unknown as Record<string, unknown>);
     if ('declaration' in ready) return { child, ...ready };
@@ -241,8 +99,10 @@ async function startChild(o: ProcessHostOptions): Promise<{ child: Child; declar
  * Starts the adapter in a supervised child process.
  * @throws AdapterLoadError when it cannot be loaded, created or described, or does not start in time
  */
-export async function startProcessHost(o: ProcessHostOptions): Promise<AdapterHost> {
-  const first = await startChild(o);
+export async function startProcessHost(o: ProcessHostOptions, early?: EarlyStart): Promise<AdapterHost> {
+  // An early start of other options than these (the CLI's quick reading of argv differed) is dropped.
+  if (early !== undefined && !sameStart(early, o)) killGroup(early.child.proc);
+  const first = await startChild(o, early !== undefined && sameStart(early, o) ? early : undefined);
   let child: Child | undefined = first.child;
   let nextId = 1;
   let lastMethod: string | undefined;

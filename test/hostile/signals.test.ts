@@ -4,6 +4,9 @@
  * and their adapter hosts) running for more than two seconds.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { delay, descendants, ensureBuilt, expectReportSet, hostile, processes, removeReportDirs, startCli, survivors, waitFor, type Proc } from './hostile.js';
 
@@ -22,12 +25,24 @@ describe('a --jobs 2 parent killed while its children run', () => {
     it(`${signal}: no child or adapter host survives it by 2 s${code !== undefined ? `, exit ${code}` : ''}`, async () => {
       // A tag in the children's argv (they get every --opt) finds them among other tests' processes.
       const tag = `hostile-${randomBytes(6).toString('hex')}`;
-      const run = startCli([...SLOW, '--jobs', '2', '--opt', `tag=${tag}`]);
+      // Each host appends its pid to the mark file at every call: calls under way in both children.
+      const mark = join(tmpdir(), `${tag}.calls`);
+      const callers = (): number => {
+        try {
+          return new Set(
+            readFileSync(mark, 'utf8')
+              .split('\n')
+              .filter((l) => l !== ''),
+          ).size;
+        } catch {
+          return 0;
+        }
+      };
+      const run = startCli([...SLOW, '--jobs', '2', '--opt', `tag=${tag}`, '--opt', `mark=${mark}`]);
       try {
         const pid = run.child.pid!;
         const hosts = (): number => descendants(pid).filter((p) => p.args.includes('hostMain.js')).length;
-        expect(await waitFor(() => hosts() >= 2, 20_000), `two adapter hosts under ${pid}: ${run.stderr()}`).toBe(true);
-        await delay(300); // calls under way in both
+        expect(await waitFor(() => hosts() >= 2 && callers() >= 2, 20_000), `two adapter hosts under ${pid}, both called: ${run.stderr()}`).toBe(true);
         const tree = descendants(pid);
         expect(tree.filter((p) => p.args.includes(tag)).length).toBeGreaterThanOrEqual(2);
         run.child.kill(signal);
@@ -41,6 +56,7 @@ describe('a --jobs 2 parent killed while its children run', () => {
         }
       } finally {
         run.child.kill('SIGKILL');
+        rmSync(mark, { force: true });
       }
     });
   }
@@ -101,6 +117,41 @@ describe('a runner killed with SIGKILL', () => {
       expect(await waitFor(() => survivors(mine).length === 0, 3000), `still running: ${JSON.stringify(survivors(mine))}`).toBe(true);
     } finally {
       run.child.kill('SIGKILL');
+    }
+  });
+});
+
+describe('the adapter host started before the runner loaded', () => {
+  it('is killed when the full reading of argv rejects it (exit 2)', async () => {
+    const mark = join(tmpdir(), `hostile-${randomBytes(6).toString('hex')}.pid`);
+    try {
+      const run = startCli(['--adapter', hostile('mark-pid.mjs'), '--opt', `mark=${mark}`, '--runs', 'many']);
+      const ended = await run.ended;
+      expect(ended.code).toBe(2);
+      expect(ended.stderr).toContain('--runs must be an integer');
+      // The host may not have reached the factory; any host that did is gone.
+      const pids = (): number[] => {
+        try {
+          return readFileSync(mark, 'utf8')
+            .split('\n')
+            .filter((l) => l !== '')
+            .map(Number);
+        } catch {
+          return [];
+        }
+      };
+      const alive = (pid: number): boolean => {
+        try {
+          process.kill(pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      await delay(500);
+      expect(pids().filter(alive)).toEqual([]);
+    } finally {
+      rmSync(mark, { force: true });
     }
   });
 });
