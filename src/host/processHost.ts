@@ -27,8 +27,8 @@ export interface ProcessHostOptions {
   /** The working directory a relative adapter path is resolved against (default process.cwd()). */ readonly cwd?: string;
 }
 
-/** Calls posted to the host at once: the one it runs and those it starts next (see PIPELINE_DEPTH). */
-const MAX_POSTED = 3;
+/** Calls posted to the host at once: the one it runs and those it starts next (see pipelineDepth in runProperty.ts). */
+const MAX_POSTED = 10;
 
 /** A call made and not yet answered: where and under which id it was posted, if it was. */
 interface Pending {

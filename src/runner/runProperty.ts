@@ -50,12 +50,22 @@ export const DEFAULT_MAX_SHRINKS = 1000;
 export const MAX_TIMEOUTS = 3;
 
 /**
- * Cases checked at once while generating: the next case is generated, sent, and its expected value
- * computed while the adapter computes the one before, so the suite's own work overlaps the
+ * Cases checked at once while generating: the next cases are generated, sent, and their expected
+ * values computed while the adapter computes the ones before, so the suite's own work overlaps the
  * framework's instead of adding to it. Cases are independent until one fails, so the verdict is the
- * same as one at a time; the first failure in case order is the one shrunk.
+ * same as one at a time; the first failure in case order is the one shrunk. At least
+ * {@link MIN_PIPELINE_DEPTH}, and as many as the adapter's calls take to cover {@link PIPELINE_COVER_MS}
+ * (up to {@link MAX_PIPELINE_DEPTH}): with calls of a millisecond the runner's slower cases (an O(n³)
+ * norm) would otherwise leave the adapter waiting, and with slow calls a failure wastes few.
  */
-export const PIPELINE_DEPTH = 3;
+export function pipelineDepth(meanCallMs: number | undefined): number {
+  if (meanCallMs === undefined || !(meanCallMs > 0)) return MIN_PIPELINE_DEPTH;
+  return Math.max(MIN_PIPELINE_DEPTH, Math.min(MAX_PIPELINE_DEPTH, Math.ceil(PIPELINE_COVER_MS / meanCallMs)));
+}
+/** Bounds of {@link pipelineDepth}, and the time of adapter work it keeps under way. */
+export const MIN_PIPELINE_DEPTH = 3;
+export const MAX_PIPELINE_DEPTH = 10;
+export const PIPELINE_COVER_MS = 10;
 
 /** A replay path that names no case of this run (a usage error: exit 2). */
 export class ReplayPathError extends Error {
@@ -76,6 +86,9 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
   let maxRatio = 0;
   const histogram = RATIO_BIN_EDGES.map(() => 0);
   let timeouts = 0;
+  /** Time the adapter's calls took so far in this unit, and how many (for the pipeline's depth). */
+  let callMs = 0;
+  let calls = 0;
   const maxShrinks = r.maxShrinks ?? DEFAULT_MAX_SHRINKS;
   const env: CheckEnv = {
     adapter: declaration,
@@ -83,6 +96,7 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
     scope: r.constraints.scope,
     call: async (request: CallRequest): Promise<CallValue> => {
       const outcome = await r.host.call(request, r.timeoutMs);
+      if (outcome.adapterMs !== undefined && Number.isFinite(outcome.adapterMs)) (callMs += outcome.adapterMs), calls++;
       if (!outcome.ok) throw new CaseFailure(outcome.failure);
       return outcome.value;
     },
@@ -123,7 +137,7 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
     const inFlight: { index: number; value: CheckedCase<unknown>['value']; outcome: Promise<CaseOutcome> }[] = [];
     let next = 0;
     for (;;) {
-      while (found === undefined && !atBudget && next < r.runs && inFlight.length < PIPELINE_DEPTH) {
+      while (found === undefined && !atBudget && next < r.runs && inFlight.length < pipelineDepth(calls > 0 ? callMs / calls : undefined)) {
         const value = arbitrary.generate(caseRandom(r.seed, next));
         const outcome = check(value.value);
         // Awaited in order below; an internal error of a case behind the head must not go unhandled meanwhile.

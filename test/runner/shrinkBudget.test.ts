@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 import type { PropertyResult } from '../../src/result.js';
 import { runMutant } from '../mutants/killCheck.js';
 import { mutants } from '../mutants/mutants.js';
-import { PIPELINE_DEPTH } from '../../src/runner/runProperty.js';
+import { MAX_PIPELINE_DEPTH } from '../../src/runner/runProperty.js';
 
 /** Cases already under way when the first failure came back: they finish, but decide nothing. */
-const AHEAD = PIPELINE_DEPTH - 1;
+const AHEAD = MAX_PIPELINE_DEPTH - 1;
 
 /** The step-jacobian result (float64) of mutant `id` under shrink budget `maxShrinks`. */
 async function stepResult(id: string, maxShrinks: number | undefined): Promise<PropertyResult> {
