@@ -17,6 +17,14 @@ import { watchParent } from './parentWatchdog.js';
 import { startAdapter } from './startAdapter.js';
 
 const send = process.send?.bind(process);
+/** The built-in that lists what keeps the event loop busy, captured before any adapter code runs. */
+const activeResources = process.getActiveResourcesInfo.bind(process);
+/**
+ * What the host holds open before the adapter loads (its channel, its stdio pipes; read at the end of
+ * this module): at the end of a run, only resources beyond these (a timer, a pending read, a port) can
+ * still run adapter code that writes into an input.
+ */
+let ownResources: readonly string[] = [];
 if (send === undefined) {
   process.stderr.write('rnn-jac-spec: hostMain is started by the runner (with an IPC channel), not by hand\n');
   process.exit(2);
@@ -140,11 +148,23 @@ process.on('message', (m: ToHost) => {
   }
 });
 
+/** Whether adapter code left anything that can run later (a resource the host did not hold at its start). */
+function adapterResources(): boolean {
+  const own = [...ownResources];
+  for (const r of activeResources()) {
+    const k = own.indexOf(r);
+    if (k < 0) return true;
+    own.splice(k, 1);
+  }
+  return false;
+}
+
 async function dispose(): Promise<HostFault[]> {
   // Time first for writes the last calls left on timers to land, SETTLE_MS from the last answer (the
-  // runner's own work since then counts); faults raised meanwhile are kept.
+  // runner's own work since then counts), unless adapter code left nothing that could run; faults
+  // raised meanwhile are kept.
   const wait = SETTLE_MS - (performance.now() - lastAnswered);
-  if (!recent.empty && wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  if (!recent.empty && wait > 0 && adapterResources()) await new Promise((resolve) => setTimeout(resolve, wait));
   const faults = pendingFaults.splice(0);
   const late = recent.laterWrite();
   if (late !== undefined) faults.push({ during: 'after the last calls returned', message: late.summary });
@@ -156,5 +176,9 @@ async function dispose(): Promise<HostFault[]> {
   return faults;
 }
 
+// The stdio pipes exist once read; the channel is listened to above.
+void process.stdout;
+void process.stderr;
+ownResources = activeResources();
 // The runner's clock for the adapter's start (--timeout) runs from here: our own start-up is not the adapter's.
 reply({ type: 'alive' });

@@ -79,8 +79,9 @@ describe('writes into the inputs after the call returned', () => {
     ['write-later.mjs', 'none'],
     ['write-later-slow.mjs', 'process'],
     ['write-later-slow.mjs', 'none'],
+    ['write-later-io.mjs', 'process'],
   ] as const) {
-    it(`a timer that zeroes the inputs (${fixture}) fails the run, naming the write (--isolation ${isolation})`, () => {
+    it(`a timer or a pending child process that zeroes the inputs (${fixture}) fails the run, naming the write (--isolation ${isolation})`, () => {
       const r = runAdapter(fixture, [...SMALL, '--isolation', isolation]);
       expect(r.status, r.stderr).not.toBe(0);
       const report = expectReportSet(r.dir);
