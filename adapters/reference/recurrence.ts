@@ -1,6 +1,6 @@
 import type { Form } from '../../src/contract.js';
 import { refActivation, type RefActivation } from './functions.js';
-import { map, mm, plus, type Round } from './linalg.js';
+import { exact, map, mm, plus, type Round } from './linalg.js';
 
 /** The fixed parameters of one recurrence, as the reference sees them. */
 export interface RefModel {
@@ -35,7 +35,7 @@ export function refModel(c: {
   activation: { name: string; alpha?: number };
   dtype: 'float32' | 'float64';
 }): RefModel {
-  const rd: Round = c.dtype === 'float32' ? Math.fround : (x) => x;
+  const rd: Round = c.dtype === 'float32' ? Math.fround : exact;
   return { form: c.form, n: c.n, m: c.m, W: c.W, U: c.U, b: c.b, act: refActivation(c.activation.name, c.activation.alpha), rd };
 }
 
