@@ -107,16 +107,24 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
   const countTimeout = (o: CaseOutcome): void => {
     if (!o.ok && o.failure.kind === 'timeout') timeouts++;
   };
-  const check = async (kase: unknown): Promise<CaseOutcome> => {
-    cases++;
-    const o = await outcomeOf(r.id, () => r.property.check(kase, env));
-    r.onCase?.(cases);
-    if (o.ok) {
-      if (o.ratio > maxRatio) maxRatio = o.ratio;
-      histogram[ratioBin(o.ratio)]++;
-    }
-    return o;
+  /** One case checked, with the notes it made; counted only by {@link record}. */
+  const evaluate = async (kase: unknown): Promise<{ outcome: CaseOutcome; notes: string[] }> => {
+    const notes: string[] = [];
+    const outcome = await outcomeOf(r.id, () => r.property.check(kase, { ...env, observe: (note: string) => notes.push(note) }));
+    return { outcome, notes };
   };
+  /** Counts a checked case in the unit's result: its notes, its ratio. */
+  const record = (e: { outcome: CaseOutcome; notes: string[] }): CaseOutcome => {
+    cases++;
+    for (const note of e.notes) observations.add(note);
+    r.onCase?.(cases);
+    if (e.outcome.ok) {
+      if (e.outcome.ratio > maxRatio) maxRatio = e.outcome.ratio;
+      histogram[ratioBin(e.outcome.ratio)]++;
+    }
+    return e.outcome;
+  };
+  const check = async (kase: unknown): Promise<CaseOutcome> => record(await evaluate(kase));
   const pastDeadline = (): boolean => r.deadline !== undefined && performance.now() > r.deadline;
 
   let found: { index: number; checked: CheckedCase<unknown> & { outcome: { ok: false } }; prefix: number[] } | undefined;
@@ -134,23 +142,31 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
     countTimeout(outcome);
     if (!outcome.ok) found = { index, checked: { value, outcome }, prefix: steps };
   } else {
-    const inFlight: { index: number; value: CheckedCase<unknown>['value']; outcome: Promise<CaseOutcome> }[] = [];
+    const inFlight: { index: number; value: CheckedCase<unknown>['value']; evaluation: ReturnType<typeof evaluate> }[] = [];
     let next = 0;
+    /** The case after which generation stopped (a failure, or the time budget). */
+    let stoppedAt: number | undefined;
     for (;;) {
       while (found === undefined && !atBudget && next < r.runs && inFlight.length < pipelineDepth(calls > 0 ? callMs / calls : undefined)) {
         const value = arbitrary.generate(caseRandom(r.seed, next));
-        const outcome = check(value.value);
+        const evaluation = evaluate(value.value);
         // Awaited in order below; an internal error of a case behind the head must not go unhandled meanwhile.
-        outcome.catch(() => undefined);
-        inFlight.push({ index: next++, value, outcome });
+        evaluation.catch(() => undefined);
+        inFlight.push({ index: next++, value, evaluation });
       }
       const item = inFlight.shift();
       if (item === undefined) break;
-      const outcome = await item.outcome;
-      // The cases after a failure were already under way: they finish (the host answers in order) but decide nothing.
-      if (found === undefined) countTimeout(outcome);
-      if (!outcome.ok && found === undefined) found = { index: item.index, checked: { value: item.value, outcome }, prefix: [] };
-      if (found === undefined && cases > 0 && pastDeadline()) atBudget = true;
+      const evaluated = await item.evaluation;
+      // The cases after the stop were already under way: they finish (the host answers in order) but decide
+      // nothing. The result counts the MIN_PIPELINE_DEPTH − 1 right after it, however deep the pipeline ran,
+      // so that it does not depend on how fast the adapter was.
+      if (stoppedAt !== undefined && item.index >= stoppedAt + MIN_PIPELINE_DEPTH) continue;
+      const outcome = record(evaluated);
+      if (stoppedAt !== undefined) continue;
+      countTimeout(outcome);
+      if (!outcome.ok) found = { index: item.index, checked: { value: item.value, outcome }, prefix: [] };
+      else if (pastDeadline()) atBudget = true;
+      if (found !== undefined || atBudget) stoppedAt = item.index;
     }
   }
 
