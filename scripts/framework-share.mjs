@@ -23,6 +23,7 @@ const backend = args.indexOf('--backend');
 const cli = fileURLToPath(new URL('../dist/src/cli/main.js', import.meta.url));
 const adapter = fileURLToPath(new URL('./timed-adapter.mjs', import.meta.url));
 const rest = backend >= 0 ? [...args.slice(0, backend), '--opt', `backend=${args[backend + 1]}`, ...args.slice(backend + 2)] : args;
+const startAt = performance.timeOrigin + performance.now();
 const t0 = performance.now();
 const r = spawnSync(
   process.execPath,
@@ -31,7 +32,13 @@ const r = spawnSync(
 );
 const wallMs = performance.now() - t0;
 try {
-  const { adapterMs, calls, factoryMs, spanMs } = JSON.parse(readFileSync(file, 'utf8'));
+  const { adapterMs, calls, factoryMs, spanMs, factoryStartAt, firstCallAt, lastCallAt } = JSON.parse(readFileSync(file, 'utf8'));
+  // Where the wall time goes outside the calls: before the factory, the factory to the first call, after the last call.
+  const phases = {
+    beforeFactoryMs: factoryStartAt - startAt,
+    factoryToFirstCallMs: firstCallAt - factoryStartAt,
+    afterLastCallMs: startAt + wallMs - lastCallAt,
+  };
   const summary =
     r.stdout
       .trim()
@@ -39,10 +46,10 @@ try {
       .filter((l) => /passed|failed/.test(l))
       .pop() ?? '';
   const cases = Number(/: (\d+) cases(?: \(shrinking included\))? in/.exec(summary)?.[1] ?? Number.NaN);
-  if (json) console.log(JSON.stringify({ wallMs, adapterMs, calls, factoryMs, spanMs, cases }));
+  if (json) console.log(JSON.stringify({ wallMs, adapterMs, calls, factoryMs, spanMs, cases, ...phases }));
   else
     console.log(
-      `${inner} ${args.join(' ')}: wall ${(wallMs / 1000).toFixed(2)} s, inside the adapter ${(adapterMs / 1000).toFixed(2)} s in ${calls} calls, share ${(adapterMs / wallMs).toFixed(3)}, with the adapter's factory (${(factoryMs / 1000).toFixed(2)} s) ${((adapterMs + factoryMs) / wallMs).toFixed(3)}, of the span from the first call to the last (${(spanMs / 1000).toFixed(2)} s) ${(adapterMs / spanMs).toFixed(3)} (exit ${r.status}; ${summary})`,
+      `${inner} ${args.join(' ')}: wall ${(wallMs / 1000).toFixed(2)} s, inside the adapter ${(adapterMs / 1000).toFixed(2)} s in ${calls} calls, share ${(adapterMs / wallMs).toFixed(3)}, with the adapter's factory (${(factoryMs / 1000).toFixed(2)} s) ${((adapterMs + factoryMs) / wallMs).toFixed(3)}, of the span from the first call to the last (${(spanMs / 1000).toFixed(2)} s) ${(adapterMs / spanMs).toFixed(3)} (exit ${r.status}; ${summary}); start to factory ${(phases.beforeFactoryMs / 1000).toFixed(2)} s, factory start to first call ${(phases.factoryToFirstCallMs / 1000).toFixed(2)} s, last call to exit ${(phases.afterLastCallMs / 1000).toFixed(2)} s`,
     );
 } catch {
   console.error(`no timing was written (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);

@@ -38,7 +38,20 @@ export default async function createTimedAdapter(options) {
   // Bound like the inner adapter's own members (info, dispose) so `this` still works.
   for (const k of ['info', 'dispose']) if (typeof adapter[k] === 'function') timed[k] = adapter[k].bind(adapter);
   timed.dispose = async () => {
-    writeFileSync(file, JSON.stringify({ adapterMs: ms, calls, factoryMs, spanMs: first === undefined ? 0 : last - first }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        adapterMs: ms,
+        calls,
+        factoryMs,
+        spanMs: first === undefined ? 0 : last - first,
+        // Wall-clock times (ms since the epoch), for a timeline against the CLI's start and end.
+        hostStartAt: performance.timeOrigin,
+        factoryStartAt: performance.timeOrigin + t0,
+        firstCallAt: performance.timeOrigin + (first ?? 0),
+        lastCallAt: performance.timeOrigin + last,
+      }),
+    );
     if (typeof adapter.dispose === 'function') await adapter.dispose();
   };
   return timed;

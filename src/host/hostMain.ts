@@ -19,6 +19,7 @@ import { startAdapter } from './startAdapter.js';
 const send = process.send?.bind(process);
 /** The built-in that lists what keeps the event loop busy, captured before any adapter code runs. */
 const activeResources = process.getActiveResourcesInfo.bind(process);
+const nextTurn = setImmediate;
 /**
  * What the host holds open before the adapter loads (its channel, its stdio pipes; read at the end of
  * this module): at the end of a run, only resources beyond these (a timer, a pending read, a port) can
@@ -163,6 +164,8 @@ async function dispose(): Promise<HostFault[]> {
   // Time first for writes the last calls left on timers to land, SETTLE_MS from the last answer (the
   // runner's own work since then counts), unless adapter code left nothing that could run; faults
   // raised meanwhile are kept.
+  // One turn of the event loop first, so that the host's own `next` after the last answer has run.
+  await new Promise((resolve) => nextTurn(resolve));
   const wait = SETTLE_MS - (performance.now() - lastAnswered);
   if (!recent.empty && wait > 0 && adapterResources()) await new Promise((resolve) => setTimeout(resolve, wait));
   const faults = pendingFaults.splice(0);
