@@ -3,6 +3,7 @@ import { gradientForms } from '../diagnosis/gradientForms.js';
 import { parameterFamilies } from '../diagnosis/parameterFamilies.js';
 import { GRADIENT_FIELDS } from '../host/callRequest.js';
 import { expectedParameterGradients } from '../model/expected.js';
+import { expectedParameterGradientsOffThread } from '../model/offloadExpected.js';
 import { callGradients } from './call.js';
 import { missing, type Property } from './property.js';
 import { verify } from './verify.js';
@@ -14,7 +15,7 @@ export const parameterGradients: Property<GeneratedLossCase> = {
   arbitrary: (c) => lossCase(c),
   async check(c, env) {
     const pending = callGradients(env, c);
-    const expected = expectedParameterGradients(c);
+    const expected = await expectedParameterGradientsOffThread(c);
     const actual = await pending;
     let ratio = 0;
     for (const name of GRADIENT_FIELDS) {

@@ -2,6 +2,7 @@ import { sequenceCase, type GeneratedSequenceCase } from '../arbitrary/sequenceC
 import { parameterFamilies } from '../diagnosis/parameterFamilies.js';
 import { sequenceJacobianForms } from '../diagnosis/sequenceForms.js';
 import { expectedSequenceJacobian } from '../model/expected.js';
+import { expectedSequenceJacobianOffThread } from '../model/offloadExpected.js';
 import { callArray, shapeOf } from './call.js';
 import { missing, type Property } from './property.js';
 import { verify } from './verify.js';
@@ -14,7 +15,7 @@ export const sequenceJacobian: Property<GeneratedSequenceCase> = {
   async check(c, env) {
     const quantity = '∂x_T/∂x_0';
     const pending = callArray(env, 'sequenceJacobian', c, shapeOf(quantity, c.n, c.n));
-    const expected = expectedSequenceJacobian(c);
+    const expected = await expectedSequenceJacobianOffThread(c);
     return verify(expected, await pending, quantity, c.dtype, () => [
       ...sequenceJacobianForms(c),
       ...parameterFamilies(c, expectedSequenceJacobian, { scaled: expected }),
