@@ -46,7 +46,6 @@ export default async function createTimedAdapter(options) {
         factoryMs,
         spanMs: first === undefined ? 0 : last - first,
         // Wall-clock times (ms since the epoch), for a timeline against the CLI's start and end.
-        hostStartAt: performance.timeOrigin,
         factoryStartAt: performance.timeOrigin + t0,
         firstCallAt: performance.timeOrigin + (first ?? 0),
         lastCallAt: performance.timeOrigin + last,

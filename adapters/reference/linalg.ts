@@ -7,44 +7,22 @@ export type Round = (x: number) => number;
 export const exact: Round = (x) => x;
 
 /**
- * A·B (r×k times k×c), each partial sum rounded. The two roundings of the reference (exact and
- * Math.fround) get loops of their own: one loop calling either through `rd` runs several times slower
- * once it has seen both (the engine can no longer inline the call), and runs see both dtypes.
+ * A·B (r×k times k×c), each product and partial sum rounded to the dtype. The rounding is chosen by a
+ * flag tested in the loop, not called through `rd`: a loop calling either rounding through a parameter
+ * runs several times slower once it has seen both (the engine can no longer inline the call), and runs
+ * see both dtypes.
  */
 export function mm(A: ArrayLike<number>, B: ArrayLike<number>, r: number, k: number, c: number, rd: Round): Float64Array {
-  if (rd === exact) return mm64(A, B, r, k, c);
-  if (rd === Math.fround) return mm32(A, B, r, k, c);
+  if (rd !== exact && rd !== Math.fround) throw new Error('mm rounds to float64 (exact) or float32 (Math.fround) only');
+  const f32 = rd === Math.fround;
   const out = new Float64Array(r * c);
   for (let i = 0; i < r; i++) {
     for (let j = 0; j < c; j++) {
       let s = 0;
-      for (let l = 0; l < k; l++) s = rd(s + rd(A[i * k + l] * B[l * c + j]));
-      out[i * c + j] = s;
-    }
-  }
-  return out;
-}
-
-/** A·B in float64. */
-function mm64(A: ArrayLike<number>, B: ArrayLike<number>, r: number, k: number, c: number): Float64Array {
-  const out = new Float64Array(r * c);
-  for (let i = 0; i < r; i++) {
-    for (let j = 0; j < c; j++) {
-      let s = 0;
-      for (let l = 0; l < k; l++) s += A[i * k + l] * B[l * c + j];
-      out[i * c + j] = s;
-    }
-  }
-  return out;
-}
-
-/** A·B with every product and partial sum rounded to float32. */
-function mm32(A: ArrayLike<number>, B: ArrayLike<number>, r: number, k: number, c: number): Float64Array {
-  const out = new Float64Array(r * c);
-  for (let i = 0; i < r; i++) {
-    for (let j = 0; j < c; j++) {
-      let s = 0;
-      for (let l = 0; l < k; l++) s = Math.fround(s + Math.fround(A[i * k + l] * B[l * c + j]));
+      for (let l = 0; l < k; l++) {
+        const p = A[i * k + l] * B[l * c + j];
+        s = f32 ? Math.fround(s + Math.fround(p)) : s + p;
+      }
       out[i * c + j] = s;
     }
   }

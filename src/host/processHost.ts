@@ -101,8 +101,9 @@ async function startChild(
  */
 export async function startProcessHost(o: ProcessHostOptions, early?: EarlyStart): Promise<AdapterHost> {
   // An early start of other options than these (the CLI's quick reading of argv differed) is dropped.
-  if (early !== undefined && !sameStart(early, o)) killGroup(early.child.proc);
-  const first = await startChild(o, early !== undefined && sameStart(early, o) ? early : undefined);
+  const taken = early !== undefined && sameStart(early, o) ? early : undefined;
+  if (early !== undefined && taken === undefined) killGroup(early.child.proc);
+  const first = await startChild(o, taken);
   let child: Child | undefined = first.child;
   let nextId = 1;
   let lastMethod: string | undefined;

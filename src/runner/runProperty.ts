@@ -87,8 +87,8 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
   const histogram = RATIO_BIN_EDGES.map(() => 0);
   let timeouts = 0;
   /** Time the adapter's calls took so far in this unit, and how many (for the pipeline's depth). */
-  let callMs = 0;
-  let calls = 0;
+  let timedMs = 0;
+  let timedCalls = 0;
   const maxShrinks = r.maxShrinks ?? DEFAULT_MAX_SHRINKS;
   const env: CheckEnv = {
     adapter: declaration,
@@ -96,7 +96,7 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
     scope: r.constraints.scope,
     call: async (request: CallRequest): Promise<CallValue> => {
       const outcome = await r.host.call(request, r.timeoutMs);
-      if (outcome.adapterMs !== undefined && Number.isFinite(outcome.adapterMs)) (callMs += outcome.adapterMs), calls++;
+      if (outcome.adapterMs !== undefined && Number.isFinite(outcome.adapterMs)) (timedMs += outcome.adapterMs), timedCalls++;
       if (!outcome.ok) throw new CaseFailure(outcome.failure);
       return outcome.value;
     },
@@ -147,7 +147,7 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
     /** The case after which generation stopped (a failure, or the time budget). */
     let stoppedAt: number | undefined;
     for (;;) {
-      while (found === undefined && !atBudget && next < r.runs && inFlight.length < pipelineDepth(calls > 0 ? callMs / calls : undefined)) {
+      while (found === undefined && !atBudget && next < r.runs && inFlight.length < pipelineDepth(timedCalls > 0 ? timedMs / timedCalls : undefined)) {
         const value = arbitrary.generate(caseRandom(r.seed, next));
         const evaluation = evaluate(value.value);
         // Awaited in order below; an internal error of a case behind the head must not go unhandled meanwhile.
