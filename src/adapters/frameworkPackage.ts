@@ -8,8 +8,8 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The conditions Node's `import` resolves package exports with, in the order it tries them. */
 const IMPORT_CONDITIONS = ['node', 'import', 'default'];
@@ -72,6 +72,43 @@ function importEntry(dir: string): string {
   return [main, `${main}.js`, join(main, 'index.js')].find((f) => existsSync(f) && statSync(f).isFile()) ?? main;
 }
 
+/**
+ * Whether Node loads `file` as CommonJS: a `.cjs` file, or a `.js` file whose nearest package.json
+ * does not say `"type": "module"` (a manifest that does not parse: not known, so no).
+ */
+export function isCommonJs(file: string): boolean {
+  if (file.endsWith('.cjs')) return true;
+  if (!file.endsWith('.js')) return false;
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        return (JSON.parse(readFileSync(manifest, 'utf8')) as { type?: unknown }).type !== 'module';
+      } catch {
+        return false;
+      }
+    }
+    if (dirname(dir) === dir) return true;
+  }
+}
+
+/**
+ * Loads the module file `file` as `import` would pick it. A CommonJS file is loaded by `require`:
+ * the same module (Node keeps one cache for both), without the scan of its source for named exports
+ * that `import` makes, which costs @tensorflow/tfjs about a third of a second.
+ */
+async function loadFile<T>(file: string): Promise<T> {
+  return (isCommonJs(file) ? createRequire(file)(file) : await import(pathToFileURL(file).href)) as T;
+}
+
+/** Where `import(pkg)` from this module would load from (Node ≥ 20.6), or undefined where Node cannot say. */
+function resolvedHere(pkg: string): string | undefined {
+  const resolve = (import.meta as { resolve?: (specifier: string) => string }).resolve;
+  if (typeof resolve !== 'function') return undefined;
+  const url = resolve(pkg);
+  return url.startsWith('file:') ? fileURLToPath(url) : undefined;
+}
+
 /** Whether `err` says that `pkg` itself (not a package it imports) cannot be found. */
 function isMissing(err: unknown, pkg: string): boolean {
   const e = err as { code?: unknown; message?: unknown } | null;
@@ -86,7 +123,8 @@ export interface ImportHints {
 }
 
 /**
- * Imports the framework package `pkg`: as `import(pkg)` from rnn-jac-spec, and when that finds no
+ * Imports the framework package `pkg`: the file `import(pkg)` from rnn-jac-spec loads (a CommonJS
+ * one by `require`, see {@link loadFile}), and when that finds no
  * such package, from the project at `cwd`. Throws an Error that says what to install (`why` names
  * who needs it), or, for a package that is there but fails to load, why it failed. Every package a
  * built-in adapter imports goes through here, looked up in the same order.
@@ -95,7 +133,8 @@ export async function importFramework<T>(pkg: string, why: string, hints: Import
   const cwd = hints.cwd ?? process.cwd();
   let dir: string | undefined;
   try {
-    return (await import(pkg)) as T;
+    const here = resolvedHere(pkg);
+    return here !== undefined ? await loadFile<T>(here) : ((await import(pkg)) as T);
   } catch (err) {
     if (!isMissing(err, pkg)) throw new Error(`${why}: the npm package ${pkg} is installed but failed to load: ${firstLine(err)}${hints.load ?? ''}`);
     dir = packageDirFrom(pkg, projectFile(cwd));
@@ -106,7 +145,7 @@ export async function importFramework<T>(pkg: string, why: string, hints: Import
     }
   }
   try {
-    return (await import(pathToFileURL(importEntry(dir)).href)) as T;
+    return await loadFile<T>(importEntry(dir));
   } catch (err) {
     throw new Error(`${why}: the npm package ${pkg} in ${dir} is installed but failed to load: ${firstLine(err)}${hints.load ?? ''}`);
   }

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { frameworkPackageDir, frameworkVersion, importFramework } from '../../src/adapters/frameworkPackage.js';
+import { frameworkPackageDir, frameworkVersion, importFramework, isCommonJs } from '../../src/adapters/frameworkPackage.js';
 
 /** A project with node_modules/NAME made of `files` (package.json given as an object). */
 function project(packages: Record<string, Record<string, string | object>>): string {
@@ -39,6 +39,11 @@ describe('importFramework from the project in cwd', () => {
       'package.json': { name: 'rjs-fake-dirmain', version: '7.8.9', main: 'lib' },
       'lib/index.js': 'exports.kind = "lib/index";',
     },
+    // Exports assigned so that the scan `import` makes of a CommonJS source cannot see them.
+    'rjs-fake-opaque': {
+      'package.json': { name: 'rjs-fake-opaque', version: '1.0.0', main: 'index.js' },
+      'index.js': 'module.exports = Object.assign({}, { kind: "opaque" });',
+    },
     'rjs-fake-broken': {
       'package.json': { name: 'rjs-fake-broken', version: '0.0.1', main: 'index.js' },
       'index.js': 'throw new Error("libbroken.so: cannot open shared object file");',
@@ -54,6 +59,21 @@ describe('importFramework from the project in cwd', () => {
   it('imports a scoped package without exports by its main field (as tfjs is)', async () => {
     expect(await importFramework<{ kind: string }>('@rjs-fake/cjs', 'test', { cwd })).toMatchObject({ kind: 'main' });
     expect(frameworkVersion('@rjs-fake/cjs', cwd)).toBe('4.5.6');
+  });
+
+  it('loads a CommonJS entry by require: the whole of module.exports, not what a scan of the source finds', async () => {
+    const mod = await importFramework<{ kind?: string; default?: unknown }>('rjs-fake-opaque', 'test', { cwd });
+    expect(mod.kind).toBe('opaque');
+    expect(mod.default).toBeUndefined();
+  });
+
+  it('tells CommonJS files from ES modules as Node does', () => {
+    const pkgs = join(cwd, 'node_modules');
+    expect(isCommonJs(join(pkgs, 'rjs-fake-esm', 'lib', 'index.js'))).toBe(false);
+    expect(isCommonJs(join(pkgs, 'rjs-fake-esm', 'lib', 'index.cjs'))).toBe(true);
+    expect(isCommonJs(join(pkgs, '@rjs-fake', 'cjs', 'dist', 'main.js'))).toBe(true);
+    expect(isCommonJs(join(pkgs, 'rjs-fake-dirmain', 'lib', 'index.js'))).toBe(true);
+    expect(isCommonJs(join(pkgs, 'x', 'index.mjs'))).toBe(false);
   });
 
   it('imports a package whose main is a folder, as Node does', async () => {
