@@ -1,6 +1,6 @@
 /**
  * Mutants of activation kernels as real backends write them: formulas that cancel near 0, an alpha
- * slightly off, a relu that leaks, an input derivative left out.
+ * slightly off, a relu that leaks, an input derivative left out, a softplus cut to x past a threshold.
  * @packageDocumentation
  */
 import { refActivation, type RefActivation } from '../../adapters/reference/functions.js';
@@ -30,6 +30,15 @@ function cancellingElu(alpha: number, dtype: Dtype): RefActivation {
 /** σ' computed with alpha as a graph attribute written with two decimals holds it; σ unchanged. */
 function twoDecimalAlpha(name: string, alpha: number): RefActivation {
   return { f: refActivation(name, alpha).f, df: refActivation(name, Number(alpha.toFixed(2))).df };
+}
+
+/** Where PyTorch's and tfjs's softplus switch to x (PyTorch's default threshold). */
+const SOFTPLUS_THRESHOLD = 20;
+
+/** softplus as x itself above {@link SOFTPLUS_THRESHOLD}, with slope 1 there; the exact softplus below. */
+function thresholdedSoftplus(): RefActivation {
+  const exact = refActivation('softplus');
+  return { f: (x) => (x > SOFTPLUS_THRESHOLD ? x : exact.f(x)), df: (x) => (x > SOFTPLUS_THRESHOLD ? 1 : exact.df(x)) };
 }
 
 /** Slope of relu for x < 0 in the leaking-relu mutant. */
@@ -83,5 +92,18 @@ export const activationMutants: readonly Mutant[] = [
     diagnosis: 'no-activation-derivative',
     shrunkN: 1,
     dtype: 'float64',
+  },
+  {
+    id: 'softplus-threshold',
+    description:
+      "softplus switches to x above 20, as PyTorch's (threshold = 20) and tfjs's do: σ(x) = x and σ'(x) = 1 there, relative errors up to e^−20 ≈ 2·10⁻⁹ that float32 rounds away and float64 does not",
+    create: withActivation('softplus-threshold', (c) => (c.activation.name === 'softplus' ? thresholdedSoftplus() : undefined)),
+    killedBy: ['step-jacobian', 'forward'],
+    diagnosis: 'inaccurate',
+    dtype: 'float64',
+    gap: {
+      note: "the entries one wrong σ'(x_j) spoils share one relative error: shrunk to a single such entry it reads as inaccurate, but with two or more RJS-DIAG-3 reads it as reduced-precision (a narrower format), whose errors would differ from entry to entry. That reading also holds shrinking back: adjoint's J·w stays at n = 7, since leaving a unit out while other columns were still nonzero changed the reading, and the size phase is not tried again after the entries are simplified",
+      diagnosis: 'reduced-precision',
+    },
   },
 ];
