@@ -67,27 +67,14 @@ function withField(d: CaseDraw, f: DrawField, values: Float64Array): CaseDraw {
 /**
  * The shrink candidates of a draw, from `from` on (RJS-GEN-8), each with the cursor its own stream
  * starts at: n (leading blocks of every array, trailing blocks, one unit left out), then T (prefixes), then m, then the activation toward
- * identity, then whole fields to their simplest values, then entries one by one toward simpler values.
+ * identity, then whole fields to their simplest values, then entries one by one toward simpler values,
+ * then, for a stream that did not start at the sizes, the sizes again (whose cursor starts over).
  * A stream that starts where the last accepted candidate came from does not try again what failed.
  */
 export function* shrinkDraw(d: CaseDraw, from: ShrinkCursor, o: ShrinkLimits): Generator<[CaseDraw, ShrinkCursor]> {
-  if (from.phase <= 0) {
-    for (const n of towards(d.n, o.minN)) yield [cut(d, n, d.m, d.T), { phase: 0, item: 0 }];
-    // Then trailing blocks (a failure on the last units), then each unit left out (two far-apart units).
-    const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
-    for (const n of towards(d.n, o.minN)) yield [pick(d, range(d.n - n, d.n)), { phase: 0, item: 0 }];
-    if (d.n > o.minN)
-      for (let i = d.n - 1; i >= 0; i--)
-        yield [
-          pick(
-            d,
-            range(0, d.n).filter((j) => j !== i),
-          ),
-          { phase: 0, item: 0 },
-        ];
-  }
-  if (from.phase <= 1) for (const T of towards(d.T, o.minT)) yield [cut(d, d.n, d.m, T), { phase: 1, item: 0 }];
-  if (from.phase <= 2) for (const m of towards(d.m, 1)) yield [cut(d, d.n, m, d.T), { phase: 2, item: 0 }];
+  if (from.phase <= 0) yield* sizes(d, o, 0);
+  if (from.phase <= 1) yield* sizes(d, o, 1);
+  if (from.phase <= 2) yield* sizes(d, o, 2);
   if (from.phase <= 3) {
     const names = ['identity', o.activations[0]].filter((a, i, all) => a !== undefined && all.indexOf(a) === i && o.activations.includes(a));
     for (const name of names) {
@@ -121,5 +108,36 @@ export function* shrinkDraw(d: CaseDraw, from: ShrinkCursor, o: ShrinkLimits): G
         yield [withField(d, f, next), { phase: 5, item }];
       }
     }
+  }
+  // The sizes once more: simpler entries can let a smaller case fail the same way where the drawn
+  // ones did not (other units' terms hid the failure, or changed how it reads). A size that fails
+  // here starts the stream over from the sizes, so shrinking still ends.
+  if (from.phase >= 1) for (const phase of [0, 1, 2]) yield* sizes(d, o, phase, { phase: 0, item: 0 });
+}
+
+/**
+ * The size candidates of one phase (RJS-GEN-8 steps 1 to 3): 0, n by leading blocks, trailing blocks
+ * and each unit left out; 1, T by prefixes; 2, m. Each with the cursor of its phase unless `at` is given.
+ */
+function* sizes(d: CaseDraw, o: ShrinkLimits, phase: number, at?: ShrinkCursor): Generator<[CaseDraw, ShrinkCursor]> {
+  const cursor = at ?? { phase, item: 0 };
+  if (phase === 0) {
+    for (const n of towards(d.n, o.minN)) yield [cut(d, n, d.m, d.T), cursor];
+    // Then trailing blocks (a failure on the last units), then each unit left out (two far-apart units).
+    const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
+    for (const n of towards(d.n, o.minN)) yield [pick(d, range(d.n - n, d.n)), cursor];
+    if (d.n > o.minN)
+      for (let i = d.n - 1; i >= 0; i--)
+        yield [
+          pick(
+            d,
+            range(0, d.n).filter((j) => j !== i),
+          ),
+          cursor,
+        ];
+  } else if (phase === 1) {
+    for (const T of towards(d.T, o.minT)) yield [cut(d, d.n, d.m, T), cursor];
+  } else {
+    for (const m of towards(d.m, 1)) yield [cut(d, d.n, m, d.T), cursor];
   }
 }

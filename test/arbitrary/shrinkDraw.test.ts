@@ -53,6 +53,34 @@ describe('shrinkDraw order', () => {
   });
 });
 
+describe('shrinkDraw: the sizes once more after the entries (RJS-GEN-8 step 7)', () => {
+  const d = drawSequenceCase(caseRandom(3, 0), { ...STEP, minN: 4, maxN: 4, minT: 3, maxT: 3 }, true);
+  const sizes = (stream: Iterable<[CaseDraw, { phase: number }]>): [number, number, number][] =>
+    [...stream].filter(([, cursor]) => cursor.phase <= 2).map(([c]) => [c.n, c.T, c.m]);
+
+  it('a stream that starts at the entries ends with the size candidates, each starting over at step 1', () => {
+    const later = [...shrinkDraw(d, { phase: 5, item: 0 }, LIMITS)];
+    const firstSize = later.findIndex(([, cursor]) => cursor.phase === 0);
+    expect(firstSize).toBeGreaterThan(0);
+    // Entries first, then only sizes, all with the cursor of step 1.
+    expect(later.slice(0, firstSize).every(([, cursor]) => cursor.phase === 5)).toBe(true);
+    expect(later.slice(firstSize).every(([, cursor]) => cursor.phase === 0 && cursor.item === 0)).toBe(true);
+    // The same sizes, in the same order, as a stream from the start tries.
+    expect(later.slice(firstSize).map(([c]) => [c.n, c.T, c.m])).toEqual(sizes(shrinkDraw(d, SHRINK_START, LIMITS)));
+  });
+
+  it('a stream that starts at the sizes tries them once', () => {
+    const all = [...shrinkDraw(d, SHRINK_START, LIMITS)];
+    const lastEntry = all.map(([, cursor]) => cursor.phase).lastIndexOf(5);
+    expect(lastEntry).toBe(all.length - 1);
+  });
+
+  it('without entries (a failure that is not a mismatch) there is no second pass', () => {
+    const later = [...shrinkDraw(d, { phase: 3, item: 0 }, { ...LIMITS, entries: false })];
+    expect(later.every(([, cursor]) => cursor.phase >= 3)).toBe(true);
+  });
+});
+
 /** The power of two that makes v an integer. */
 function denominator(v: number): number {
   let d = 1;

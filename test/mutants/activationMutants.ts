@@ -102,7 +102,7 @@ export const activationMutants: readonly Mutant[] = [
     diagnosis: 'inaccurate',
     dtype: 'float64',
     gap: {
-      note: "the entries one wrong σ'(x_j) spoils share one relative error: shrunk to a single such entry it reads as inaccurate, but with two or more RJS-DIAG-3 reads it as reduced-precision (a narrower format), whose errors would differ from entry to entry. That reading also holds shrinking back: adjoint's J·w stays at n = 7, since leaving a unit out while other columns were still nonzero changed the reading, and the size phase is not tried again after the entries are simplified",
+      note: "the entries one wrong σ'(x_j) spoils share one relative error: shrunk to a single such entry it reads as inaccurate, but with two or more RJS-DIAG-3 reads it as reduced-precision (a narrower format), whose errors would differ from entry to entry",
       diagnosis: 'reduced-precision',
     },
   },
