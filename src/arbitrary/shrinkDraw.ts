@@ -72,9 +72,7 @@ function withField(d: CaseDraw, f: DrawField, values: Float64Array): CaseDraw {
  * A stream that starts where the last accepted candidate came from does not try again what failed.
  */
 export function* shrinkDraw(d: CaseDraw, from: ShrinkCursor, o: ShrinkLimits): Generator<[CaseDraw, ShrinkCursor]> {
-  if (from.phase <= 0) yield* sizes(d, o, 0);
-  if (from.phase <= 1) yield* sizes(d, o, 1);
-  if (from.phase <= 2) yield* sizes(d, o, 2);
+  for (const phase of [0, 1, 2]) if (from.phase <= phase) yield* sizes(d, o, phase, { phase, item: 0 });
   if (from.phase <= 3) {
     const names = ['identity', o.activations[0]].filter((a, i, all) => a !== undefined && all.indexOf(a) === i && o.activations.includes(a));
     for (const name of names) {
@@ -112,15 +110,14 @@ export function* shrinkDraw(d: CaseDraw, from: ShrinkCursor, o: ShrinkLimits): G
   // The sizes once more: simpler entries can let a smaller case fail the same way where the drawn
   // ones did not (other units' terms hid the failure, or changed how it reads). A size that fails
   // here starts the stream over from the sizes, so shrinking still ends.
-  if (from.phase >= 1) for (const phase of [0, 1, 2]) yield* sizes(d, o, phase, { phase: 0, item: 0 });
+  if (from.phase >= 1) for (const phase of [0, 1, 2]) yield* sizes(d, o, phase, SHRINK_START);
 }
 
 /**
  * The size candidates of one phase (RJS-GEN-8 steps 1 to 3): 0, n by leading blocks, trailing blocks
- * and each unit left out; 1, T by prefixes; 2, m. Each with the cursor of its phase unless `at` is given.
+ * and each unit left out; 1, T by prefixes; 2, m; each with `cursor`.
  */
-function* sizes(d: CaseDraw, o: ShrinkLimits, phase: number, at?: ShrinkCursor): Generator<[CaseDraw, ShrinkCursor]> {
-  const cursor = at ?? { phase, item: 0 };
+function* sizes(d: CaseDraw, o: ShrinkLimits, phase: number, cursor: ShrinkCursor): Generator<[CaseDraw, ShrinkCursor]> {
   if (phase === 0) {
     for (const n of towards(d.n, o.minN)) yield [cut(d, n, d.m, d.T), cursor];
     // Then trailing blocks (a failure on the last units), then each unit left out (two far-apart units).

@@ -2,8 +2,8 @@
  * C = A·B for n×n row-major float64 matrices. Each entry is summed in the order l = 0, 1, …, n−1,
  * exactly as the plain triple loop does (so results are bitwise those of the plain loop, zeros of A
  * skipped alike). Two rows of C are computed together, four terms at a time, so that each entry of B
- * is loaded once for both rows and each entry of C once per four terms: about three times the speed
- * of the plain loop on the n³ chains of the sequence-Jacobian bounds.
+ * is loaded once for both rows and each entry of C once per four terms (the n³ chains of the
+ * sequence-Jacobian bounds spend most of their time here).
  */
 export function squareProduct(A: Float64Array, B: Float64Array, n: number): Float64Array {
   const C = new Float64Array(n * n);

@@ -42,12 +42,9 @@ export async function shrinkFailure<C>(first: CheckedCase<C> & { outcome: { ok: 
   const entries = shrinksEntries(failure);
   outer: for (;;) {
     let index = 0;
-    let phase = 0;
-    for (const candidate of r.arbitrary.candidates(value.context as DrawContext, true)) {
-      // Without entries, stop at step 6, and before the sizes' second pass (a phase going back), which follows it.
-      const next = (candidate.context as DrawContext).cursor.phase;
-      if (!entries && (next >= 5 || next < phase)) break;
-      phase = next;
+    // Without entries the stream is the prefix of the full one (sizes, activation, whole fields), so
+    // the indices of a replay path are the same either way.
+    for (const candidate of r.arbitrary.candidates(value.context as DrawContext, entries)) {
       const stopped = r.stop(calls);
       if (stopped !== undefined) return { value, failure, steps, calls, stopped };
       calls++;
