@@ -13,7 +13,7 @@ import type { AdapterHost, HostFault } from '../host/adapterHost.js';
 import { inProcessHost } from '../host/inProcessHost.js';
 import { killGroup, type EarlyStart } from '../host/hostChild.js';
 import { startProcessHost } from '../host/processHost.js';
-import { PROPERTY_IDS } from '../property/properties.js';
+import { properties, PROPERTY_IDS } from '../property/properties.js';
 import { openReportDir, ReportDirError, type ReportDir } from '../report/reportDir.js';
 import type { RunResult } from '../result.js';
 import { run, runResultOf, RunSetupError, type RunExtra } from '../runner/run.js';
@@ -106,6 +106,8 @@ export async function main(
       err.write(`rnn-jac-spec: interrupted by ${signal}; the reports hold the units that ended\n`);
       return exitCode;
     });
+    // What the checks will use starts while the adapter does (the expected-value worker).
+    for (const id of o.properties) properties[id].prepare?.();
     try {
       host =
         o.isolation === 'none'

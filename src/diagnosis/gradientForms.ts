@@ -11,13 +11,48 @@ import type { WrongForm } from './wrongForm.js';
 /** Which parameter gradient is being diagnosed. */
 export type GradientName = keyof ExpectedGradients;
 
+/** The gradient sets a case's wrong forms are read from, each computed on first use. */
+interface GradientSets {
+  /** BPTT as specified. */ readonly right: ExpectedGradients;
+  /** The whole recurrence run with Wᵀ. */ readonly rowVector: ExpectedGradients;
+  /** BPTT with mistakes. */ wrong(m: BpttMistakes): ExpectedGradients;
+}
+
+/** Per case: a check diagnoses up to four gradients of one case, and each reads the same sets. */
+const setsOf = new WeakMap<GeneratedLossCase, GradientSets>();
+
+function gradientSets(c: GeneratedLossCase): GradientSets {
+  const known = setsOf.get(c);
+  if (known !== undefined) return known;
+  const p = comparisonPrecision(c.dtype);
+  const tr = trajectory(c, p, true);
+  const wrongs = new Map<string, ExpectedGradients>();
+  let right: ExpectedGradients | undefined;
+  let rowVector: ExpectedGradients | undefined;
+  const sets: GradientSets = {
+    get right() {
+      return (right ??= bptt(c, p, {}, tr));
+    },
+    get rowVector() {
+      return (rowVector ??= bptt(withTransposedW(c), p));
+    },
+    wrong(m) {
+      const key = JSON.stringify(m);
+      let g = wrongs.get(key);
+      if (g === undefined) wrongs.set(key, (g = bptt(c, p, m, tr)));
+      return g;
+    },
+  };
+  setsOf.set(c, sets);
+  return sets;
+}
+
 /** Known wrong forms of one BPTT gradient (RJS-GRAD diagnosis). */
 export function gradientForms(c: GeneratedLossCase, which: GradientName): WrongForm[] {
-  const p = comparisonPrecision(c.dtype);
   const fin = (b: Bounded): Bounded => finish(b, c.dtype);
-  const tr = trajectory(c, p, true);
-  const wrong = (m: BpttMistakes): Bounded => fin(bptt(c, p, m, tr)[which]);
-  const right = bptt(c, p, {}, tr)[which];
+  const sets = gradientSets(c);
+  const wrong = (m: BpttMistakes): Bounded => fin(sets.wrong(m)[which]);
+  const right = sets.right[which];
   const forms: WrongForm[] = [];
   if (which === 'W' || which === 'U') {
     forms.push({
@@ -43,7 +78,7 @@ export function gradientForms(c: GeneratedLossCase, which: GradientName): WrongF
     { id: 'negated', formula: `−∂L/∂${which}`, message: 'the gradient has the wrong sign', value: fin(negated(right)) },
   );
   // The whole recurrence with Wᵀ; ∂L/∂W comes back transposed to W's layout, as mapping R's gradient does.
-  const rowVector = bptt(withTransposedW(c), p)[which];
+  const rowVector = sets.rowVector[which];
   forms.push({
     id: 'transpose-W',
     formula: which === 'W' ? '(∂L/∂R)ᵀ with R = Wᵀ used as W' : `∂L/∂${which} of the recurrence run with Wᵀ`,

@@ -56,11 +56,3 @@ export function frobenius(a: ArrayLike<number>): number {
   for (let i = 0; i < a.length; i++) s += a[i] * a[i];
   return Math.sqrt(s);
 }
-
-/**
- * An upper bound on ‖A‖₂: the one-sided Jacobi value padded by its error, (rows + cols)·u_float64
- * relative (Demmel & Veselić: relative accuracy O(n·u) for each singular value).
- */
-export function spectralNormBound(A: ArrayLike<number>, rows: number, cols: number): number {
-  return spectralNorm(A, rows, cols) * (1 + (rows + cols) * 2 ** -53);
-}

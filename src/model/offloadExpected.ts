@@ -34,7 +34,6 @@ function theWorker(): Worker | undefined {
     return undefined;
   }
   const w = new Worker(file);
-  w.unref();
   w.on('message', (m: { id: number; value?: unknown; error?: string }) => {
     const p = pending.get(m.id);
     if (p === undefined) return;
@@ -51,8 +50,19 @@ function theWorker(): Worker | undefined {
   };
   w.on('error', fail);
   w.on('exit', (code) => fail(new Error(`the expected-value worker exited with code ${code}`)));
+  // Not holding the process open while no job is out; after the listeners, since adding a 'message'
+  // listener refs the worker again.
+  w.unref();
   worker = w;
   return w;
+}
+
+/**
+ * Starts the worker now, if it is not running: its start (loading the model's modules) then overlaps
+ * the adapter's start instead of holding up a unit's first cases, which wait for their expected values.
+ */
+export function startExpectedWorker(): void {
+  theWorker();
 }
 
 function run<T>(job: Omit<ExpectedJob, 'id'>, inThread: () => T): Promise<T> {

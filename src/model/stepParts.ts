@@ -4,7 +4,7 @@ import { exact, hstack, matmul, scaleCols, scaleRows, stackRows, type Bounded, t
 import { mapDerivative, mapSigma } from '../bound/elementwise.js';
 import type { ActivationRef, Form } from '../contract.js';
 import { spectralNormUpper } from '../linalg/normEstimates.js';
-import { spectralNormBound } from '../linalg/spectralNorm.js';
+import { spectralNormBound } from '../linalg/spectralNormBound.js';
 
 /** The fixed parameters of a recurrence, as bounded (exact) matrices. */
 export interface Recurrence {

@@ -42,6 +42,11 @@ export interface Property<C> {
   arbitrary(c: CaseConstraints, adapter: AdapterDeclaration): CaseArbitrary<C>;
   /** Checks one case; resolves to max error/tolerance, throws CaseFailure when the case fails. */
   check(kase: C, env: CheckEnv): Promise<number>;
+  /**
+   * Starts what its checks use that takes time to start (a worker thread), so that it starts while
+   * the adapter does rather than in the unit's first cases. Optional; calling it again does nothing.
+   */
+  prepare?(): void;
 }
 
 /**

@@ -2,7 +2,7 @@ import { sequenceCase, type GeneratedSequenceCase } from '../arbitrary/sequenceC
 import { parameterFamilies } from '../diagnosis/parameterFamilies.js';
 import { sequenceJacobianForms } from '../diagnosis/sequenceForms.js';
 import { expectedSequenceJacobian } from '../model/expected.js';
-import { expectedSequenceJacobianOffThread } from '../model/offloadExpected.js';
+import { expectedSequenceJacobianOffThread, startExpectedWorker } from '../model/offloadExpected.js';
 import { callArray, shapeOf } from './call.js';
 import { missing, type Property } from './property.js';
 import { verify } from './verify.js';
@@ -12,6 +12,7 @@ export const sequenceJacobian: Property<GeneratedSequenceCase> = {
   id: 'sequence-jacobian',
   notApplicable: (a, c) => missing(a, c.scope, 'sequenceJacobian'),
   arbitrary: (c) => sequenceCase(c),
+  prepare: startExpectedWorker,
   async check(c, env) {
     const quantity = '∂x_T/∂x_0';
     const pending = callArray(env, 'sequenceJacobian', c, shapeOf(quantity, c.n, c.n));
