@@ -1,6 +1,6 @@
 /**
- * The bound on ‖A‖₂ that chains of products use (RJS-TOL-6): ‖A‖₂ by one-sided Jacobi, remembered by the matrix's contents: the Jacobi value is O(n³), and the
- * same matrices come back. The sequence and loss cases of one index share their W (both are drawn
+ * The bound on ‖A‖₂ that chains of products use (RJS-TOL-6): ‖A‖₂ by one-sided Jacobi, remembered by
+ * the matrix's contents, since the Jacobi value is O(n³) and the same matrices come back. The sequence and loss cases of one index share their W (both are drawn
  * from the same random stream), and a failure's diagnosis rebuilds a case's recurrence for every
  * wrong form and fitted parameter it tries. A hit returns the value computed for equal contents
  * (compared entry by entry, not only by hash), so it is the same number, bit for bit.
@@ -8,8 +8,11 @@
  */
 import { spectralNorm } from './spectralNorm.js';
 
-/** Most matrices remembered; past it the memory starts over (a run's units need far fewer at a time). */
-export const MAX_KNOWN_NORMS = 256;
+/**
+ * Most entries remembered, over all matrices (16 MiB of copies): past it the memory starts over. At
+ * the default sizes that is a unit's worth of W and U and more; at n = 256, 32 matrices.
+ */
+export const MAX_KNOWN_ENTRIES = 2 ** 21;
 
 interface Known {
   readonly rows: number;
@@ -19,7 +22,8 @@ interface Known {
 }
 
 const known = new Map<number, Known[]>();
-let count = 0;
+/** Entries held in {@link known}. */
+let held = 0;
 
 /** A 32-bit FNV-1a hash of the entries' bits and the shape. */
 function hashOf(A: Float64Array, rows: number, cols: number): number {
@@ -48,22 +52,23 @@ export function spectralNormBound(A: ArrayLike<number>, rows: number, cols: numb
 
 /**
  * {@link spectralNorm} of a rows×cols row-major Float64Array, computed once per distinct contents
- * (up to {@link MAX_KNOWN_NORMS} at a time). Other array types are computed each time.
+ * (up to {@link MAX_KNOWN_ENTRIES} entries at a time). Other array types are computed each time.
  */
 export function knownSpectralNorm(A: ArrayLike<number>, rows: number, cols: number): number {
-  if (!(A instanceof Float64Array) || A.byteOffset % 4 !== 0) return spectralNorm(A, rows, cols);
+  if (!(A instanceof Float64Array)) return spectralNorm(A, rows, cols);
   const h = hashOf(A, rows, cols);
   const bucket = known.get(h);
   const hit = bucket?.find((k) => k.rows === rows && k.cols === cols && sameBits(k.entries, A));
   if (hit !== undefined) return hit.norm;
   const norm = spectralNorm(A, rows, cols);
-  if (count >= MAX_KNOWN_NORMS) {
+  if (A.length > MAX_KNOWN_ENTRIES) return norm;
+  if (held + A.length > MAX_KNOWN_ENTRIES) {
     known.clear();
-    count = 0;
+    held = 0;
   }
   const entry = { rows, cols, entries: A.slice(), norm };
   if (bucket !== undefined && known.has(h)) bucket.push(entry);
   else known.set(h, [entry]);
-  count++;
+  held += A.length;
   return norm;
 }
