@@ -1,9 +1,10 @@
 /**
  * The bound on ‖A‖₂ that chains of products use (RJS-TOL-6): ‖A‖₂ by one-sided Jacobi, remembered by
- * the matrix's contents, since the Jacobi value is O(n³) and the same matrices come back. The sequence and loss cases of one index share their W (both are drawn
- * from the same random stream), and a failure's diagnosis rebuilds a case's recurrence for every
- * wrong form and fitted parameter it tries. A hit returns the value computed for equal contents
- * (compared entry by entry, not only by hash), so it is the same number, bit for bit.
+ * the matrix's contents, since the Jacobi value is O(n³) and the same matrices come back: the
+ * sequence and loss cases of one index share their W (both are drawn from the same random stream),
+ * and a failure's diagnosis rebuilds a case's recurrence for every wrong form and fitted parameter it
+ * tries. A hit returns the value computed for equal contents (compared entry by entry, not only by
+ * hash), so it is the same number, bit for bit.
  * @packageDocumentation
  */
 import { spectralNorm } from './spectralNorm.js';
