@@ -123,9 +123,16 @@ function describeError(expected: Bounded, actual: ArrayLike<number>, dtype: Dtyp
   // One entry says nothing about a format: it needs company (alone it reads as lost accuracy, below).
   if (rel.length >= 2 && median > 64 * u && median < 0.05 && rel[0] > 0) {
     const bits = Math.round(-Math.log2(median));
+    const factor = sharedRelativeError(expected, actual, u);
+    // One relative error on every entry is what one wrong factor they share gives too: say so, since
+    // from this case alone the two cannot be told apart.
+    const shared =
+      factor === undefined
+        ? ''
+        : `; but ${rel.length === 2 ? 'both' : `all ${rel.length}`} carry the same relative error (${factor.toPrecision(3)}), which one wrong factor they share gives as well: an elementwise value such as σ'(x_j) that is approximated, computed in a narrower format or cut past a threshold`;
     return {
       id: 'reduced-precision',
-      message: `no known wrong form matches; the median relative error over ${rel.length} significant entr${rel.length === 1 ? 'y' : 'ies'} is ${median.toPrecision(2)}, about ${bits} significant bits where ${dtype} promises ${Math.round(-Math.log2(u))}: the arithmetic looks like a narrower format (TF32 matmuls have 11, bfloat16 has 8)`,
+      message: `no known wrong form matches; the median relative error over ${rel.length} significant entr${rel.length === 1 ? 'y' : 'ies'} is ${median.toPrecision(2)}, about ${bits} significant bits where ${dtype} promises ${Math.round(-Math.log2(u))}: the arithmetic looks like a narrower format (TF32 matmuls have 11, bfloat16 has 8)${shared}`,
     };
   }
   const where =
@@ -143,6 +150,24 @@ function describeError(expected: Bounded, actual: ArrayLike<number>, dtype: Dtyp
     };
   }
   return { id: 'unknown', message: `the result matches no known wrong form${where}` };
+}
+
+/**
+ * The signed relative error (actual − v)/v that every significant entry (|v| above its bound) carries,
+ * to within 4·u, or undefined when they differ: arithmetic in a narrower format rounds each entry on
+ * its own, a wrong factor common to all of them moves them together.
+ */
+function sharedRelativeError(expected: Bounded, actual: ArrayLike<number>, u: number): number | undefined {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < expected.v.length; i++) {
+    const v = expected.v[i];
+    if (!(Math.abs(v) > expected.e[i]) || v === 0) continue;
+    const r = (actual[i] - v) / v;
+    lo = Math.min(lo, r);
+    hi = Math.max(hi, r);
+  }
+  return hi - lo <= 4 * u ? (lo + hi) / 2 : undefined;
 }
 
 /** Largest relative error a wrong entry may have and still read as lost accuracy (2⁻¹⁰ ≈ 0.1 %). */

@@ -66,6 +66,28 @@ describe('diagnose', () => {
     ).toBe('reduced-precision');
   });
 
+  it('says when every entry read as reduced precision carries one relative error, which a shared factor gives too', () => {
+    const c = stepCase({ name: 'tanh' });
+    const e = expectedStepJacobian(c);
+    const together = diagnose(
+      catalogue(c),
+      e,
+      e.v.map((x) => 0.999 * x),
+      c.dtype,
+    );
+    expect(together.id).toBe('reduced-precision');
+    expect(together.message).toContain('all 9 carry the same relative error (-0.00100)');
+    // Errors that differ from entry to entry, as rounding to a narrower format makes them: no such clause.
+    const apart = diagnose(
+      catalogue(c),
+      e,
+      e.v.map((x, i) => (1 + (i % 2 === 0 ? -1 : 1) * 0.001 * (1 + i / 10)) * x),
+      c.dtype,
+    );
+    expect(apart.id).toBe('reduced-precision');
+    expect(apart.message).not.toContain('same relative error');
+  });
+
   it('does not fit a parameter from fewer than three entries that depend on it', () => {
     // n = 1: one entry depends on the slope, and a slope fitted to it would match any value.
     const c: GeneratedStepCase = {
