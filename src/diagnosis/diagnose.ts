@@ -106,15 +106,24 @@ function compoundForm(forms: readonly WrongForm[], expected: Bounded, actual: Ar
 
 function describeError(expected: Bounded, actual: ArrayLike<number>, dtype: Dtype): Diagnosis {
   const rel: number[] = [];
+  // The range of the signed relative errors (actual − v)/v over the same entries.
+  let lo = Infinity;
+  let hi = -Infinity;
   const rows = new Set<number>();
   const cols = new Set<number>();
   for (let i = 0; i < expected.v.length; i++) {
-    const err = Math.abs(actual[i] - expected.v[i]);
+    const v = expected.v[i];
+    const err = Math.abs(actual[i] - v);
     if (err > expected.e[i]) {
       rows.add(Math.floor(i / expected.cols));
       cols.add(i % expected.cols);
     }
-    if (Math.abs(expected.v[i]) > expected.e[i] && expected.v[i] !== 0) rel.push(err / Math.abs(expected.v[i]));
+    if (Math.abs(v) > expected.e[i] && v !== 0) {
+      rel.push(err / Math.abs(v));
+      const r = (actual[i] - v) / v;
+      lo = Math.min(lo, r);
+      hi = Math.max(hi, r);
+    }
   }
   rel.sort((a, b) => a - b);
   const median = rel.length > 0 ? rel[Math.floor(rel.length / 2)] : 0;
@@ -123,13 +132,13 @@ function describeError(expected: Bounded, actual: ArrayLike<number>, dtype: Dtyp
   // One entry says nothing about a format: it needs company (alone it reads as lost accuracy, below).
   if (rel.length >= 2 && median > 64 * u && median < 0.05 && rel[0] > 0) {
     const bits = Math.round(-Math.log2(median));
-    const factor = sharedRelativeError(expected, actual, u);
-    // One relative error on every entry is what one wrong factor they share gives too: say so, since
-    // from this case alone the two cannot be told apart.
+    // Arithmetic in a narrower format rounds each entry on its own; one wrong factor they all share moves
+    // them together. When every entry carries the same relative error (to within 4u) say so, since from
+    // this case alone the two cannot be told apart.
     const shared =
-      factor === undefined
+      hi - lo > 4 * u
         ? ''
-        : `; but ${rel.length === 2 ? 'both' : `all ${rel.length}`} carry the same relative error (${factor.toPrecision(3)}), which one wrong factor they share gives as well: an elementwise value such as σ'(x_j) that is approximated, computed in a narrower format or cut past a threshold`;
+        : `; but ${rel.length === 2 ? 'both' : `all ${rel.length}`} carry the same relative error (${((lo + hi) / 2).toPrecision(3)}), which one wrong factor they share gives as well: an elementwise value such as σ'(x_j) that is approximated, computed in a narrower format or cut past a threshold`;
     return {
       id: 'reduced-precision',
       message: `no known wrong form matches; the median relative error over ${rel.length} significant entr${rel.length === 1 ? 'y' : 'ies'} is ${median.toPrecision(2)}, about ${bits} significant bits where ${dtype} promises ${Math.round(-Math.log2(u))}: the arithmetic looks like a narrower format (TF32 matmuls have 11, bfloat16 has 8)${shared}`,
@@ -150,24 +159,6 @@ function describeError(expected: Bounded, actual: ArrayLike<number>, dtype: Dtyp
     };
   }
   return { id: 'unknown', message: `the result matches no known wrong form${where}` };
-}
-
-/**
- * The signed relative error (actual − v)/v that every significant entry (|v| above its bound) carries,
- * to within 4·u, or undefined when they differ: arithmetic in a narrower format rounds each entry on
- * its own, a wrong factor common to all of them moves them together.
- */
-function sharedRelativeError(expected: Bounded, actual: ArrayLike<number>, u: number): number | undefined {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < expected.v.length; i++) {
-    const v = expected.v[i];
-    if (!(Math.abs(v) > expected.e[i]) || v === 0) continue;
-    const r = (actual[i] - v) / v;
-    lo = Math.min(lo, r);
-    hi = Math.max(hi, r);
-  }
-  return hi - lo <= 4 * u ? (lo + hi) / 2 : undefined;
 }
 
 /** Largest relative error a wrong entry may have and still read as lost accuracy (2⁻¹⁰ ≈ 0.1 %). */

@@ -7,6 +7,7 @@
  * hash), so it is the same number, bit for bit.
  * @packageDocumentation
  */
+import { Buffer } from 'node:buffer';
 import { spectralNorm } from './spectralNorm.js';
 
 /**
@@ -36,11 +37,7 @@ function hashOf(A: Float64Array, rows: number, cols: number): number {
 
 /** Same entries, bit for bit (so −0 and 0, or two NaNs with different payloads, differ). */
 function sameBits(a: Float64Array, b: Float64Array): boolean {
-  if (a.length !== b.length) return false;
-  const x = new Uint32Array(a.buffer, a.byteOffset, a.length * 2);
-  const y = new Uint32Array(b.buffer, b.byteOffset, b.length * 2);
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
-  return true;
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 }
 
 /**
