@@ -182,13 +182,13 @@ export function benchMarkdown(targets: readonly BenchEntry[], host?: HostCostEnt
       : [
           "## The framework's share of a run",
           '',
-          `Default sizes, float32, measured from outside the runner (\`node scripts/framework-share.mjs\`, at commit ${share.commit ?? '?'}, ${share.ranAt}): time inside the adapter's members over the CLI process's wall time; with the adapter's factory (the framework's import and set-up) counted too; and over the span from the first call's start to the last call's end (the steady state, without start-up and reports).`,
+          `Default sizes, float32, measured from outside the runner (\`node scripts/framework-share.mjs\`, at commit ${share.commit ?? '?'}, ${share.ranAt}): time inside the adapter's members over the CLI process's wall time; with the adapter's factory (the framework's import and set-up) counted too; and over the span from the first call's start to the last call's end (the steady state, without start-up and reports). The bare replay (\`scripts/replay-calls.mjs\`, \`framework-share.mjs --ceiling\`) makes the same calls back to back in one process with nothing of the suite around them: its share is the most any harness that starts Node and imports the framework reaches for them.`,
           '',
-          '| run | cases | wall | inside the members | share | factory | share with it | span | share of the span |',
-          '|---|---|---|---|---|---|---|---|---|',
+          '| run | cases | wall | inside the members | share | factory | share with it | span | share of the span | bare replay: wall | its share (the ceiling) |',
+          '|---|---|---|---|---|---|---|---|---|---|---|',
           ...share.cells.map(
             (c) =>
-              `| ${c.label} | ${c.cases} | ${(c.wallMs / 1000).toFixed(2)} s | ${(c.adapterMs / 1000).toFixed(2)} s | ${(c.adapterMs / c.wallMs).toFixed(2)} | ${(c.factoryMs / 1000).toFixed(2)} s | ${((c.adapterMs + c.factoryMs) / c.wallMs).toFixed(2)} | ${c.spanMs === undefined ? '–' : `${(c.spanMs / 1000).toFixed(2)} s`} | ${c.spanMs === undefined ? '–' : (c.adapterMs / c.spanMs).toFixed(2)} |`,
+              `| ${c.label} | ${c.cases} | ${(c.wallMs / 1000).toFixed(2)} s | ${(c.adapterMs / 1000).toFixed(2)} s | ${(c.adapterMs / c.wallMs).toFixed(2)} | ${(c.factoryMs / 1000).toFixed(2)} s | ${((c.adapterMs + c.factoryMs) / c.wallMs).toFixed(2)} | ${c.spanMs === undefined ? '–' : `${(c.spanMs / 1000).toFixed(2)} s`} | ${c.spanMs === undefined ? '–' : (c.adapterMs / c.spanMs).toFixed(2)} | ${c.ceiling === undefined ? '–' : `${(c.ceiling.wallMs / 1000).toFixed(2)} s`} | ${c.ceiling === undefined ? '–' : (c.ceiling.adapterMs / c.ceiling.wallMs).toFixed(2)} |`,
           ),
           '',
         ]),

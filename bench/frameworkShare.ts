@@ -3,7 +3,9 @@
  * `scripts/framework-share.mjs` runs the CLI on an adapter wrapped by `scripts/timed-adapter.mjs`,
  * which times every member call inside the host; the share is that time over the CLI process's wall
  * time, start-up included. Also with the adapter's factory (the framework's import and set-up) counted,
- * and over the span from the first call's start to the last call's end (the steady state).
+ * and over the span from the first call's start to the last call's end (the steady state). Beside it,
+ * the ceiling: the same calls made again back to back by scripts/replay-calls.mjs in a bare process
+ * (no runner, no host, no checks), timed the same way from outside.
  * @packageDocumentation
  */
 import { spawnSync } from 'node:child_process';
@@ -23,6 +25,8 @@ export interface ShareCell {
    */
   readonly spanMs?: number;
   /** Cases the run checked (shrinking included). */ readonly cases: number;
+  /** The bare replay of the same calls: its wall time, time inside the calls, their number and the factory's time, ms. */
+  readonly ceiling?: { readonly wallMs: number; readonly adapterMs: number; readonly calls: number; readonly factoryMs: number };
 }
 
 /** The runs docs/benchmarks.md ("The framework's share of a run") reports: default sizes, float32. */
@@ -50,6 +54,7 @@ export function measureShare(root: string, [adapter, backend, variant, propertie
       'float32',
       '--properties',
       properties,
+      '--ceiling',
       '--json',
     ],
     { encoding: 'utf8' },
