@@ -2,8 +2,9 @@
 // adapter's member calls (scripts/timed-adapter.mjs wraps them) over the wall time of the whole CLI
 // process, start-up included; also over the span from the first call's start to the last call's end
 // (the steady state, without start-up and reports). With --ceiling, a second run records the calls
-// and scripts/replay-calls.mjs makes them again in a bare process, timed the same way: the share no
-// harness can pass for those calls on this machine (it starts Node and imports the framework too).
+// and scripts/replay-calls.mjs makes them again, one at a time, in a bare process timed the same way:
+// the share a harness that makes them one at a time cannot pass on this machine without slowing them
+// (the replay starts Node and imports the framework too).
 //   node scripts/framework-share.mjs ADAPTER [--ceiling] [--json] [CLI options…]
 //   e.g. node scripts/framework-share.mjs tfjs --backend cpu --variant grads --properties step-jacobian
 import { spawnSync } from 'node:child_process';

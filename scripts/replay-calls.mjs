@@ -2,8 +2,9 @@
 // (scripts/timed-adapter.mjs `record-file`) back to back, in this one process, with nothing of the
 // suite around them: no runner, no host boundary, no copies, no checks, cases read from the file
 // instead of generated. Its framework share (time inside the calls over this process's wall time,
-// measured from outside by scripts/framework-share.mjs --ceiling) is the most any harness that
-// starts Node and imports the framework can reach for those calls on this machine.
+// measured from outside by scripts/framework-share.mjs --ceiling) is the most a harness that starts
+// Node, imports the framework and makes those calls one at a time, as a run does, can reach on this
+// machine without slowing the calls themselves.
 //   node scripts/replay-calls.mjs RECORD-FILE   → prints {"adapterMs","calls","factoryMs"}
 import { readFileSync } from 'node:fs';
 import { deserialize } from 'node:v8';
