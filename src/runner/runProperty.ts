@@ -162,7 +162,15 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
       // so that it does not depend on how fast the adapter was.
       if (stoppedAt !== undefined && item.index >= stoppedAt + MIN_PIPELINE_DEPTH) continue;
       const outcome = record(evaluated);
-      if (stoppedAt !== undefined) continue;
+      if (stoppedAt !== undefined) {
+        // Counted cases are checked cases: after a stop at the time budget, one of them that fails is the
+        // unit's failure (the verdict covers every case it counts), found here as it would have been before.
+        if (found === undefined && !outcome.ok) {
+          countTimeout(outcome);
+          found = { index: item.index, checked: { value: item.value, outcome }, prefix: [] };
+        }
+        continue;
+      }
       countTimeout(outcome);
       if (!outcome.ok) found = { index: item.index, checked: { value: item.value, outcome }, prefix: [] };
       else if (pastDeadline()) atBudget = true;

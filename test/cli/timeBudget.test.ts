@@ -1,14 +1,15 @@
 /**
  * --time-budget and --unit-time-budget: a unit that spends its share stops generating after the
- * cases it checked (at least one), says so in every report, and its verdict covers those cases; a
- * failure found first is still reported, and shrinking it stops at the budget too.
+ * cases it checked (at least one), says so in every report, and its verdict covers those cases (a
+ * case counted after the stop that fails fails the unit); a failure found first is still reported,
+ * and shrinking it stops at the budget too.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { duration } from '../../src/cli/cliOptions.js';
 import { validateReport } from '../../src/report/validateReport.js';
-import { cli, ensureBuilt, readReport, removeReportDirs, reportDir } from './harness.js';
+import { cli, ensureBuilt, fixture, readReport, removeReportDirs, reportDir } from './harness.js';
 
 beforeAll(ensureBuilt);
 afterAll(removeReportDirs);
@@ -83,5 +84,16 @@ describe('a run at its budget', () => {
     const report = readReport(dir);
     expect(report.options.timeBudgetMs).toBe(2000);
     expect(report.results.some((u) => u.verdict === 'fail' && u.counterexample?.failure.kind === 'mismatch')).toBe(true);
+  });
+
+  it('a case counted after the stop that fails fails the unit: the verdict covers every case it counts', () => {
+    const dir = reportDir();
+    // The first case spends the 1 ms budget; the cases already under way (right after it) are wrong.
+    const r = cli(['--adapter', fixture('wrong-after-first.mjs'), '--properties', 'step-jacobian', '--time-budget', '1ms', '--report', dir]);
+    expect(r.status, r.stdout).toBe(1);
+    const [u] = readReport(dir).results;
+    expect(u.verdict).toBe('fail');
+    expect(u.counterexample?.failure.kind).toBe('mismatch');
+    expect(u.counterexample?.failure.diagnosis?.id).toBe('transpose-W');
   });
 });
