@@ -174,8 +174,11 @@ export interface RunResult {
     readonly unitTimeBudgetMs?: number;
     /** `--opt key=value` options given to the adapter's factory (besides `backend`), when any were. */ readonly opts?: Readonly<Record<string, string>>;
     readonly expectations?: string;
-    /** `--shard`: this report holds shard `index` of `count`, dealt from `units` property × target pairs. */
-    readonly shard?: { readonly index: number; readonly count: number; readonly units: number };
+    /**
+     * `--shard`: this report holds shard `index` of `count`, dealt from `units` property × target pairs;
+     * `plan` digests those units and the declaration they were dealt from (shards merge only with equal plans).
+     */
+    readonly shard?: { readonly index: number; readonly count: number; readonly units: number; readonly plan?: string };
   };
   /** ISO time the run started. */ readonly startedAt: string;
   /** Total wall time in milliseconds. */ readonly durationMs: number;

@@ -45,6 +45,8 @@ export function mergeReports(reports: readonly { readonly name: string; readonly
         `${r.name} is shard ${s.index}/${s.count} of ${s.units} units, ${first.name} shard ${first.report.options.shard!.index}/${count} of ${units}: one run has one shard count`,
       );
   }
+  const unlike = reports.find((r) => r.report.options.shard!.plan !== first.report.options.shard!.plan);
+  if (unlike !== undefined) throw new MergeError(planMismatch(unlike.name, first.name));
   const byIndex = new Map<number, (typeof reports)[number]>();
   for (const r of reports) {
     const i = r.report.options.shard!.index;
@@ -85,6 +87,11 @@ export function mergeReports(reports: readonly { readonly name: string; readonly
   };
 }
 
+/** Why two shards cannot merge although their options agree. */
+function planMismatch(a: string, b: string): string {
+  return `${a} and ${b} were dealt from different plans: their adapters declared other dtypes, activations, forms, variants or members (shards merge by position, so each must see the same declaration)`;
+}
+
 /**
  * The results as a merge may keep them: an `expectation` outcome only where the run applied an
  * expectation file (a report edited to call a failure expected must not turn a merge green).
@@ -106,8 +113,10 @@ export function mergePartialShards(reports: readonly { readonly name: string; re
   if (reports.length === 0) throw new MergeError('no shard wrote a report');
   // A child stopped before its adapter started knows neither the units nor the adapter: take a shard that does.
   const first = reports.find((r) => (r.report.options.shard?.units ?? 0) > 0)?.report ?? reports[0].report;
-  const { count, units } = first.options.shard!;
-  const byIndex = new Map(reports.map((r) => [r.report.options.shard!.index, r.report]));
+  const { count, units, plan } = first.options.shard!;
+  // A shard dealt from another plan holds other units at the same positions: it is left out (the run's
+  // faults say why the shards did not merge).
+  const byIndex = new Map(reports.filter((r) => r.report.options.shard!.plan === plan).map((r) => [r.report.options.shard!.index, r.report]));
   const results = withoutStrayExpectations(
     Array.from({ length: units }, (_, k) => byIndex.get((k % count) + 1)?.results[Math.floor(k / count)]).filter((r) => r !== undefined),
     first.options.expectations !== undefined,

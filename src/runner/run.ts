@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CaseConstraints } from '../arbitrary/caseConstraints.js';
 import { activations } from '../activation/activations.js';
 import type { Adapter, AdapterInfo, Dtype, Form, VariantScope } from '../contract.js';
@@ -140,6 +141,18 @@ export interface RunIdentity {
   /** Its info(), when it has one. */ readonly info?: AdapterInfo;
   /** Where it ran. */ readonly isolation: Isolation;
   /** Property × target units of the whole run (recorded with `--shard`). */ readonly units?: number;
+  /** Digest of those units, in order, and of the declaration they were dealt from (recorded with `--shard`). */ readonly plan?: string;
+}
+
+/**
+ * The digest that ties a shard to the run it was dealt from: SHA-256 of the run's units in report
+ * order and of the adapter's declaration. Shards merge by position, so shards whose adapters declared
+ * differently (and were dealt other units, or the same units with other scopes) must not merge.
+ */
+export function planDigest(units: readonly { readonly target: Target; readonly id: PropertyId }[], declaration: AdapterDeclaration): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ units: units.map((u) => [u.id, u.target]), declaration }))
+    .digest('hex');
 }
 
 /** The `--opt` values a report records: all but `backend` (recorded as such), or undefined when none. */
@@ -184,7 +197,7 @@ export function runResultOf(
       ...(o.backend !== undefined ? { backend: o.backend } : {}),
       ...(o.variant !== undefined ? { variant: o.variant } : {}),
       ...(o.dtype !== undefined ? { dtype: o.dtype } : {}),
-      ...(o.shard !== undefined ? { shard: { ...o.shard, units: who.units ?? 0 } } : {}),
+      ...(o.shard !== undefined ? { shard: { ...o.shard, units: who.units ?? 0, ...(who.plan !== undefined ? { plan: who.plan } : {}) } } : {}),
     },
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
@@ -212,7 +225,12 @@ export async function run(o: RunOptions): Promise<RunResult> {
   const mine = shardOf(units, o.shard);
   const steps = mine.length;
   const results: PropertyResult[] = [];
-  const who = { name: declaration.name, info, isolation: host.isolation, ...(o.shard !== undefined ? { units: units.length } : {}) };
+  const who = {
+    name: declaration.name,
+    info,
+    isolation: host.isolation,
+    ...(o.shard !== undefined ? { units: units.length, plan: planDigest(units, declaration) } : {}),
+  };
   const soFar: RunSoFar = (done, interrupted) => runResultOf(o, who, startedAt, done, interrupted === true ? { interrupted } : {});
   // An interrupted run, or one that ends in an internal error (with it as a fault), reports the units that ended.
   o.onStart?.((faults) => (faults === undefined ? soFar(results, true) : runResultOf(o, who, startedAt, results, { faults })), steps, {

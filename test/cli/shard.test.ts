@@ -90,7 +90,12 @@ describe.each([
 
   it('each shard holds its own units only, and says which shard it is', () => {
     const parts = shards.map(readReport);
-    expect(parts.map((p) => p.options.shard)).toEqual([1, 2, 3].map((index) => ({ index, count: 3, units: whole.report.results.length })));
+    expect(parts.map(({ options: { shard } }) => shard && { index: shard.index, count: shard.count, units: shard.units })).toEqual(
+      [1, 2, 3].map((index) => ({ index, count: 3, units: whole.report.results.length })),
+    );
+    // One plan: the same units dealt from the same declaration.
+    expect(parts[0].options.shard?.plan).toMatch(/^[0-9a-f]{64}$/);
+    expect(new Set(parts.map((p) => p.options.shard?.plan)).size).toBe(1);
     expect(parts.reduce((s, p) => s + p.results.length, 0)).toBe(whole.report.results.length);
   });
 
@@ -106,6 +111,34 @@ describe.each([
     const mixed = cli(['merge', shards[0], other, shards[2]]);
     expect(mixed.status).toBe(2);
     expect(mixed.stderr).toContain('come from different runs');
+  });
+});
+
+describe('shards whose adapters declare differently', () => {
+  // The fixture declares its dtypes in the other order in the process of shard 1 (Linux: it reads its
+  // runner's command line). Merged by position, its wrong float64 unit would be left out.
+  const adapter = './test/hostile/fixtures/jobs-declare-other.mjs';
+  const args = ['--adapter', adapter, '--runs', '20', '--properties', 'step-jacobian,forward'];
+
+  it.runIf(process.platform === 'linux')('--jobs: exit 2, with a fault that says the shards were dealt from different plans', () => {
+    expect(cli([...args, '--report', reportDir()]).status).toBe(1);
+    const dir = reportDir();
+    const r = cli([...args, '--jobs', '3', '--report', dir]);
+    expect(r.status, r.stdout).toBe(2);
+    expect(r.stderr).toContain('were dealt from different plans');
+    const report = readReport(dir);
+    expect(report.faults?.some((f) => f.message.includes('were dealt from different plans'))).toBe(true);
+    // No unit is reported twice, and none from another shard's position.
+    const keys = report.results.map((u) => `${u.property} ${u.target.dtype}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it.runIf(process.platform === 'linux')('merge refuses them (exit 2)', () => {
+    const dirs = [1, 2, 3].map(() => reportDir());
+    dirs.forEach((d, k) => cli([...args, '--shard', `${k + 1}/3`, '--report', d, '--format', 'json']));
+    const r = cli(['merge', ...dirs.map((d) => join(d, 'rnn-jac-spec.json'))]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('were dealt from different plans');
   });
 });
 
