@@ -30,6 +30,47 @@ process.on('exit', () => {
   for (const c of live) killGroup(c);
 });
 
+/** Why the runner killed a host, when it did so for something the host sent (see {@link guardChannel}). */
+const killedFor = new WeakMap<ChildProcess, string>();
+
+/**
+ * Whether an uncaught exception is Node failing to parse what a host wrote onto its IPC channel: adapter
+ * code can write any bytes to the channel's file descriptor, and Node throws from the channel's read
+ * callback, which makes it an uncaught exception of the runner.
+ */
+function isChannelGarbage(err: unknown): boolean {
+  return (
+    err instanceof Error && typeof err.stack === 'string' && /\bat (?:parseChannelMessages|channel\.onread) \(node:internal\/child_process/.test(err.stack)
+  );
+}
+
+let guarded = false;
+/**
+ * Turns bytes on a host's channel that are not a message into that host's failure: every live host is
+ * killed (a run has one at a time) and the call in progress fails with the reason, instead of the
+ * runner dying without its reports. Any other uncaught exception ends the runner as Node would, unless
+ * another handler (a test runner's) takes it.
+ */
+function guardChannel(): void {
+  if (guarded) return;
+  guarded = true;
+  process.on('uncaughtException', (err) => {
+    if (isChannelGarbage(err)) {
+      for (const c of live) {
+        killedFor.set(
+          c,
+          `the adapter host wrote bytes onto the runner's channel that are not a message (${safeLine((err as Error).message, 200)}): adapter code wrote to the channel's file descriptor, and the host was killed`,
+        );
+        killGroup(c);
+      }
+      return;
+    }
+    if (process.listenerCount('uncaughtException') > 1) return;
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  });
+}
+
 /**
  * Kills a host and every process it started that stayed in its process group (the host leads one):
  * a framework's helper, or a `sleep` an adapter spawned, must not outlive the run or hold its pipes.
@@ -52,10 +93,13 @@ export interface Child {
   /** What the patched process.exit wrote, if anything. */ lastWords(): LastWords | undefined;
   /** The last lines the adapter printed (for start-up errors). */ tail(): string[];
   /** Results that arrived before their call was awaited (a call posted ahead), by id. */ readonly results: Map<number, unknown>;
+  /** The ids of the calls posted and not yet answered: a result for any other id is dropped. */ readonly awaited: Set<number>;
+  /** Why the runner killed this host for what it sent, if it did. */ killedFor(): string | undefined;
 }
 
 /** Spawns a host process (its adapter not yet started); the adapter's output goes to `output`. */
 export function spawnChild(output?: OutputSink): Child {
+  guardChannel();
   const proc = fork(hostProgram(), [], {
     serialization: 'advanced',
     stdio: ['ignore', 'pipe', 'pipe', 'ipc', 'pipe'],
@@ -87,13 +131,18 @@ export function spawnChild(output?: OutputSink): Child {
   });
   proc.on('error', () => undefined); // a failed send or kill; the exit event tells the rest
   const results = new Map<number, unknown>();
+  const awaited = new Set<number>();
   proc.on('message', (m: unknown) => {
     const r = m as { type?: unknown; id?: unknown } | null;
-    if (r !== null && typeof r === 'object' && r.type === 'result' && typeof r.id === 'number') results.set(r.id, m);
+    // Only the first result for a call posted and not yet answered is kept: results adapter code forges
+    // for other ids would otherwise pile up in the runner's memory.
+    if (r !== null && typeof r === 'object' && r.type === 'result' && typeof r.id === 'number' && awaited.delete(r.id)) results.set(r.id, m);
   });
   return {
     proc,
     results,
+    awaited,
+    killedFor: () => killedFor.get(proc),
     exited,
     lastWords: () => {
       try {
@@ -115,7 +164,8 @@ export function spawnChild(output?: OutputSink): Child {
 }
 
 /** Why a host process ended, in words: who called exit and where, or the signal. */
-export function endText(how: { code: number | null; signal: NodeJS.Signals | null }, words: LastWords | undefined): string {
+export function endText(how: { code: number | null; signal: NodeJS.Signals | null }, words: LastWords | undefined, killedFor?: string): string {
+  if (killedFor !== undefined) return killedFor;
   if (words !== undefined) return `adapter code called process.exit(${words.code})${words.at !== undefined ? ` ${words.at}` : ''}`;
   if (how.signal !== null)
     return `the adapter host was killed by ${how.signal}${how.signal === 'SIGSEGV' || how.signal === 'SIGBUS' || how.signal === 'SIGABRT' ? ' (a crash in native code)' : ''}`;
@@ -124,6 +174,7 @@ export function endText(how: { code: number | null; signal: NodeJS.Signals | nul
 
 /** Sends a message, never throwing (a dead child is noticed by its exit). */
 export function post(c: Child, m: ToHost): void {
+  if (m.type === 'call') c.awaited.add(m.id);
   try {
     c.proc.send(m);
   } catch {

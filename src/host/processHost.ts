@@ -92,7 +92,9 @@ async function startChild(
     throw new AdapterLoadError(
       `adapter '${safeLine(o.spec, 100)}' did not start within ${o.timeoutMs} ms (--timeout): its module, factory or info() did not return${printed}`,
     );
-  throw new AdapterLoadError(`adapter '${safeLine(o.spec, 100)}' could not start: ${endText(r.exited, child.lastWords())} while it was starting${printed}`);
+  throw new AdapterLoadError(
+    `adapter '${safeLine(o.spec, 100)}' could not start: ${endText(r.exited, child.lastWords(), child.killedFor())} while it was starting${printed}`,
+  );
 }
 
 /**
@@ -122,7 +124,7 @@ export async function startProcessHost(o: ProcessHostOptions, early?: EarlyStart
       child = undefined;
       pendingFault = {
         during: lastMethod === undefined ? 'before the first call' : `after adapter.${lastMethod} returned`,
-        message: `${endText(how, c.lastWords())} between calls`,
+        message: `${endText(how, c.lastWords(), c.killedFor())} between calls`,
       };
     });
   };
@@ -189,7 +191,7 @@ export async function startProcessHost(o: ProcessHostOptions, early?: EarlyStart
         'timeout',
       );
     }
-    return fail(`${endText(r.exited, c.lastWords())} during adapter.${request.method}; the adapter host is restarted for the next call`);
+    return fail(`${endText(r.exited, c.lastWords(), c.killedFor())} during adapter.${request.method}; the adapter host is restarted for the next call`);
   };
 
   return {
@@ -225,7 +227,7 @@ export async function startProcessHost(o: ProcessHostOptions, early?: EarlyStart
       } else if ('timedOut' in r) {
         killGroup(c.proc);
         faults.push({ during: 'adapter.dispose()', message: `adapter.dispose() did not return within ${timeoutMs} ms (--timeout)` });
-      } else faults.push({ during: 'adapter.dispose()', message: `${endText(r.exited, c.lastWords())} during adapter.dispose()` });
+      } else faults.push({ during: 'adapter.dispose()', message: `${endText(r.exited, c.lastWords(), c.killedFor())} during adapter.dispose()` });
       // Disconnecting ends a well-behaved host; one that lingers (a live handle) is killed.
       try {
         c.proc.disconnect();

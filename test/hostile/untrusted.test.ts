@@ -58,6 +58,27 @@ describe('checks run in the runner, not where adapter code can patch them', () =
   });
 });
 
+describe("bytes on the host's channel", () => {
+  it('bytes that are not a message fail the call in progress with the reason; the runner lives and reports', () => {
+    const r = runAdapter('channel-garbage.mjs', [...SMALL, '--runs', '10']);
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).not.toContain('Unable to deserialize');
+    expectCleanStdout(r.stdout);
+    const f = failureOf(expectReportSet(r.dir), 'step-jacobian');
+    expect(f.kind).toBe('threw');
+    expect(f.summary).toContain("the adapter host wrote bytes onto the runner's channel that are not a message");
+  });
+
+  it('results forged for calls never made are dropped, not kept (a correct adapter passes in a 256 MB runner)', () => {
+    const r = runAdapter('forged-results-flood.mjs', [...SMALL, '--runs', '6', '--timeout', '20000'], {
+      env: { NODE_OPTIONS: '--max-old-space-size=256' },
+      timeoutMs: 120_000,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expectReportSet(r.dir);
+  });
+});
+
 describe("the host's exit side channel", () => {
   it('injected last words are escaped', () => {
     const r = runAdapter('last-words-injection.mjs', SMALL);
