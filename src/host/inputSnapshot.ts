@@ -62,6 +62,48 @@ export function copyInput<T>(value: T): T {
   return clone(value);
 }
 
+/** The arrays handed to the adapter inside a copy, each with where it sits: read before adapter code runs. */
+export type HandedOut = readonly { readonly path: readonly string[]; readonly array: ArrayLike<unknown> }[];
+
+/**
+ * The arrays (typed or not) a fresh copy holds, at every depth, by path. They are compared after the
+ * call as they are, not read again through the copy's fields, which adapter code can replace with
+ * untouched copies, or turn into accessors, after it wrote into the arrays it was given.
+ */
+export function handedOut(copy: unknown, path: readonly string[] = []): HandedOut {
+  if (isArrayLike(copy)) return [{ path, array: copy }];
+  if (copy === null || typeof copy !== 'object') return [];
+  const o = copy as Record<string, unknown>;
+  const keys = keysOf(o);
+  const out: { path: readonly string[]; array: ArrayLike<unknown> }[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const inner = handedOut(o[keys[i]], [...path, keys[i]]);
+    for (let j = 0; j < inner.length; j++) out[out.length] = inner[j];
+  }
+  return out;
+}
+
+/**
+ * What the adapter wrote into the arrays it was handed (see {@link handedOut}), against the suite's
+ * original at the same path, as `W (entry [0, 1] was 0.5, is 0.25)`, or undefined.
+ */
+export function handedOutMutation(original: unknown, arrays: HandedOut, name?: string): string | undefined {
+  for (let i = 0; i < arrays.length; i++) {
+    const { path, array } = arrays[i];
+    let before: unknown = original;
+    for (let k = 0; k < path.length; k++) before = (before as Record<string, unknown>)[path[k]];
+    const field = path.length > 0 ? path[0] : (name ?? 'the input');
+    const d = diff(
+      path.length > 0 ? path.join('.') : field,
+      before,
+      array,
+      path.length === 1 ? columnsOf(field, original as Readonly<Record<string, unknown>>) : undefined,
+    );
+    if (d !== undefined) return d;
+  }
+  return undefined;
+}
+
 function isArrayLike(v: unknown): v is ArrayLike<unknown> {
   return isView(v) || isArray(v);
 }

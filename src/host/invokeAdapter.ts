@@ -10,7 +10,7 @@ import type { Adapter } from '../contract.js';
 import type { CaseFailureData } from '../result.js';
 import { describeValue, errorText, safeLines } from '../text/safeText.js';
 import { GRADIENT_FIELDS, type CallOutcome, type CallRequest, type CallValue, type ResultShape } from './callRequest.js';
-import { copyInput, inputMutation } from './inputSnapshot.js';
+import { copyInput, handedOut, handedOutMutation, inputMutation, type HandedOut } from './inputSnapshot.js';
 
 /** Stack frames kept of an error an adapter threw: enough to see which framework function threw. */
 const FRAMES = 8;
@@ -74,6 +74,7 @@ export function readResult(req: CallRequest, raw: unknown, owned = false): CallV
 export interface CallInputs {
   /** The case the adapter was given. */ readonly case: unknown;
   /** The second argument of vjp and jvp, when there is one. */ readonly vector?: unknown;
+  /** The arrays the case held when it was handed over (compared as they are, whatever its fields hold now). */ readonly arrays: HandedOut;
 }
 
 /** One call as made where the adapter runs: its outcome, and the inputs to compare (absent when it threw). */
@@ -93,6 +94,8 @@ export interface Invocation {
  */
 export async function invokeAdapter(adapter: Adapter, req: CallRequest, o: { readonly sent?: boolean } = {}): Promise<Invocation> {
   const kase = copyInput(req.case);
+  // Taken before any adapter code sees the copy.
+  const arrays = handedOut(kase);
   const vector = req.vector === undefined ? undefined : copyInput(req.vector);
   const started = performance.now();
   let raw: unknown;
@@ -103,7 +106,7 @@ export async function invokeAdapter(adapter: Adapter, req: CallRequest, o: { rea
     return { outcome: { ok: false, failure: threwFailure(req.method, e), adapterMs: performance.now() - started } };
   }
   const adapterMs = performance.now() - started;
-  const inputs: CallInputs = vector === undefined ? { case: kase } : { case: kase, vector };
+  const inputs: CallInputs = vector === undefined ? { case: kase, arrays } : { case: kase, vector, arrays };
   try {
     // A result that is sent to the runner at once is copied by the sending: it needs no copy here.
     return { outcome: { ok: true, value: readResult(req, raw, o.sent === true), adapterMs }, inputs };
@@ -119,10 +122,13 @@ export async function invokeAdapter(adapter: Adapter, req: CallRequest, o: { rea
  */
 function writtenInputs(req: CallRequest, inputs: CallInputs): string | undefined {
   try {
-    return inputMutation(
-      req.case,
-      inputs.case,
-      req.vector === undefined ? undefined : { name: req.method === 'vjp' ? 'v' : 'w', original: req.vector, copy: inputs.vector },
+    return (
+      handedOutMutation(req.case, inputs.arrays) ??
+      inputMutation(
+        req.case,
+        inputs.case,
+        req.vector === undefined ? undefined : { name: req.method === 'vjp' ? 'v' : 'w', original: req.vector, copy: inputs.vector },
+      )
     );
   } catch {
     return 'the case (its fields now throw when read)';

@@ -33,6 +33,17 @@ describe('checks run in the runner, not where adapter code can patch them', () =
     expect(failureOf(expectReportSet(r.dir), 'step-jacobian').kind).toBe('mutated-input');
   });
 
+  it.each([
+    ['swap-then-write.mjs', "the case's fields replaced by fresh copies"],
+    ['accessor-then-write.mjs', "the case's fields turned into accessors that return fresh copies"],
+  ])('%s: the arrays it was handed are compared, not its fields (%s): mutated-input', (fixture) => {
+    const r = runAdapter(fixture, SMALL);
+    expect(r.status, r.stderr).toBe(1);
+    const f = failureOf(expectReportSet(r.dir), 'step-jacobian');
+    expect(f.kind).toBe('mutated-input');
+    expect(f.summary).toMatch(/adapter mutated its input (W|x) \(entry \[\d+(, \d+)?\] was .*, is 0\)/);
+  });
+
   it('String.prototype.replace disabled: an injected ::error line is still escaped', () => {
     const r = runAdapter('patch-replace.mjs', SMALL);
     expect(r.status, r.stderr).toBe(1);
