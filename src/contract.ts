@@ -173,7 +173,7 @@ export interface Adapter {
   readonly name: string;
   /** The dtypes the framework computes in. The runner tests each (or the one `--dtype` names). */
   readonly dtypes: readonly Dtype[];
-  /** Catalogue names of the activations it supports. Others are reported as not applicable. */
+  /** Catalogue names of the activations it supports. Others are listed as not declared, so not tested (`notDeclared` in reports). */
   readonly activations: readonly string[];
   /**
    * One-step Jacobian `∂x_t/∂x_{t-1}` of the case's form, n×n row-major, numerator layout.

@@ -5,7 +5,7 @@
  * adapter contract, below every folder of src/, and imports nothing but the contract.
  * @packageDocumentation
  */
-import type { AdapterInfo, Dtype } from './contract.js';
+import type { AdapterInfo, Dtype, Form } from './contract.js';
 
 /** Verdict of one property on one target. */
 export type Verdict = 'pass' | 'fail' | 'not-applicable';
@@ -148,6 +148,16 @@ export interface PropertyResult {
   readonly ratioHistogram?: readonly number[];
 }
 
+/**
+ * What the spec's catalogue has and the adapter did not declare, so that no case of the run drew it:
+ * a green run says nothing about it.
+ */
+export interface NotDeclared {
+  /** Dtypes the adapter does not compute in. */ readonly dtypes: readonly Dtype[];
+  /** Per target the run has: the activations and forms its cases could not draw (targets that miss nothing are left out). */
+  readonly targets: readonly { readonly variant?: string; readonly dtype: Dtype; readonly activations: readonly string[]; readonly forms: readonly Form[] }[];
+}
+
 /** A whole run. */
 export interface RunResult {
   /** Version of the report format (follows specs/report.schema.json). */ readonly reportVersion: 2;
@@ -192,6 +202,8 @@ export interface RunResult {
   readonly faults?: readonly { readonly during: string; readonly message: string }[];
   /** Present when the run was interrupted (SIGINT, SIGTERM): `results` holds the units that ended. */
   readonly interrupted?: true;
+  /** What the adapter did not declare, so that no case drew it (absent when it declared everything, or never started). */
+  readonly notDeclared?: NotDeclared;
   /**
    * Counts of verdicts; with `--expectations`, also the failures it expects (counted in `fail` too),
    * the passes it expected to fail, and the failures of listed units that its pins do not admit

@@ -5,6 +5,7 @@ import { formatDuration } from '../report/format.js';
 import { targetLabel } from '../report/targetLabel.js';
 import { verdictWord } from '../report/verdictWord.js';
 import type { PropertyResult, RunResult } from '../result.js';
+import { NOT_DECLARED_HEADING, notDeclaredLines } from '../report/notDeclaredText.js';
 
 function table(rows: readonly string[][]): string {
   const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));
@@ -101,6 +102,8 @@ export function summary(r: RunResult, o: { readonly streamed?: boolean } = {}): 
   const s = r.summary;
   const parts = o.streamed === true ? [] : [head, '', table(rows)];
   if (reasons.length > 0) parts.push('', 'Not applicable:', ...reasons);
+  const undeclared = notDeclaredLines(r.notDeclared);
+  if (undeclared.length > 0) parts.push('', `${NOT_DECLARED_HEADING}:`, ...undeclared.map((l) => `  ${l}`));
   if (budget.length > 0) parts.push('', 'Stopped at the time budget (each verdict covers the cases it checked):', ...budget);
   if (observations.length > 0) parts.push('', 'Observations (information, not verdicts):', ...observations.map((o) => `  ${o}`));
   if (failures.length > 0) parts.push('', ...failures.flatMap((f) => [f, '']));

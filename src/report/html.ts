@@ -15,6 +15,7 @@ import { formatDuration, formatNumber } from './format.js';
 import { heatmapSvg, histogramSvg, scaleOf } from './heatmapSvg.js';
 import { targetLabel } from './targetLabel.js';
 import { verdictWord } from './verdictWord.js';
+import { NOT_DECLARED_HEADING, notDeclaredLines } from './notDeclaredText.js';
 
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:1100px;padding:0 1em;color:#222}
 h1{font-size:1.5em}h2{margin-top:2em;border-bottom:1px solid #ccc}h3{font-size:1.1em;margin-bottom:.3em}
@@ -120,6 +121,14 @@ export function renderHtml(result: RunResult): string {
       .join('')}</table>`,
     '<h2>Results</h2>',
     resultsTable(result),
+    ...(notDeclaredLines(result.notDeclared).length > 0
+      ? [
+          `<h2>${NOT_DECLARED_HEADING}</h2>`,
+          `<ul>${notDeclaredLines(result.notDeclared)
+            .map((l) => `<li>${text(l)}</li>`)
+            .join('')}</ul>`,
+        ]
+      : []),
     ...(failures.length > 0
       ? [
           '<h2>Failures</h2>',

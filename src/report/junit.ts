@@ -10,6 +10,7 @@ import { budgetNote } from './budgetNote.js';
 import { describeFailure } from './describeFailure.js';
 import { escapeXmlAttribute as attr, escapeXmlText as text } from './escapeXml.js';
 import { targetLabel, targetParts } from './targetLabel.js';
+import { notDeclaredLines } from './notDeclaredText.js';
 
 /** Verdict counts and time of a group of results, as the JUnit attributes want them. */
 interface Counts {
@@ -104,6 +105,7 @@ function properties(result: RunResult): string[] {
     ['max-t', o.maxT],
     ['spec.version', result.tool.specVersion],
     ['tool.version', result.tool.version],
+    ['not-declared', notDeclaredLines(result.notDeclared).join('; ') || undefined],
   ];
   const lines = entries
     .filter((e): e is [string, string | number] => e[1] !== undefined)

@@ -9,6 +9,7 @@ import { formatDuration, formatNumber, formatRatio } from './format.js';
 import { renderMarkdownFailures } from './markdownFailures.js';
 import { mdCode, mdTable, mdText } from './markdownText.js';
 import { targetLabel } from './targetLabel.js';
+import { NOT_DECLARED_HEADING, notDeclaredLines } from './notDeclaredText.js';
 
 /** What a table shows for a missing value. */
 const NONE = '—';
@@ -118,6 +119,12 @@ function faultsSection(result: RunResult): string[] {
   ];
 }
 
+/** What the adapter did not declare: no case drew it. */
+function notDeclaredSection(result: RunResult): string[] {
+  const lines = notDeclaredLines(result.notDeclared);
+  return lines.length === 0 ? [] : [`## ${NOT_DECLARED_HEADING}`, '', ...lines.map((l) => `- ${mdText(l)}`), ''];
+}
+
 /** Observations that are not verdicts, e.g. the subgradient used at a kink. */
 function observationsSection(results: readonly PropertyResult[]): string[] {
   const lines = results.flatMap((r) => (r.observations ?? []).map((o) => `- ${mdCode(r.property)} on ${mdCode(targetLabel(r.target))}: ${mdText(o)}`));
@@ -143,6 +150,7 @@ export function renderMarkdown(result: RunResult): string {
     ...adapterSection(result),
     ...optionsSection(result),
     ...resultsSection(result.results, result.options.runs),
+    ...notDeclaredSection(result),
   ];
   const failures = renderMarkdownFailures(result.results);
   if (failures) parts.push(failures);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CaseConstraints } from '../arbitrary/caseConstraints.js';
 import { activations } from '../activation/activations.js';
-import type { Adapter, AdapterInfo, Dtype, Form, VariantScope } from '../contract.js';
+import { DTYPES, FORMS, type Adapter, type AdapterInfo, type Dtype, type Form, type VariantScope } from '../contract.js';
 import type { AdapterDeclaration } from '../host/adapterDeclaration.js';
 import type { AdapterHost, HostFault, Isolation } from '../host/adapterHost.js';
 import { inProcessHost } from '../host/inProcessHost.js';
@@ -9,7 +9,7 @@ import { properties } from '../property/properties.js';
 import type { PropertyId } from '../property/property.js';
 import { packageVersion } from '../spec/packageRoot.js';
 import { specDocument } from '../spec/specDocument.js';
-import type { PropertyResult, RunResult, Target } from '../result.js';
+import type { NotDeclared, PropertyResult, RunResult, Target } from '../result.js';
 import { ReplayPathError, runProperty } from './runProperty.js';
 import { summarize } from './summarize.js';
 
@@ -142,6 +142,26 @@ export interface RunIdentity {
   /** Where it ran. */ readonly isolation: Isolation;
   /** Property × target units of the whole run (recorded with `--shard`). */ readonly units?: number;
   /** Digest of those units, in order, and of the declaration they were dealt from (recorded with `--shard`). */ readonly plan?: string;
+  /** What the adapter did not declare (see {@link notDeclaredOf}). */ readonly notDeclared?: NotDeclared;
+}
+
+/**
+ * The catalogue's dtypes, activations and forms that the adapter's declaration leaves out, per target
+ * of the run, or undefined when it leaves out none: no case draws them, so the report says so.
+ */
+export function notDeclaredOf(a: AdapterDeclaration, targets: readonly Target[]): NotDeclared | undefined {
+  const dtypes = DTYPES.filter((d) => !a.dtypes.includes(d));
+  const missing = targets.flatMap((t) => {
+    const { forms, supported } = scopeOf(a, t.variant, t.dtype);
+    const out = {
+      ...(t.variant !== undefined ? { variant: t.variant } : {}),
+      dtype: t.dtype,
+      activations: Object.keys(activations).filter((n) => !supported.includes(n)),
+      forms: FORMS.filter((f) => !forms.includes(f)),
+    };
+    return out.activations.length > 0 || out.forms.length > 0 ? [out] : [];
+  });
+  return dtypes.length > 0 || missing.length > 0 ? { dtypes, targets: missing } : undefined;
 }
 
 /**
@@ -205,6 +225,7 @@ export function runResultOf(
     summary: summarize(done),
     ...(extra.faults !== undefined && extra.faults.length > 0 ? { faults: [...extra.faults] } : {}),
     ...(extra.interrupted === true ? { interrupted: true as const } : {}),
+    ...(who.notDeclared !== undefined ? { notDeclared: who.notDeclared } : {}),
   };
 }
 
@@ -225,11 +246,13 @@ export async function run(o: RunOptions): Promise<RunResult> {
   const mine = shardOf(units, o.shard);
   const steps = mine.length;
   const results: PropertyResult[] = [];
+  const notDeclared = notDeclaredOf(declaration, targets);
   const who = {
     name: declaration.name,
     info,
     isolation: host.isolation,
     ...(o.shard !== undefined ? { units: units.length, plan: planDigest(units, declaration) } : {}),
+    ...(notDeclared !== undefined ? { notDeclared } : {}),
   };
   const soFar: RunSoFar = (done, interrupted) => runResultOf(o, who, startedAt, done, interrupted === true ? { interrupted } : {});
   // An interrupted run, or one that ends in an internal error (with it as a fault), reports the units that ended.

@@ -4,6 +4,8 @@
  * call returned, start processes of its own, or kill its parent. None of it may turn a wrong adapter
  * green, put a line on stdout, crash the runner, keep it alive, or lose the report set.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   descendants,
@@ -124,6 +126,21 @@ describe('writes into the inputs after the call returned', () => {
 });
 
 describe('declarations that would make a check vacuous', () => {
+  it('what the adapter leaves out of its declaration is listed in the summary and every report: no case drew it', () => {
+    const r = runAdapter('narrow-declaration.mjs', SMALL);
+    // Its tanh is wrong, but it declares only sigmoid in float64: the run passes on what it tested.
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Not declared by the adapter, so not tested:');
+    expect(r.stdout).toMatch(/ {2}float32: the adapter does not compute in it\n {2}float64: activations identity, tanh, relu/);
+    const report = expectReportSet(r.dir);
+    expect(report.notDeclared?.dtypes).toEqual(['float32']);
+    expect(report.notDeclared?.targets).toHaveLength(1);
+    expect(report.notDeclared?.targets[0].activations).toContain('tanh');
+    expect(report.notDeclared?.targets[0].forms).toEqual(['pascanu-sigma-input', 'elman']);
+    expect(readFileSync(join(r.dir, 'rnn-jac-spec.md'), 'utf8')).toContain('## Not declared by the adapter, so not tested');
+    expect(readFileSync(join(r.dir, 'rnn-jac-spec.junit.xml'), 'utf8')).toMatch(/<property name="not-declared" value="float32: [^"]*tanh/);
+  });
+
   it('a finite-difference step of 2^40 (every central difference ~0, zeros returned) is refused', () => {
     const r = runAdapter('fd-huge-step.mjs', SMALL);
     expect(r.status).toBe(2);

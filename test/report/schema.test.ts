@@ -6,9 +6,10 @@ import { applyExpectations } from '../../src/expectations/applyExpectations.js';
 import { minimalResult, sampleResult } from './sampleResult.js';
 
 /**
- * The sample as shard 2/3 of an interrupted run with a fault, with an expectation file applied to its
- * first failure, and the options that --backend, --variant, --dtype, --opt and the time budgets
- * record: every optional member of the run is set.
+ * The sample as shard 2/3 of an interrupted run with a fault and an adapter that left activations,
+ * forms and a dtype out of its declaration, with an expectation file applied to its first failure,
+ * and the options that --backend, --variant, --dtype, --opt and the time budgets record: every
+ * optional member of the run is set.
  */
 function withExpectations() {
   const r = sampleResult();
@@ -24,10 +25,11 @@ function withExpectations() {
       opts: { threads: '2' },
       timeBudgetMs: 600_000,
       unitTimeBudgetMs: 60_000,
-      shard: { index: 2, count: 3, units: 12 },
+      shard: { index: 2, count: 3, units: 12, plan: '0f'.repeat(32) },
     },
     faults: [{ during: 'adapter.dispose()', message: 'adapter.dispose() threw Error: boom' }],
     interrupted: true as const,
+    notDeclared: { dtypes: ['float32' as const], targets: [{ variant: 'v', dtype: 'float64' as const, activations: ['gelu'], forms: ['elman' as const] }] },
   };
 }
 
@@ -77,6 +79,7 @@ describe('specs/report.schema.json', () => {
       (r) => (r.results[0].maxRatio = 'nan'),
       (r) => (r.reportVersion = 1),
       (r) => (r.startedAt = 'yesterday'),
+      (r) => (r.notDeclared = { dtypes: ['float16'], targets: [] }),
     ];
     for (const change of variants) {
       const r = structuredClone(base);
