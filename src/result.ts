@@ -46,11 +46,14 @@ export interface Diagnosis {
   /** A follow-up case told tied forms apart (RJS-DIAG-6): what it showed. */ readonly followUp?: FollowUp;
 }
 
-/** The discriminating case run when the shrunk case cannot tell wrong forms apart (RJS-DIAG-6). */
+/**
+ * The follow-up case run when the shrunk case cannot tell wrong forms apart (RJS-DIAG-6), or to check
+ * a precision reading with the states away from 0 (RJS-DIAG-7).
+ */
 export interface FollowUp {
   /** What was changed in the shrunk case. */ readonly change: string;
   /** The follow-up case, as in the counterexample. */ readonly case: Record<string, unknown>;
-  /** The forms tied on the shrunk case. */ readonly tied: readonly string[];
+  /** The forms tied on the shrunk case, or the precision reading it checked (RJS-DIAG-7). */ readonly tied: readonly string[];
   /** What the follow-up's failure was diagnosed as (undefined when it did not fail the same way). */ readonly diagnosis?: string;
 }
 

@@ -30,14 +30,19 @@ function distinctStates(n: number, dtype: Dtype): Float64Array {
  * tanh, sigmoid, softplus, gelu) and the states where σ' is taken set to distinct values away from
  * every kink, so that σ' differs from entry to entry and forms that coincide when σ' ≡ 1 or on a
  * kink no longer do. Undefined when the adapter supports no smooth activation or the case has none
- * of these fields.
+ * of these fields. With `ownActivation` (RJS-DIAG-7) the case keeps its σ whatever it is.
  * @param kase - the shrunk case (a step, adjoint, sequence or loss case)
  * @param activations - the activations the adapter supports
  */
-export function followUpCase(kase: unknown, activations: readonly string[]): { readonly case: unknown; readonly change: string } | undefined {
+export function followUpCase(
+  kase: unknown,
+  activations: readonly string[],
+  o: { readonly ownActivation?: boolean } = {},
+): { readonly case: unknown; readonly change: string } | undefined {
   const c = kase as CaseFields;
   if (typeof c !== 'object' || c === null || !(c.W instanceof Float64Array) || typeof c.activation?.name !== 'string') return undefined;
-  const own = (SMOOTH as readonly string[]).includes(c.activation.name);
+  // RJS-DIAG-7 keeps the case's σ, kinked or not: the distinct states lie on no kink either way.
+  const own = o.ownActivation === true || (SMOOTH as readonly string[]).includes(c.activation.name);
   const name = own ? c.activation.name : SMOOTH.find((a) => activations.includes(a));
   if (name === undefined) return undefined;
   const activation: ActivationRef = own ? c.activation : { name };
@@ -58,6 +63,12 @@ export function followUpCase(kase: unknown, activations: readonly string[]): { r
   } else if (c.x !== undefined) {
     next = { ...next, x: t };
     changes.push(`x_{t-1} = ${Array.from(t, (v) => v.toPrecision(3)).join(', ')}`);
+    if (o.ownActivation === true && c.form === 'pascanu-sigma-input' && c.u !== undefined) {
+      // This form takes σ of the input too: its input Jacobian's σ' is at u_t.
+      const tu = distinctStates(c.m, c.dtype);
+      next = { ...next, u: tu };
+      changes.push(`u_t = ${Array.from(tu, (v) => v.toPrecision(3)).join(', ')}`);
+    }
   } else if (c.x0 !== undefined) {
     next = { ...next, x0: t };
     changes.push(`x_0 = ${Array.from(t, (v) => v.toPrecision(3)).join(', ')}`);

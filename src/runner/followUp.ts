@@ -13,9 +13,16 @@ import { serializeCase } from './serializeCase.js';
 export async function followUp(
   failure: CaseFailureData,
   kase: unknown,
-  o: { readonly activations: readonly string[]; readonly variant: string | undefined; readonly check: (kase: unknown) => Promise<CaseOutcome> },
+  o: {
+    readonly activations: readonly string[];
+    readonly variant: string | undefined;
+    readonly check: (kase: unknown) => Promise<CaseOutcome>;
+    /** The property: a kink case keeps its kinks, so it gets no precision follow-up. */ readonly property?: string;
+  },
 ): Promise<CaseFailureData> {
   const d = failure.diagnosis;
+  if (failure.kind === 'mismatch' && d !== undefined && PRECISION.includes(d.id) && (d.alsoMatches ?? []).length === 0 && o.property !== 'kink-subgradient')
+    return precisionFollowUp(failure, d, kase, o);
   if (failure.kind !== 'mismatch' || d === undefined || d.alsoMatches === undefined || d.alsoMatches.length === 0) return failure;
   const next = followUpCase(kase, o.activations);
   if (next === undefined) return failure;
@@ -37,6 +44,36 @@ export async function followUp(
     ...(seen.formula !== undefined ? { formula: seen.formula } : {}),
     ...(seen.also !== undefined ? { also: seen.also } : {}),
     followUp: record,
+  };
+  return { ...failure, summary: replaceTail(failure.summary, d.message, message), diagnosis };
+}
+
+/** Readings that say the formula is right and the arithmetic loses accuracy (RJS-DIAG-3). */
+const PRECISION = ['reduced-precision', 'inaccurate'];
+
+/**
+ * RJS-DIAG-7: a precision reading is a claim about the arithmetic, and a wrong formula whose effect
+ * vanishes where the shrunk case sits (states near 0, where 1 − tanh x and 1 − tanh² x differ by about x)
+ * reads the same. So the case is checked once more with its states moved to distinct values away from
+ * 0 (the case of RJS-DIAG-6, with the case's own σ); when that fails with an error that reads as neither
+ * precision nor lost accuracy, the reading is withdrawn and the failure matches no known form.
+ */
+async function precisionFollowUp(
+  failure: CaseFailureData,
+  d: Diagnosis,
+  kase: unknown,
+  o: { readonly activations: readonly string[]; readonly variant: string | undefined; readonly check: (kase: unknown) => Promise<CaseOutcome> },
+): Promise<CaseFailureData> {
+  const next = followUpCase(kase, o.activations, { ownActivation: true });
+  if (next === undefined) return failure;
+  const outcome = await o.check(next.case);
+  const seen = !outcome.ok && outcome.failure.kind === 'mismatch' ? outcome.failure.diagnosis : undefined;
+  if (seen === undefined || PRECISION.includes(seen.id)) return failure;
+  const message = `the result matches no known wrong form: on the shrunk case it reads as ${d.id}, but a follow-up case with the states away from 0 (${next.change}) fails with errors that read as ${seen.id}; a wrong formula whose error vanishes near 0 reads as lost accuracy there, so the error is not lost accuracy alone`;
+  const diagnosis: Diagnosis = {
+    id: 'unknown',
+    message,
+    followUp: { change: next.change, case: serializeCase(next.case, o.variant), tied: [d.id], diagnosis: seen.id },
   };
   return { ...failure, summary: replaceTail(failure.summary, d.message, message), diagnosis };
 }

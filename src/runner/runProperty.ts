@@ -195,7 +195,12 @@ export async function runProperty(r: PropertyRun): Promise<PropertyResult> {
           stop: (calls) => (timeouts >= MAX_TIMEOUTS ? 'timeouts' : calls >= maxShrinks ? 'max-shrinks' : pastDeadline() ? 'time-budget' : undefined),
         });
   // A replay follows up too, so that it names what the report named.
-  const failure = await followUp(shrunk.failure, shrunk.value.value, { activations: r.constraints.activations, variant: r.target.variant, check });
+  const failure = await followUp(shrunk.failure, shrunk.value.value, {
+    activations: r.constraints.activations,
+    variant: r.target.variant,
+    check,
+    property: r.id,
+  });
   const path = [found.index, ...found.prefix, ...shrunk.steps].join(':');
   return {
     ...base,

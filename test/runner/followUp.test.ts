@@ -59,3 +59,70 @@ describe('followUp (RJS-DIAG-6)', () => {
     expect(calls).toBe(0);
   });
 });
+
+/** The failure of a step case whose Jacobian the adapter gave as `actual`, as the step-jacobian property reports it. */
+function failureWith(c: GeneratedStepCase, actual: (c: GeneratedStepCase) => ArrayLike<number>): CaseFailureData {
+  const d = diagnose(stepJacobianForms(c), expectedStepJacobian(c), actual(c), c.dtype);
+  return { kind: 'mismatch', quantity: '∂x_t/∂x_{t-1}', summary: `J differs; ${d.message}`, diagnosis: d };
+}
+
+/** tanh' taken as 1 − tanh x (not squared): wrong by about x, so right to about x near 0. */
+const unsquared = (c: GeneratedStepCase): Float64Array => Float64Array.from({ length: c.n * c.n }, (_, k) => c.W[k] * (1 - Math.tanh(c.x[k % c.n])));
+
+/** Every entry off by 2⁻³⁰ relative, with a sign per entry: arithmetic that loses accuracy, at any state. */
+const noisy = (c: GeneratedStepCase): Float64Array => {
+  const e = expectedStepJacobian(c).v;
+  return Float64Array.from(e, (v, k) => v * (1 + (k % 2 === 0 ? 1 : -1) * 2 ** -30));
+};
+
+const nearZero: GeneratedStepCase = {
+  ...shrunk,
+  activation: { name: 'tanh' },
+  W: Float64Array.from([0.5, -0.25, 0.75, 0.5]),
+  x: Float64Array.from([3e-5, -2e-5]),
+};
+
+describe('followUp (RJS-DIAG-7)', () => {
+  const checkWith =
+    (actual: (c: GeneratedStepCase) => ArrayLike<number>, checked: unknown[]) =>
+    async (k: unknown): Promise<CaseOutcome> => {
+      checked.push(k);
+      return { ok: false, failure: failureWith(k as GeneratedStepCase, actual) };
+    };
+
+  it('withdraws a precision reading when the case with its states away from 0 fails otherwise', async () => {
+    const first = failureWith(nearZero, unsquared);
+    const reading = first.diagnosis?.id ?? '';
+    expect(['inaccurate', 'reduced-precision']).toContain(reading);
+    const checked: unknown[] = [];
+    const r = await followUp(first, nearZero, { activations: ['tanh'], variant: undefined, check: checkWith(unsquared, checked), property: 'step-jacobian' });
+    expect(checked).toHaveLength(1);
+    expect(Array.from((checked[0] as GeneratedStepCase).x)).toEqual([0.25, -0.75]);
+    expect((checked[0] as GeneratedStepCase).activation.name).toBe('tanh');
+    expect(r.diagnosis?.id).toBe('unknown');
+    expect(r.diagnosis?.followUp?.tied).toEqual([reading]);
+    expect(r.diagnosis?.followUp?.diagnosis).toBe('unknown');
+    expect(r.summary).toContain(`on the shrunk case it reads as ${reading}, but a follow-up case with the states away from 0`);
+  });
+
+  it('keeps a precision reading that the follow-up reads the same, or passes', async () => {
+    const first = failureWith(nearZero, noisy);
+    expect(['inaccurate', 'reduced-precision']).toContain(first.diagnosis?.id);
+    const checked: unknown[] = [];
+    expect(await followUp(first, nearZero, { activations: ['tanh'], variant: undefined, check: checkWith(noisy, checked), property: 'step-jacobian' })).toBe(
+      first,
+    );
+    expect(checked).toHaveLength(1);
+    const passes = async (): Promise<CaseOutcome> => ({ ok: true, ratio: 0.1 });
+    expect(await followUp(first, nearZero, { activations: ['tanh'], variant: undefined, check: passes, property: 'step-jacobian' })).toBe(first);
+  });
+
+  it('runs none for a kink case, whose states stay on their kinks', async () => {
+    const first = failureWith(nearZero, unsquared);
+    const checked: unknown[] = [];
+    expect(
+      await followUp(first, nearZero, { activations: ['tanh'], variant: undefined, check: checkWith(unsquared, checked), property: 'kink-subgradient' }),
+    ).toBe(first);
+    expect(checked).toHaveLength(0);
+  });
+});
