@@ -135,7 +135,7 @@ describe('shards whose adapters declare differently', () => {
 
   it.runIf(process.platform === 'linux')('merge refuses them (exit 2)', () => {
     const dirs = [1, 2, 3].map(() => reportDir());
-    dirs.forEach((d, k) => cli([...args, '--shard', `${k + 1}/3`, '--report', d, '--format', 'json']));
+    for (const [k, d] of dirs.entries()) cli([...args, '--shard', `${k + 1}/3`, '--report', d, '--format', 'json']);
     const r = cli(['merge', ...dirs.map((d) => join(d, 'rnn-jac-spec.json'))]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('were dealt from different plans');
