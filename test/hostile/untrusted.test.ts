@@ -72,14 +72,19 @@ describe('checks run in the runner, not where adapter code can patch them', () =
 });
 
 describe("bytes on the host's channel", () => {
-  it('bytes that are not a message fail the call in progress with the reason; the runner lives and reports', () => {
+  it('bytes that are not a message kill the host with the reason; the runner lives and reports', () => {
     const r = runAdapter('channel-garbage.mjs', [...SMALL, '--runs', '10']);
-    expect(r.status, r.stderr).toBe(1);
-    expect(r.stderr).not.toContain('Unable to deserialize');
+    // The call in progress when Node reads the bytes fails (exit 1); read after the last call, they are
+    // a fault of the run (exit 2). Either way the reason is reported and the runner does not crash.
+    expect([1, 2], r.stderr).toContain(r.status);
+    expect(r.stderr).not.toContain('at parseChannelMessages');
     expectCleanStdout(r.stdout);
-    const f = failureOf(expectReportSet(r.dir), 'step-jacobian');
-    expect(f.kind).toBe('threw');
-    expect(f.summary).toContain("the adapter host wrote bytes onto the runner's channel that are not a message");
+    const report = expectReportSet(r.dir);
+    const said = [
+      ...report.results.flatMap((u) => (u.counterexample !== undefined ? [u.counterexample.failure.summary] : [])),
+      ...(report.faults ?? []).map((f) => f.message),
+    ];
+    expect(said.some((m) => m.includes("the adapter host wrote bytes onto the runner's channel that are not a message"))).toBe(true);
   });
 
   it('results forged for calls never made are dropped, not kept (a correct adapter passes in a 256 MB runner)', () => {
