@@ -1,4 +1,5 @@
 import { exact, transpose, type Bounded } from '../bound/bounded.js';
+import { geluTanh } from '../activation/geluTanh.js';
 import type { GeneratedStepCase } from '../arbitrary/stepCase.js';
 import { finish } from '../model/expected.js';
 import { comparisonPrecision } from '../model/precision.js';
@@ -25,6 +26,15 @@ export function inputJacobianForms(c: GeneratedStepCase): WrongForm[] {
   ];
   if (c.form !== 'pascanu')
     forms.push({ id: 'no-activation-derivative', formula: 'U', message: "the activation's derivative is missing from the input Jacobian", value: fin(r.U) });
+  if (c.form !== 'pascanu' && c.activation.name === 'gelu') {
+    forms.push({
+      id: 'gelu-tanh-approximation',
+      formula: "∂x_t/∂u_t with gelu' of the tanh approximation",
+      message:
+        "gelu' is that of gelu's tanh approximation, x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))/2 (approximate='tanh'), where the catalogue's gelu is the exact erf form",
+      value: fin(stepParts({ ...r, act: geluTanh }, exact(c.n, 1, c.x), exact(c.m, 1, c.u), p).Ju),
+    });
+  }
   if (c.form === 'elman') {
     forms.push({
       id: 'transpose-W',

@@ -1,4 +1,5 @@
 import { activations } from '../activation/activations.js';
+import { geluTanh } from '../activation/geluTanh.js';
 import { bounded, exact, scaleCols, scaleRows, transpose, type Bounded } from '../bound/bounded.js';
 import { mapDerivative, mapSigma } from '../bound/elementwise.js';
 import type { GeneratedStepCase } from '../arbitrary/stepCase.js';
@@ -117,6 +118,15 @@ export function stepJacobianForms(c: GeneratedStepCase): WrongForm[] {
       formula: `J with alpha = ${alphaDefault}`,
       message: `the activation's alpha = ${c.activation.alpha} was ignored: the Jacobian uses alpha = ${alphaDefault}`,
       value: fin(J),
+    });
+  }
+  if (c.activation.name === 'gelu') {
+    forms.push({
+      id: 'gelu-tanh-approximation',
+      formula: "J with gelu' of the tanh approximation",
+      message:
+        "gelu' is that of gelu's tanh approximation, x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))/2 (approximate='tanh'), where the catalogue's gelu is the exact erf form",
+      value: fin(stepParts({ ...r, act: geluTanh }, x, u, p).J),
     });
   }
   for (const other of Object.values(activations)) {

@@ -56,7 +56,8 @@ const PRECISION = ['reduced-precision', 'inaccurate'];
  * vanishes where the shrunk case sits (states near 0, where 1 − tanh x and 1 − tanh² x differ by about x)
  * reads the same. So the case is checked once more with its states moved to distinct values away from
  * 0 (the case of RJS-DIAG-6, with the case's own σ); when that fails with an error that reads as neither
- * precision nor lost accuracy, the reading is withdrawn and the failure matches no known form.
+ * precision nor lost accuracy, the reading is withdrawn: the one wrong form the follow-up matches names
+ * the failure, and without one the failure matches no known form.
  */
 async function precisionFollowUp(
   failure: CaseFailureData,
@@ -69,12 +70,21 @@ async function precisionFollowUp(
   const outcome = await o.check(next.case);
   const seen = !outcome.ok && outcome.failure.kind === 'mismatch' ? outcome.failure.diagnosis : undefined;
   if (seen === undefined || PRECISION.includes(seen.id)) return failure;
+  const followUp = { change: next.change, case: serializeCase(next.case, o.variant), tied: [d.id], diagnosis: seen.id };
+  if (seen.id !== 'unknown' && (seen.alsoMatches ?? []).length === 0) {
+    // The follow-up matches one wrong form and no other: that form names the failure, as in RJS-DIAG-6.
+    const named = `${seen.message}; on the shrunk case the error reads as ${d.id}, and a follow-up case with the states away from 0 (${next.change}) matches only this form`;
+    const diagnosis: Diagnosis = {
+      id: seen.id,
+      message: named,
+      ...(seen.formula !== undefined ? { formula: seen.formula } : {}),
+      ...(seen.also !== undefined ? { also: seen.also } : {}),
+      followUp,
+    };
+    return { ...failure, summary: replaceTail(failure.summary, d.message, named), diagnosis };
+  }
   const message = `the result matches no known wrong form: on the shrunk case it reads as ${d.id}, but a follow-up case with the states away from 0 (${next.change}) fails with errors that read as ${seen.id}; a wrong formula whose error vanishes near 0 reads as lost accuracy there, so the error is not lost accuracy alone`;
-  const diagnosis: Diagnosis = {
-    id: 'unknown',
-    message,
-    followUp: { change: next.change, case: serializeCase(next.case, o.variant), tied: [d.id], diagnosis: seen.id },
-  };
+  const diagnosis: Diagnosis = { id: 'unknown', message, followUp };
   return { ...failure, summary: replaceTail(failure.summary, d.message, message), diagnosis };
 }
 

@@ -11,7 +11,7 @@ import { mapSigma } from '../bound/elementwise.js';
 import type { ActivationRef } from '../contract.js';
 import type { Recurrence, StepParts } from '../model/stepParts.js';
 import { specDocument } from '../spec/specDocument.js';
-import { geluTanh } from './geluTanh.js';
+import { geluTanh } from '../activation/geluTanh.js';
 
 /** How a wrong implementation departs from the spec's model. */
 export interface ModelVariation {

@@ -64,6 +64,7 @@ export const kernelMutants: readonly Mutant[] = [
       stepJacobian: (c) => stepOf(c, c.activation.name === 'gelu' ? withDerivative(c, geluTanhDerivative) : undefined).s.J,
     })),
     killedBy: ['step-jacobian'],
+    diagnosis: 'gelu-tanh-approximation',
     dtype: 'float64',
   },
   {

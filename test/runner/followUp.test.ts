@@ -105,6 +105,31 @@ describe('followUp (RJS-DIAG-7)', () => {
     expect(r.summary).toContain(`on the shrunk case it reads as ${reading}, but a follow-up case with the states away from 0`);
   });
 
+  it('names the failure by the one wrong form the follow-up matches; a tie there leaves it unknown', async () => {
+    const first = failureWith(nearZero, unsquared);
+    const named = (alsoMatches?: string[]) => async (): Promise<CaseOutcome> => ({
+      ok: false,
+      failure: {
+        kind: 'mismatch',
+        quantity: '∂x_t/∂x_{t-1}',
+        summary: 'J differs',
+        diagnosis: {
+          id: 'derivative-at-next-state',
+          message: "σ' is taken at the wrong time step",
+          formula: "W·diag(σ'(x_t))",
+          ...(alsoMatches ? { alsoMatches } : {}),
+        },
+      },
+    });
+    const r = await followUp(first, nearZero, { activations: ['tanh'], variant: undefined, check: named(), property: 'step-jacobian' });
+    expect(r.diagnosis?.id).toBe('derivative-at-next-state');
+    expect(r.diagnosis?.formula).toBe("W·diag(σ'(x_t))");
+    expect(r.diagnosis?.followUp?.tied).toEqual([first.diagnosis?.id]);
+    expect(r.diagnosis?.message).toContain('a follow-up case with the states away from 0 (x_{t-1} = 0.250, -0.750) matches only this form');
+    const tied = await followUp(first, nearZero, { activations: ['tanh'], variant: undefined, check: named(['negated']), property: 'step-jacobian' });
+    expect(tied.diagnosis?.id).toBe('unknown');
+  });
+
   it('keeps a precision reading that the follow-up reads the same, or passes', async () => {
     const first = failureWith(nearZero, noisy);
     expect(['inaccurate', 'reduced-precision']).toContain(first.diagnosis?.id);

@@ -1,4 +1,4 @@
-import type { Activation } from '../activation/activation.js';
+import type { Activation } from './activation.js';
 
 const S = Math.sqrt(2 / Math.PI);
 const C = 0.044715;
