@@ -157,8 +157,18 @@ export interface PropertyResult {
  */
 export interface NotDeclared {
   /** Dtypes the adapter does not compute in. */ readonly dtypes: readonly Dtype[];
-  /** Per target the run has: the activations and forms its cases could not draw (targets that miss nothing are left out). */
-  readonly targets: readonly { readonly variant?: string; readonly dtype: Dtype; readonly activations: readonly string[]; readonly forms: readonly Form[] }[];
+  /**
+   * Per target the run has: the activations and forms its cases could not draw (targets that miss nothing
+   * are left out); and `notComputed` for a variant whose scope leaves out a dtype the adapter computes in
+   * (no target, so every activation and form).
+   */
+  readonly targets: readonly {
+    readonly variant?: string;
+    readonly dtype: Dtype;
+    readonly activations: readonly string[];
+    readonly forms: readonly Form[];
+    readonly notComputed?: true;
+  }[];
 }
 
 /** A whole run. */

@@ -17,7 +17,7 @@ import { REPORT_FILE_NAMES } from '../report/writeReports.js';
 import type { RunResult } from '../result.js';
 import type { RunExtra } from '../runner/run.js';
 import type { CliOptions } from './cliOptions.js';
-import { reportRun } from './reportRun.js';
+import { exitCodeOf, reportRun } from './reportRun.js';
 
 /** Options the parent keeps for itself: the children write JSON to a temporary directory. */
 const PARENT_ONLY = new Set(['--jobs', '--report', '--format', '--expectations']);
@@ -175,12 +175,21 @@ export async function runJobs(
         2
       );
     }
-    // A child that wrote no report, or an interrupted one, broke off: its units are missing.
-    const lost = children.flatMap((c, k) =>
-      read[k] === undefined || read[k]!.report.interrupted === true
-        ? [{ during: `--jobs child ${k + 1}/${o.jobs}`, message: lostChild(c, read[k] !== undefined) }]
-        : [],
-    );
+    // A child that wrote no report, or an interrupted one, broke off: its units are missing. So did one
+    // that was killed, or whose exit code is not its report's: a report it did not write (adapter code can
+    // kill its runner and put one there) stands for nothing.
+    const lost = children.flatMap((c, k) => {
+      const r = read[k];
+      if (r === undefined || r.report.interrupted === true) return [{ during: `--jobs child ${k + 1}/${o.jobs}`, message: lostChild(c, r !== undefined) }];
+      if (c.signal !== null || c.code !== exitCodeOf(r.report))
+        return [
+          {
+            during: `--jobs child ${k + 1}/${o.jobs}`,
+            message: `${c.signal !== null ? `was killed by ${c.signal}` : `exited with code ${c.code}`} although its report gives exit ${exitCodeOf(r.report)}, perhaps by adapter code; its report is not taken`,
+          },
+        ];
+      return [];
+    });
     if (lost.length === 0) {
       try {
         // The merge adds the shards' times (and keeps their faults); the run took the wall time.
@@ -191,7 +200,11 @@ export async function runJobs(
         lost.push({ during: '--jobs', message: `the shards do not make a whole run: ${e.message}` });
       }
     }
-    const partial = written.length > 0 ? mergePartialShards(written, false) : unstarted({});
+    // Merged: what interrupted children wrote, and the reports of children that ended as their reports say.
+    const taken = read.flatMap((r, k) =>
+      r !== undefined && (r.report.interrupted === true || (children[k].signal === null && children[k].code === exitCodeOf(r.report))) ? [r] : [],
+    );
+    const partial = taken.length > 0 ? mergePartialShards(taken, false) : unstarted({});
     return reportRun(
       withExpectations({ ...partial, durationMs: Date.now() - started, faults: [...(partial.faults ?? []), ...lost] }),
       reports,

@@ -132,11 +132,28 @@ export function spawnChild(output?: OutputSink): Child {
   proc.on('error', () => undefined); // a failed send or kill; the exit event tells the rest
   const results = new Map<number, unknown>();
   const awaited = new Set<number>();
+  const answered = new Set<number>();
+  let disposed = 0;
+  /** The host answers each call once and disposes once: a second answer is adapter code writing onto the channel. */
+  const forged = (what: string): void => {
+    if (killedFor.has(proc)) return;
+    killedFor.set(
+      proc,
+      `the adapter host sent ${what}: adapter code wrote messages of its own onto the runner's channel, so what it sent cannot be trusted, and the host was killed`,
+    );
+    killGroup(proc);
+  };
   proc.on('message', (m: unknown) => {
     const r = m as { type?: unknown; id?: unknown } | null;
-    // Only the first result for a call posted and not yet answered is kept: results adapter code forges
-    // for other ids would otherwise pile up in the runner's memory.
-    if (r !== null && typeof r === 'object' && r.type === 'result' && typeof r.id === 'number' && awaited.delete(r.id)) results.set(r.id, m);
+    if (r === null || typeof r !== 'object') return;
+    if (r.type === 'disposed' && ++disposed > 1) forged('a second reply to dispose');
+    if (r.type !== 'result' || typeof r.id !== 'number') return;
+    // The first result for a call posted and not yet answered is kept; one for an id no call has is
+    // dropped (kept, forged ones would pile up in the runner's memory).
+    if (awaited.delete(r.id)) {
+      answered.add(r.id);
+      results.set(r.id, m);
+    } else if (answered.has(r.id)) forged(`a second result for call ${r.id}`);
   });
   return {
     proc,

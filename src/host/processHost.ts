@@ -237,6 +237,9 @@ export async function startProcessHost(o: ProcessHostOptions, early?: EarlyStart
       const grace = setTimeout(() => killGroup(c.proc), 2000);
       await c.exited;
       clearTimeout(grace);
+      // A second answer seen since (see hostChild.ts) discredits what the host sent, the reply to dispose included.
+      const forged = c.killedFor();
+      if (forged !== undefined && !faults.some((f) => f.message === forged)) faults.push({ during: 'the run', message: forged });
       return faults;
     },
     kill() {

@@ -18,6 +18,7 @@ export function notDeclaredLines(nd: NotDeclared | undefined): string[] {
   return [
     ...nd.dtypes.map((d) => `${d}: the adapter does not compute in it`),
     ...nd.targets.map((t) => {
+      if (t.notComputed === true) return `${t.variant !== undefined ? `${t.variant} ` : ''}${t.dtype}: the variant does not compute in it`;
       const parts = [
         ...(t.activations.length > 0 ? [`activation${t.activations.length > 1 ? 's' : ''} ${t.activations.join(', ')}`] : []),
         ...(t.forms.length > 0 ? [`form${t.forms.length > 1 ? 's' : ''} ${t.forms.join(', ')}`] : []),

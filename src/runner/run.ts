@@ -149,8 +149,22 @@ export interface RunIdentity {
  * The catalogue's dtypes, activations and forms that the adapter's declaration leaves out, per target
  * of the run, or undefined when it leaves out none: no case draws them, so the report says so.
  */
-export function notDeclaredOf(a: AdapterDeclaration, targets: readonly Target[]): NotDeclared | undefined {
+export function notDeclaredOf(
+  a: AdapterDeclaration,
+  targets: readonly Target[],
+  only: { readonly variant?: string; readonly dtype?: Dtype } = {},
+): NotDeclared | undefined {
   const dtypes = DTYPES.filter((d) => !a.dtypes.includes(d));
+  // A variant whose scope leaves out a dtype the adapter computes in has no target there: nothing of it is tested.
+  const inPlay = only.dtype !== undefined ? [only.dtype] : a.dtypes;
+  const absent = (only.variant !== undefined ? [only.variant] : (a.variants ?? [])).flatMap((variant) => {
+    const within = a.variantScopes?.[variant]?.dtypes;
+    return within === undefined
+      ? []
+      : inPlay
+          .filter((dtype) => !within.includes(dtype))
+          .map((dtype) => ({ variant, dtype, activations: Object.keys(activations), forms: [...FORMS], notComputed: true as const }));
+  });
   const missing = targets.flatMap((t) => {
     const { forms, supported } = scopeOf(a, t.variant, t.dtype);
     const out = {
@@ -161,7 +175,8 @@ export function notDeclaredOf(a: AdapterDeclaration, targets: readonly Target[])
     };
     return out.activations.length > 0 || out.forms.length > 0 ? [out] : [];
   });
-  return dtypes.length > 0 || missing.length > 0 ? { dtypes, targets: missing } : undefined;
+  const all = [...missing, ...absent];
+  return dtypes.length > 0 || all.length > 0 ? { dtypes, targets: all } : undefined;
 }
 
 /**
@@ -246,7 +261,7 @@ export async function run(o: RunOptions): Promise<RunResult> {
   const mine = shardOf(units, o.shard);
   const steps = mine.length;
   const results: PropertyResult[] = [];
-  const notDeclared = notDeclaredOf(declaration, targets);
+  const notDeclared = notDeclaredOf(declaration, targets, { variant: o.variant, dtype: o.dtype });
   const who = {
     name: declaration.name,
     info,

@@ -87,6 +87,17 @@ describe("bytes on the host's channel", () => {
     expect(said.some((m) => m.includes("the adapter host wrote bytes onto the runner's channel that are not a message"))).toBe(true);
   });
 
+  it('a result forged for the call in progress, then the one the host sends: the host is killed and the run is not green', () => {
+    const r = runAdapter('forge-result.mjs', [...SMALL, '--runs', '20']);
+    expect([1, 2], r.stderr).toContain(r.status);
+    const report = expectReportSet(r.dir);
+    const said = [
+      ...report.results.flatMap((u) => (u.counterexample !== undefined ? [u.counterexample.failure.summary] : [])),
+      ...(report.faults ?? []).map((f) => f.message),
+    ];
+    expect(said.some((m) => /the adapter host sent a second result for call \d+: adapter code wrote messages of its own/.test(m))).toBe(true);
+  });
+
   it('results forged for calls never made are dropped, not kept (a correct adapter passes in a 256 MB runner)', () => {
     const r = runAdapter('forged-results-flood.mjs', [...SMALL, '--runs', '6', '--timeout', '20000'], {
       env: { NODE_OPTIONS: '--max-old-space-size=256' },
@@ -144,6 +155,14 @@ describe('declarations that would make a check vacuous', () => {
     expect(report.notDeclared?.targets[0].forms).toEqual(['pascanu-sigma-input', 'elman']);
     expect(readFileSync(join(r.dir, 'rnn-jac-spec.md'), 'utf8')).toContain('## Not declared by the adapter, so not tested');
     expect(readFileSync(join(r.dir, 'rnn-jac-spec.junit.xml'), 'utf8')).toMatch(/<property name="not-declared" value="float32: [^"]*tanh/);
+  });
+
+  it('a variant whose scope leaves out a dtype is listed: it has no target there', () => {
+    const r = runAdapter('variant-scope-dtype.mjs', SMALL);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('  b float64: the variant does not compute in it');
+    const t = expectReportSet(r.dir).notDeclared?.targets.find((x) => x.notComputed === true);
+    expect(t).toMatchObject({ variant: 'b', dtype: 'float64', notComputed: true });
   });
 
   it('a finite-difference step of 2^40 (every central difference ~0, zeros returned) is refused', () => {
@@ -217,6 +236,18 @@ describe('every run that got past its arguments leaves a whole report set', () =
       expect(faults).toMatch(signal === 'SIGKILL' ? /--jobs child \d\/2: was killed by SIGKILL/ : /--jobs child \d\/2: was interrupted \(exit 143\)/);
     });
   }
+
+  it.runIf(process.platform === 'linux')('--jobs 2, adapter code plants a green report and kills its runner: exit 2, the report not taken', () => {
+    const r = runAdapter('jobs-plant-report.mjs', ['--properties', 'step-jacobian', '--runs', '10', '--max-n', '4', '--timeout', '20000', '--jobs', '2'], {
+      timeoutMs: 120_000,
+    });
+    expect(r.status, r.stderr).toBe(2);
+    const report = expectReportSet(r.dir);
+    expect(report.results.filter((u) => u.verdict === 'pass')).toEqual([]);
+    expect((report.faults ?? []).map((f) => f.message).join('\n')).toMatch(
+      /was killed by SIGKILL although its report gives exit 0, perhaps by adapter code; its report is not taken/,
+    );
+  });
 });
 
 // The helpers' no-report check still holds for runs that end before the report folder is opened.
