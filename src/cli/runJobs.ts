@@ -178,14 +178,16 @@ export async function runJobs(
     // A child that wrote no report, or an interrupted one, broke off: its units are missing. So did one
     // that was killed, or whose exit code is not its report's: a report it did not write (adapter code can
     // kill its runner and put one there) stands for nothing.
+    const reportedCode = read.map((r) => (r === undefined ? undefined : exitCodeOf(r.report)));
+    const endedAsReported = children.map((c, k) => c.signal === null && c.code === reportedCode[k]);
     const lost = children.flatMap((c, k) => {
       const r = read[k];
       if (r === undefined || r.report.interrupted === true) return [{ during: `--jobs child ${k + 1}/${o.jobs}`, message: lostChild(c, r !== undefined) }];
-      if (c.signal !== null || c.code !== exitCodeOf(r.report))
+      if (!endedAsReported[k])
         return [
           {
             during: `--jobs child ${k + 1}/${o.jobs}`,
-            message: `${c.signal !== null ? `was killed by ${c.signal}` : `exited with code ${c.code}`} although its report gives exit ${exitCodeOf(r.report)}, perhaps by adapter code; its report is not taken`,
+            message: `${c.signal !== null ? `was killed by ${c.signal}` : `exited with code ${c.code}`} although its report gives exit ${reportedCode[k]}, perhaps by adapter code; its report is not taken`,
           },
         ];
       return [];
@@ -201,9 +203,7 @@ export async function runJobs(
       }
     }
     // Merged: what interrupted children wrote, and the reports of children that ended as their reports say.
-    const taken = read.flatMap((r, k) =>
-      r !== undefined && (r.report.interrupted === true || (children[k].signal === null && children[k].code === exitCodeOf(r.report))) ? [r] : [],
-    );
+    const taken = read.flatMap((r, k) => (r !== undefined && (r.report.interrupted === true || endedAsReported[k]) ? [r] : []));
     const partial = taken.length > 0 ? mergePartialShards(taken, false) : unstarted({});
     return reportRun(
       withExpectations({ ...partial, durationMs: Date.now() - started, faults: [...(partial.faults ?? []), ...lost] }),

@@ -62,24 +62,37 @@ export function copyInput<T>(value: T): T {
   return clone(value);
 }
 
-/** The arrays handed to the adapter inside a copy, each with where it sits: read before adapter code runs. */
-export type HandedOut = readonly { readonly path: readonly string[]; readonly array: ArrayLike<unknown> }[];
+/**
+ * The arrays handed to the adapter inside a copy, each with where it sits (`path`, and `key`, the path
+ * joined by dots as {@link inputMutation} names it).
+ */
+export type HandedOut = readonly { readonly path: readonly string[]; readonly key: string; readonly array: ArrayLike<unknown> }[];
 
 /**
- * The arrays (typed or not) a fresh copy holds, at every depth, by path. They are compared after the
- * call as they are, not read again through the copy's fields, which adapter code can replace with
- * untouched copies, or turn into accessors, after it wrote into the arrays it was given.
+ * The arrays (typed or not) a fresh copy holds, at every depth, by path, taken before the adapter gets
+ * the copy. They are compared after the call as they are, not read again through the copy's fields,
+ * which adapter code can replace with untouched copies, or turn into accessors, after it wrote into
+ * the arrays it was given. Built without array methods (adapter code of earlier calls may have
+ * replaced them).
  */
-export function handedOut(copy: unknown, path: readonly string[] = []): HandedOut {
-  if (isArrayLike(copy)) return [{ path, array: copy }];
-  if (copy === null || typeof copy !== 'object') return [];
-  const o = copy as Record<string, unknown>;
-  const keys = keysOf(o);
-  const out: { path: readonly string[]; array: ArrayLike<unknown> }[] = [];
-  for (let i = 0; i < keys.length; i++) {
-    const inner = handedOut(o[keys[i]], [...path, keys[i]]);
-    for (let j = 0; j < inner.length; j++) out[out.length] = inner[j];
-  }
+export function handedOut(copy: unknown): HandedOut {
+  const out: { path: readonly string[]; key: string; array: ArrayLike<unknown> }[] = [];
+  const walk = (v: unknown, path: string[], key: string): void => {
+    if (isArrayLike(v)) {
+      out[out.length] = { path, key, array: v };
+      return;
+    }
+    if (v === null || typeof v !== 'object') return;
+    const o = v as Record<string, unknown>;
+    const keys = keysOf(o);
+    for (let i = 0; i < keys.length; i++) {
+      const inner: string[] = [];
+      for (let k = 0; k < path.length; k++) inner[k] = path[k];
+      inner[path.length] = keys[i];
+      walk(o[keys[i]], inner, path.length === 0 ? keys[i] : `${key}.${keys[i]}`);
+    }
+  };
+  walk(copy, [], '');
   return out;
 }
 
@@ -87,21 +100,22 @@ export function handedOut(copy: unknown, path: readonly string[] = []): HandedOu
  * What the adapter wrote into the arrays it was handed (see {@link handedOut}), against the suite's
  * original at the same path, as `W (entry [0, 1] was 0.5, is 0.25)`, or undefined.
  */
-export function handedOutMutation(original: unknown, arrays: HandedOut, name?: string): string | undefined {
+export function handedOutMutation(original: unknown, arrays: HandedOut): string | undefined {
   for (let i = 0; i < arrays.length; i++) {
-    const { path, array } = arrays[i];
+    const { path, key, array } = arrays[i];
     let before: unknown = original;
     for (let k = 0; k < path.length; k++) before = (before as Record<string, unknown>)[path[k]];
-    const field = path.length > 0 ? path[0] : (name ?? 'the input');
-    const d = diff(
-      path.length > 0 ? path.join('.') : field,
-      before,
-      array,
-      path.length === 1 ? columnsOf(field, original as Readonly<Record<string, unknown>>) : undefined,
-    );
+    const d = diff(key, before, array, path.length === 1 ? columnsOf(path[0], original as Readonly<Record<string, unknown>>) : undefined);
     if (d !== undefined) return d;
   }
   return undefined;
+}
+
+/** Whether `array` is the one handed out at `key`: {@link handedOutMutation} has compared it already. */
+function comparedAt(handed: HandedOut | undefined, key: string, array: unknown): boolean {
+  if (handed === undefined) return false;
+  for (let i = 0; i < handed.length; i++) if (handed[i].key === key && handed[i].array === array) return true;
+  return false;
 }
 
 function isArrayLike(v: unknown): v is ArrayLike<unknown> {
@@ -113,8 +127,10 @@ function show(v: unknown): string {
 }
 
 /** The first difference between an original value and the adapter's copy, or undefined when equal. */
-function diff(path: string, before: unknown, after: unknown, cols: number | undefined): string | undefined {
+function diff(path: string, before: unknown, after: unknown, cols: number | undefined, handed?: HandedOut): string | undefined {
   if (isArrayLike(before)) {
+    // Still the array handed out here, whose entries handedOutMutation compared: only a replacement is left to find.
+    if (comparedAt(handed, path, after)) return undefined;
     const n = lengthOf(before);
     if (!isArrayLike(after) || lengthOf(after) !== n)
       return `${path} (was ${describeValue(before)}${isView(before) ? ` of ${n}` : ''}, is ${describeValue(after)})`;
@@ -137,7 +153,7 @@ function diff(path: string, before: unknown, after: unknown, cols: number | unde
     for (let i = 0; i < bk.length; i++) {
       const k = bk[i];
       if (!hasOwn(a, k)) return `${path}.${k} (was ${show(b[k])}, was deleted)`;
-      const d = diff(`${path}.${k}`, b[k], a[k], undefined);
+      const d = diff(`${path}.${k}`, b[k], a[k], undefined, handed);
       if (d !== undefined) return d;
     }
     const ak = keysOf(a);
@@ -152,11 +168,13 @@ function diff(path: string, before: unknown, after: unknown, cols: number | unde
  * @param original - the case as the suite made it
  * @param copy - the copy the adapter was given, after the call
  * @param vector - the second argument of vjp/jvp, original and copy, and its name (`v` or `w`)
+ * @param handed - arrays {@link handedOutMutation} found unchanged: a field that still holds one is not compared again
  */
 export function inputMutation(
   original: Readonly<Record<string, unknown>>,
   copy: unknown,
   vector?: { readonly name: string; readonly original: Float64Array; readonly copy: unknown },
+  handed?: HandedOut,
 ): string | undefined {
   if (copy === null || typeof copy !== 'object') return `the case (it is now ${describeValue(copy)})`;
   const c = copy as Record<string, unknown>;
@@ -164,7 +182,7 @@ export function inputMutation(
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i];
     if (!hasOwn(c, field)) return `${field} (it was deleted from the case)`;
-    const d = diff(field, original[field], c[field], columnsOf(field, original));
+    const d = diff(field, original[field], c[field], columnsOf(field, original), handed);
     if (d !== undefined) return d;
   }
   const added = keysOf(c);

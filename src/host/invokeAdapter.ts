@@ -128,6 +128,7 @@ function writtenInputs(req: CallRequest, inputs: CallInputs): string | undefined
         req.case,
         inputs.case,
         req.vector === undefined ? undefined : { name: req.method === 'vjp' ? 'v' : 'w', original: req.vector, copy: inputs.vector },
+        inputs.arrays,
       )
     );
   } catch {

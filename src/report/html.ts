@@ -112,6 +112,7 @@ export function renderHtml(result: RunResult): string {
     ],
   ];
   const failures = result.results.filter((r) => r.verdict === 'fail' || r.expectation?.outcome === 'unexpected-pass');
+  const undeclared = notDeclaredLines(result.notDeclared);
   const body = [
     `<h1>rnn-jac-spec report: ${text(result.adapter.name)}</h1>`,
     `<p class="verdict ${failing || noVerdict ? 'fail' : 'pass'}">${failing ? 'FAIL' : noVerdict ? 'NO VERDICT' : 'PASS'}${result.interrupted === true ? ' (interrupted: the units that ended)' : ''}${noVerdict && !failing ? ` (${(result.faults ?? []).map((f) => text(`${f.during}: ${f.message}`)).join('; ') || 'nothing was tested'})` : ''} — ${s.fail} failed${s.expectedFailures !== undefined ? ` (${s.expectedFailures} expected${s.unexpectedFailures ? `, ${s.unexpectedFailures} not the failure listed` : ''})` : ''}${s.unexpectedPasses ? `, ${s.unexpectedPasses} expected failure(s) passed` : ''}, ${s.pass} passed, ${s.notApplicable} not applicable; ${s.cases} cases in ${text(formatDuration(result.durationMs))}, started ${text(result.startedAt)}</p>`,
@@ -121,14 +122,7 @@ export function renderHtml(result: RunResult): string {
       .join('')}</table>`,
     '<h2>Results</h2>',
     resultsTable(result),
-    ...(notDeclaredLines(result.notDeclared).length > 0
-      ? [
-          `<h2>${NOT_DECLARED_HEADING}</h2>`,
-          `<ul>${notDeclaredLines(result.notDeclared)
-            .map((l) => `<li>${text(l)}</li>`)
-            .join('')}</ul>`,
-        ]
-      : []),
+    ...(undeclared.length > 0 ? [`<h2>${NOT_DECLARED_HEADING}</h2>`, `<ul>${undeclared.map((l) => `<li>${text(l)}</li>`).join('')}</ul>`] : []),
     ...(failures.length > 0
       ? [
           '<h2>Failures</h2>',

@@ -3,6 +3,14 @@ import type { CaseOutcome } from './caseOutcome.js';
 import type { CaseFailureData, Diagnosis } from '../result.js';
 import { serializeCase } from './serializeCase.js';
 
+/** What a follow-up needs: the adapter's activations, the target's variant, how to check a case, and the property. */
+export interface FollowUpOptions {
+  readonly activations: readonly string[];
+  readonly variant: string | undefined;
+  readonly check: (kase: unknown) => Promise<CaseOutcome>;
+  /** The property: a kink case keeps its kinks, so it gets no precision follow-up. */ readonly property?: string;
+}
+
 /**
  * When the shrunk case matched several wrong forms, checks one discriminating follow-up case
  * (RJS-DIAG-6, arbitrary/followUpCase.ts) and names the tied form that it alone matches. The
@@ -10,16 +18,7 @@ import { serializeCase } from './serializeCase.js';
  * was no tie or no follow-up can be built. The follow-up decides nothing but the name: the verdict
  * and the counterexample stay those of the shrunk case.
  */
-export async function followUp(
-  failure: CaseFailureData,
-  kase: unknown,
-  o: {
-    readonly activations: readonly string[];
-    readonly variant: string | undefined;
-    readonly check: (kase: unknown) => Promise<CaseOutcome>;
-    /** The property: a kink case keeps its kinks, so it gets no precision follow-up. */ readonly property?: string;
-  },
-): Promise<CaseFailureData> {
+export async function followUp(failure: CaseFailureData, kase: unknown, o: FollowUpOptions): Promise<CaseFailureData> {
   const d = failure.diagnosis;
   if (failure.kind === 'mismatch' && d !== undefined && PRECISION.includes(d.id) && (d.alsoMatches ?? []).length === 0 && o.property !== 'kink-subgradient')
     return precisionFollowUp(failure, d, kase, o);
@@ -59,12 +58,7 @@ const PRECISION = ['reduced-precision', 'inaccurate'];
  * precision nor lost accuracy, the reading is withdrawn: the one wrong form the follow-up matches names
  * the failure, and without one the failure matches no known form.
  */
-async function precisionFollowUp(
-  failure: CaseFailureData,
-  d: Diagnosis,
-  kase: unknown,
-  o: { readonly activations: readonly string[]; readonly variant: string | undefined; readonly check: (kase: unknown) => Promise<CaseOutcome> },
-): Promise<CaseFailureData> {
+async function precisionFollowUp(failure: CaseFailureData, d: Diagnosis, kase: unknown, o: FollowUpOptions): Promise<CaseFailureData> {
   const next = followUpCase(kase, o.activations, { ownActivation: true });
   if (next === undefined) return failure;
   const outcome = await o.check(next.case);
